@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Starts the built API on the PostgreSQL server at 127.0.0.1:5432 (a fresh database each run),
+# waits for /health/ready, checks the seeded catalogue is served, then stops it with SIGTERM
+# and expects a clean exit.
+set -euo pipefail
+db="ttdn_ci_$$"
+admin="postgres://postgres@127.0.0.1:5432/postgres"
+node -e "const {Client}=require('pg');(async()=>{const c=new Client('$admin');await c.connect();await c.query('CREATE DATABASE $db');await c.end()})()"
+cleanup() {
+  node -e "const {Client}=require('pg');(async()=>{const c=new Client('$admin');await c.connect();await c.query('DROP DATABASE IF EXISTS $db WITH (FORCE)');await c.end()})()" || true
+}
+trap cleanup EXIT
+port=3917
+DATABASE_URL="postgres://postgres@127.0.0.1:5432/$db" SEED_ON_START=always PORT=$port LOG_LEVEL=warn \
+  node dist/apps/api/src/main.js &
+pid=$!
+for _ in $(seq 1 60); do
+  if curl -fsS "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1; then break; fi
+  sleep 1
+done
+curl -fsS "http://127.0.0.1:$port/health/ready"
+echo
+kill -TERM "$pid"
+wait "$pid"
+echo "API on DATABASE_URL: ready, stopped cleanly"

@@ -1,0 +1,71 @@
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { AppConfig } from '@app/common';
+import { AppModule, ModuleImport } from './app.module';
+
+const REQUEST_ID_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
+
+/** Accept a sane incoming X-Request-Id (from a proxy), else make one; pino-http reads it off the raw request. */
+function requestId(raw: IncomingMessage): string {
+  const incoming = raw.headers['x-request-id'];
+  const id = typeof incoming === 'string' && REQUEST_ID_PATTERN.test(incoming) ? incoming : randomUUID();
+  (raw as IncomingMessage & { id?: string }).id = id;
+  return id;
+}
+
+/**
+ * Builds the API exactly as production runs it; main.ts and the e2e tests both call this,
+ * so tests exercise the real pipes, filters, adapter settings and documentation.
+ */
+export async function createApiApplication(
+  config: AppConfig,
+  databaseUrl: string,
+  extraImports: ModuleImport[] = [],
+): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    requestTimeout: config.REQUEST_TIMEOUT_MS,
+    connectionTimeout: config.REQUEST_TIMEOUT_MS,
+    genReqId: requestId,
+    // Default Fastify closes keep-alive sockets on close and answers 503 to requests arriving then.
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.register({ config, databaseUrl, extraImports }),
+    adapter,
+    {
+      bufferLogs: true,
+      abortOnError: false,
+    },
+  );
+  app.useLogger(app.get(Logger));
+  const fastify = app.getHttpAdapter().getInstance();
+  // Errors raised by Fastify itself (bad JSON, body too large, wrong content type) are routed by
+  // Nest 12's adapter into the same exception layer, so ProblemFilter shapes them too.
+  fastify.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Thông tin đối ngoại training conferences API')
+      .setDescription(
+        'Sessions, agenda, presenters, guiding documents, provinces, registration, check-in and exports. ' +
+          'Every error is application/problem+json.',
+      )
+      .setVersion('0.1.0')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+
+  await app.init();
+  await fastify.ready();
+  return app;
+}

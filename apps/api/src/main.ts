@@ -1,0 +1,69 @@
+import { Logger } from '@nestjs/common';
+import { ConfigurationError, loadAppConfig } from '@app/common';
+import { EmbeddedPostgresInUseError, resolveDatabase } from '@app/database';
+import { createApiApplication } from './create-app';
+import { seedIfNeeded } from './seed-on-start';
+
+/**
+ * Start-up failures that a person can fix get one line, not a stack trace.
+ */
+function fail(message: string): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(1);
+}
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadAppConfig();
+  } catch (error) {
+    if (error instanceof ConfigurationError) fail(error.message);
+    throw error;
+  }
+
+  let database;
+  try {
+    database = await resolveDatabase({
+      databaseUrl: config.DATABASE_URL,
+      embeddedDir: config.EMBEDDED_DB_DIR,
+      embeddedPort: config.EMBEDDED_DB_PORT,
+    });
+  } catch (error) {
+    if (error instanceof EmbeddedPostgresInUseError) fail(error.message);
+    throw error;
+  }
+
+  const app = await createApiApplication(config, database.url);
+  const logger = new Logger('Main');
+  await seedIfNeeded(app, config, database.embedded !== undefined);
+
+  let shuttingDown = false;
+  const shutdown = async (signal: string) => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    logger.log(`${signal} received: finishing in-flight requests`);
+    // Fastify stops accepting, answers 503 to new requests on open sockets, waits for in-flight ones.
+    await app.close();
+    await database.embedded?.stop();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+
+  try {
+    await app.listen({ port: config.PORT, host: config.HOST });
+  } catch (error) {
+    await app.close().catch(() => undefined);
+    await database.embedded?.stop();
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      fail(`Port ${config.PORT} is already in use (is the API already running?). Set PORT to use another.`);
+    }
+    throw error;
+  }
+  logger.log(`API listening on http://localhost:${config.PORT} (docs at /docs)`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Start-up failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

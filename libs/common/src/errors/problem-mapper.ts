@@ -1,0 +1,149 @@
+import { HttpException, HttpStatus } from '@nestjs/common';
+import { STATUS_CODES } from 'node:http';
+import { PROBLEM_TYPE_BASE, ProblemDocument, ProblemException } from './problem';
+
+export interface MappedProblem {
+  status: number;
+  body: ProblemDocument;
+  /** True when the error is ours (a bug or an outage), so it must be logged with its stack. */
+  unexpected: boolean;
+}
+
+const slug = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+
+function problem(
+  status: number,
+  code: string,
+  detail: string,
+  extensions: Record<string, unknown> = {},
+): ProblemDocument {
+  return {
+    type: `${PROBLEM_TYPE_BASE}${code}`,
+    title: STATUS_CODES[status] ?? 'Error',
+    status,
+    detail,
+    ...extensions,
+  };
+}
+
+// Connection-level failures: the database is down, restarting, or the pool could not hand out a client in time.
+const UNAVAILABLE_MESSAGES = [
+  'timeout exceeded when trying to connect',
+  'Connection terminated',
+  'connect ECONNREFUSED',
+  'Client has encountered a connection error',
+  'the database system is',
+  'terminating connection',
+  'Connection ended unexpectedly',
+];
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+]);
+
+interface ErrorLike {
+  message?: string;
+  code?: string;
+  statusCode?: number;
+  driverError?: ErrorLike;
+  cause?: unknown;
+}
+
+function isDatabaseUnavailable(error: ErrorLike): boolean {
+  const candidates = [error, error.driverError, error.cause as ErrorLike | undefined].filter(
+    (candidate): candidate is ErrorLike => typeof candidate === 'object' && candidate !== null,
+  );
+  return candidates.some(
+    (candidate) =>
+      (candidate.code !== undefined && (UNAVAILABLE_CODES.has(candidate.code) || candidate.code.startsWith('08'))) ||
+      UNAVAILABLE_MESSAGES.some((message) => candidate.message?.includes(message)),
+  );
+}
+
+/** Maps anything thrown while serving a request to the one problem+json body. Never leaks stacks or SQL. */
+export function mapErrorToProblem(error: unknown): MappedProblem {
+  if (error instanceof ProblemException) {
+    return {
+      status: error.getStatus(),
+      body: problem(error.getStatus(), error.code, error.detail, error.extensions),
+      unexpected: false,
+    };
+  }
+  if (error instanceof HttpException) {
+    const status = error.getStatus();
+    const response = error.getResponse();
+    let detail = typeof response === 'string' ? response : error.message;
+    if (typeof response === 'object' && response !== null && 'message' in response) {
+      const message = (response as { message: unknown }).message;
+      detail = Array.isArray(message) ? message.join('; ') : String(message);
+    }
+    if (status === HttpStatus.NOT_FOUND && /^Cannot [A-Z]+ /.test(detail)) {
+      detail = detail.replace(/^Cannot ([A-Z]+) (.*)$/, 'No route matches $1 $2');
+      return { status, body: problem(status, 'route-not-found', detail), unexpected: false };
+    }
+    return {
+      status,
+      body: problem(status, slug(STATUS_CODES[status] ?? 'error'), detail),
+      unexpected: status >= 500,
+    };
+  }
+  const errorLike = (typeof error === 'object' && error !== null ? error : {}) as ErrorLike;
+  if (isDatabaseUnavailable(errorLike)) {
+    return {
+      status: HttpStatus.SERVICE_UNAVAILABLE,
+      body: problem(
+        HttpStatus.SERVICE_UNAVAILABLE,
+        'database-unavailable',
+        'The database is unavailable or busy; nothing was changed. Retry shortly.',
+      ),
+      unexpected: true,
+    };
+  }
+  const pgCode = errorLike.driverError?.code ?? errorLike.code;
+  if (pgCode === '57014') {
+    return {
+      status: HttpStatus.SERVICE_UNAVAILABLE,
+      body: problem(HttpStatus.SERVICE_UNAVAILABLE, 'query-timeout', 'The request took too long and was cancelled.'),
+      unexpected: true,
+    };
+  }
+  if (pgCode === '40001' || pgCode === '40P01') {
+    return {
+      status: HttpStatus.SERVICE_UNAVAILABLE,
+      body: problem(HttpStatus.SERVICE_UNAVAILABLE, 'contention', 'The request collided with another; retry it.'),
+      unexpected: false,
+    };
+  }
+  // Fastify's own errors (bad JSON, body too large, unsupported media type) carry a 4xx statusCode.
+  if (typeof errorLike.statusCode === 'number' && errorLike.statusCode >= 400 && errorLike.statusCode < 500) {
+    const status = errorLike.statusCode;
+    const detail =
+      errorLike.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || errorLike.message?.includes('JSON')
+        ? 'The request body is not valid JSON.'
+        : (errorLike.message ?? STATUS_CODES[status] ?? 'Bad request');
+    return {
+      status,
+      body: problem(status, slug(STATUS_CODES[status] ?? 'bad-request'), detail),
+      unexpected: false,
+    };
+  }
+  return {
+    status: HttpStatus.INTERNAL_SERVER_ERROR,
+    body: problem(
+      HttpStatus.INTERNAL_SERVER_ERROR,
+      'internal-error',
+      'An unexpected error occurred. It has been logged; quote the request id when reporting it.',
+    ),
+    unexpected: true,
+  };
+}

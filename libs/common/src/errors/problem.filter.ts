@@ -1,0 +1,32 @@
+import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { PROBLEM_CONTENT_TYPE } from './problem';
+import { mapErrorToProblem } from './problem-mapper';
+
+/** Turns every exception that reaches Nest into application/problem+json. */
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Problem');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    sendProblem(exception, http.getRequest<FastifyRequest>(), http.getResponse<FastifyReply>(), this.logger);
+  }
+}
+
+export function sendProblem(exception: unknown, request: FastifyRequest, reply: FastifyReply, logger: Logger): void {
+  const { status, body, unexpected } = mapErrorToProblem(exception);
+  const requestId = String(request.id);
+  if (unexpected) {
+    logger.error(
+      { requestId, method: request.method, url: request.url, err: exception },
+      `request ${requestId} failed with ${status}`,
+    );
+  }
+  if (reply.sent) return;
+  void reply
+    .status(status)
+    .header('content-type', `${PROBLEM_CONTENT_TYPE}; charset=utf-8`)
+    .header('cache-control', 'no-store')
+    .send({ ...body, instance: request.url, requestId });
+}

@@ -1,0 +1,53 @@
+import { HttpException, HttpStatus } from '@nestjs/common';
+
+/** One field-level complaint inside a problem document. `path` uses dots for nesting: `agenda.0.title`. */
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+/** RFC 9457 problem details, the one error body of the API. */
+export interface ProblemDocument {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  instance?: string;
+  requestId?: string;
+  errors?: FieldError[];
+  [extension: string]: unknown;
+}
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+export const PROBLEM_TYPE_BASE = 'https://ttdn.example.gov.vn/problems/';
+
+/**
+ * Raise from services to answer with a specific problem. `code` becomes the last part of
+ * `type`, so clients can branch on it (e.g. `quota-exhausted`).
+ */
+export class ProblemException extends HttpException {
+  constructor(
+    status: HttpStatus,
+    readonly code: string,
+    readonly detail: string,
+    readonly extensions: { errors?: FieldError[]; [key: string]: unknown } = {},
+  ) {
+    super(detail, status);
+  }
+}
+
+export class RequestValidationException extends ProblemException {
+  constructor(errors: FieldError[]) {
+    const detail =
+      errors.length === 1
+        ? `${errors[0].path}: ${errors[0].message}`
+        : `${errors.length} fields are invalid: ${errors.map((error) => error.path).join(', ')}`;
+    super(HttpStatus.BAD_REQUEST, 'validation-failed', detail, { errors });
+  }
+}
+
+export const notFound = (what: string, id: string | number) =>
+  new ProblemException(HttpStatus.NOT_FOUND, 'not-found', `${what} ${id} does not exist`);
+
+export const conflict = (code: string, detail: string, extensions: Record<string, unknown> = {}) =>
+  new ProblemException(HttpStatus.CONFLICT, code, detail, extensions);

@@ -1,0 +1,51 @@
+import { Client } from 'pg';
+import { RunningEmbeddedPostgres, startEmbeddedPostgres } from './embedded/embedded-postgres';
+
+export interface ResolvedDatabase {
+  url: string;
+  embedded?: RunningEmbeddedPostgres;
+}
+
+export const EMBEDDED_DATABASE_NAME = 'ttdn';
+
+/** Creates a database on a server unless it exists; quoting is ours, the name comes from code, not input. */
+export async function ensureDatabase(adminUrl: string, name: string, template?: string): Promise<void> {
+  const client = new Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (rowCount === 0) {
+      await client.query(
+        `CREATE DATABASE "${name.replace(/"/g, '""')}"${template ? ` TEMPLATE "${template.replace(/"/g, '""')}"` : ''}`,
+      );
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * DATABASE_URL wins; otherwise start (or reuse after a crash) the embedded cluster in
+ * `dataDir` and make sure the product database exists on it.
+ */
+export async function resolveDatabase(options: {
+  databaseUrl?: string;
+  embeddedDir: string;
+  embeddedPort: number;
+  log?: (line: string) => void;
+}): Promise<ResolvedDatabase> {
+  if (options.databaseUrl) return { url: options.databaseUrl };
+  const embedded = await startEmbeddedPostgres({
+    dataDir: options.embeddedDir,
+    port: options.embeddedPort,
+    durable: true,
+    log: options.log,
+  });
+  try {
+    await ensureDatabase(embedded.adminUrl, EMBEDDED_DATABASE_NAME);
+  } catch (error) {
+    await embedded.stop();
+    throw error;
+  }
+  return { url: embedded.urlFor(EMBEDDED_DATABASE_NAME), embedded };
+}

@@ -1,0 +1,4 @@
+import { Foundation1732200000000 } from './1732200000000-foundation';
+
+/** Every migration, oldest first. Listed explicitly so builds, tests and the CLI load the same set. */
+export const ALL_MIGRATIONS = [Foundation1732200000000];

@@ -1,0 +1,43 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import request from 'supertest';
+import { loadAppConfig } from '@app/common';
+import { createApiApplication } from '../../apps/api/src/create-app';
+import type { ModuleImport } from '../../apps/api/src/app.module';
+import { createTestDatabase, TestDatabase } from './test-database';
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  db: TestDatabase;
+  http(): ReturnType<typeof request>;
+  close(): Promise<void>;
+}
+
+/**
+ * The real API (same factory as main.ts) on a database of its own.
+ * `env` overrides configuration; `databaseUrl` points the app elsewhere (e.g. a fault proxy).
+ */
+export async function startTestApp(
+  options: {
+    env?: Record<string, string>;
+    extraImports?: ModuleImport[];
+    databaseUrl?: (db: TestDatabase) => string;
+  } = {},
+): Promise<TestApp> {
+  const db = await createTestDatabase();
+  const config = loadAppConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    JWT_SECRET: 'test-secret-that-is-at-least-32-characters-long',
+    ...options.env,
+  });
+  const app = await createApiApplication(config, options.databaseUrl?.(db) ?? db.url, options.extraImports);
+  return {
+    app,
+    db,
+    http: () => request(app.getHttpServer()),
+    close: async () => {
+      await app.close();
+      await db.drop();
+    },
+  };
+}
