@@ -3,7 +3,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * Extensions and helpers every feature relies on:
  * - unaccent + an IMMUTABLE wrapper, so accent-free search can be indexed (unaccent itself is
- *   only STABLE because its dictionary could change);
+ *   only STABLE because its dictionary could change); names inside are schema-qualified
+ *   because PostgreSQL 17+ builds indexes with a restricted search_path;
  * - pg_trgm for fuzzy/substring search indexes;
  * - a Vietnamese ICU collation for sorting names;
  * - the table that remembers which seed data set was loaded.
@@ -21,7 +22,7 @@ export class Foundation1732200000000 implements MigrationInterface {
     await queryRunner.query(`
       CREATE OR REPLACE FUNCTION search_fold(text) RETURNS text
         LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
-        AS $$ SELECT lower(f_unaccent(normalize($1, NFC))) $$`);
+        AS $$ SELECT lower(public.f_unaccent(normalize($1, NFC))) $$`);
     await queryRunner.query(`CREATE COLLATION IF NOT EXISTS vi (provider = icu, locale = 'vi-VN')`);
     await queryRunner.query(`
       CREATE TABLE seed_run (

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
+import { runSeed } from '@app/catalogue';
 
 /** Loads the product's seed into the template so every test file starts from the seeded catalogue. */
-export async function seedTemplate(_dataSource: DataSource): Promise<void> {
-  // Filled in by the catalogue seeder.
+export async function seedTemplate(dataSource: DataSource): Promise<void> {
+  await runSeed(dataSource);
 }

@@ -1,8 +1,19 @@
-import { INestApplication } from '@nestjs/common';
+import { INestApplication, Logger } from '@nestjs/common';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { runSeed } from '@app/catalogue';
 import { AppConfig } from '@app/common';
 
-/** Placeholder until the catalogue seeder exists; replaced by the catalogue issue. */
-export async function seedIfNeeded(_app: INestApplication, config: AppConfig, embedded: boolean): Promise<void> {
+/**
+ * SEED_ON_START=auto loads the seed catalogue when running on the embedded database (a new
+ * user's first `npm start`); always/never force it. The seeder is idempotent and skips
+ * unchanged seed files, so this costs one query on later starts.
+ */
+export async function seedIfNeeded(app: INestApplication, config: AppConfig, embedded: boolean): Promise<void> {
   const wanted = config.SEED_ON_START === 'always' || (config.SEED_ON_START === 'auto' && embedded);
   if (!wanted) return;
+  const result = await runSeed(app.get<DataSource>(getDataSourceToken()));
+  new Logger('Seed').log(
+    result.applied ? `seed catalogue loaded (${result.checksum.slice(0, 12)})` : 'seed catalogue up to date',
+  );
 }

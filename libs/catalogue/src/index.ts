@@ -1,0 +1,1 @@
+export { runSeed, readSeedFiles, MERGER_DATE } from './seed/catalogue.seeder';
