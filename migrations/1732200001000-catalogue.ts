@@ -267,6 +267,16 @@ export class Catalogue1732200001000 implements MigrationInterface {
       )`);
     await q.query(`CREATE INDEX citation_subject ON citation (subject_type, subject_id)`);
 
+    // The official (non-alias) name in force on a date; the current one when the date is NULL.
+    await q.query(`
+      CREATE FUNCTION organisation_name_at(p_org bigint, p_on date) RETURNS text LANGUAGE sql STABLE AS $$
+        SELECT name FROM public.organisation_name
+         WHERE organisation_id = p_org AND NOT is_alias
+         ORDER BY ((valid_from IS NULL OR valid_from <= coalesce(p_on, current_date))
+               AND (valid_to IS NULL OR valid_to >= coalesce(p_on, current_date))) DESC,
+                  valid_from DESC NULLS LAST, id
+         LIMIT 1
+      $$`);
     await q.query(`
       CREATE FUNCTION refresh_session_search(p_session bigint) RETURNS void LANGUAGE sql AS $$
         UPDATE training_session s SET search_folded = search_fold(concat_ws(' ',
@@ -291,6 +301,7 @@ export class Catalogue1732200001000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP FUNCTION refresh_session_search(bigint)`);
+    await q.query(`DROP FUNCTION organisation_name_at(bigint, date)`);
     for (const table of [
       'citation',
       'agenda_document',

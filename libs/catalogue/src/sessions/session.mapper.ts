@@ -1,0 +1,180 @@
+import { citationsOf } from '../shared/citations';
+import { positionsAt } from '../shared/positions';
+import {
+  AgendaItemDto,
+  PositionDto,
+  PresenterDto,
+  ReportedCountDto,
+  SessionDetailDto,
+  SessionSummaryDto,
+} from './dto/session.response';
+import type { PositionRow, SessionGraph, SessionRow } from './session.repository';
+
+const num = (value: string | number | null) => (value === null ? null : Number(value));
+
+export function mapSessionSummary(row: SessionRow): SessionSummaryDto {
+  return {
+    id: Number(row.id),
+    slug: row.slug,
+    title: row.title,
+    kind: row.kind,
+    status: row.status,
+    schedule: {
+      startsOn: row.starts_on,
+      endsOn: row.ends_on,
+      precision: row.date_precision,
+      partOfDay: row.part_of_day,
+      timeZone: row.time_zone,
+    },
+    format: row.format,
+    venueName: row.venue_name,
+    hostProvince:
+      row.host_province_id === null
+        ? null
+        : { id: row.host_province_id, name: row.host_province_name!, code: row.host_province_code },
+  };
+}
+
+export function mapPosition(row: PositionRow, citations: SessionGraph['citations']): PositionDto {
+  return {
+    title: row.title,
+    organisationId: num(row.organisation_id),
+    organisationName: row.organisation_name,
+    attestedOn: row.attested_on,
+    validFrom: row.valid_from,
+    validTo: row.valid_to,
+    citations: citationsOf(citations, 'person_position', row.id),
+  };
+}
+
+function mapPresenters(graph: SessionGraph, itemId: string): PresenterDto[] {
+  const on = graph.session.starts_on;
+  return graph.presenters
+    .filter((presenter) => presenter.agenda_item_id === itemId)
+    .map((presenter) => {
+      const positions =
+        presenter.person_id === null
+          ? []
+          : positionsAt(
+              graph.presenterPositions
+                .filter((position) => position.person_id === presenter.person_id)
+                .map((position) => ({
+                  ...position,
+                  id: Number(position.id),
+                  attestedOn: position.attested_on,
+                  validFrom: position.valid_from,
+                  validTo: position.valid_to,
+                  row: position,
+                })),
+              on,
+            ).map((position) => mapPosition(position.row, graph.citations));
+      return {
+        type: presenter.person_id === null ? 'organisation' : 'person',
+        personId: num(presenter.person_id),
+        organisationId: num(presenter.organisation_id),
+        name: presenter.name,
+        academicTitle: presenter.academic_title,
+        militaryRank: presenter.military_rank,
+        positions,
+      };
+    });
+}
+
+function mapAgenda(graph: SessionGraph): AgendaItemDto[] {
+  return graph.agenda.map((item) => ({
+    id: Number(item.id),
+    position: item.position,
+    kind: item.kind,
+    title: item.title,
+    summary: item.summary,
+    startsAt: item.starts_at,
+    endsAt: item.ends_at,
+    note: item.note,
+    presenters: mapPresenters(graph, item.id),
+    documents: graph.itemDocuments
+      .filter((document) => document.agenda_item_id === item.id)
+      .map((document) => ({
+        id: Number(document.id),
+        number: document.number,
+        kind: document.kind,
+        title: document.title,
+        issuedOn: document.issued_on,
+      })),
+    citations: citationsOf(graph.citations, 'agenda_item', item.id),
+  }));
+}
+
+/** Claims grouped by field; a field whose claims disagree is flagged, never silently resolved. */
+function mapReportedCounts(graph: SessionGraph): ReportedCountDto[] {
+  const fields = [...new Set(graph.claims.map((claim) => claim.field))];
+  return fields.map((field) => {
+    const claims = graph.claims.filter((claim) => claim.field === field);
+    return {
+      field,
+      conflict: new Set(claims.map((claim) => claim.value)).size > 1,
+      claims: claims.map((claim) => ({
+        value: claim.value,
+        qualifier: claim.qualifier,
+        citations: citationsOf(graph.citations, 'session_claim', claim.id),
+      })),
+    };
+  });
+}
+
+export function mapSessionDetail(graph: SessionGraph): SessionDetailDto {
+  const { session, citations } = graph;
+  return {
+    ...mapSessionSummary(session),
+    venueAddress: session.venue_address,
+    audience: session.audience,
+    invitationScope: session.invitation_scope,
+    note: session.note,
+    version: session.version,
+    organisers: graph.organisers.map((organiser) => ({
+      organisationId: Number(organiser.organisation_id),
+      name: organiser.name,
+      currentName: organiser.current_name,
+      role: organiser.role,
+      citations: citationsOf(citations, 'session_organiser', organiser.id),
+    })),
+    invitedProvinces: graph.invitedProvinces,
+    invitedRegions: graph.invitedRegions,
+    reportedCounts: mapReportedCounts(graph),
+    bridgePoints: graph.bridgePoints.map((point) => ({
+      id: Number(point.id),
+      name: point.name,
+      organisationId: num(point.organisation_id),
+      province:
+        point.province_id === null
+          ? null
+          : { id: point.province_id, name: point.province_name!, code: point.province_code },
+      abroad: point.abroad,
+      isGroup: point.is_group,
+      note: point.note,
+      citations: citationsOf(citations, 'bridge_point', point.id),
+    })),
+    reportedDelegations: graph.delegations.map((delegation) => ({
+      province: { id: delegation.province_id, name: delegation.province_name, code: delegation.province_code },
+      organisationId: Number(delegation.organisation_id),
+      organisationName: delegation.organisation_name,
+      citations: citationsOf(citations, 'session_delegation', delegation.id),
+    })),
+    documents: graph.documents.map((document) => ({
+      id: Number(document.id),
+      number: document.number,
+      kind: document.kind,
+      title: document.title,
+      issuedOn: document.issued_on,
+    })),
+    agenda: mapAgenda(graph),
+    sources: graph.sources.map((source) => ({
+      key: source.key,
+      publisher: source.publisher,
+      title: source.title,
+      publishedOn: source.published_on,
+      author: source.author,
+      url: source.url,
+    })),
+    citations: citationsOf(citations, 'training_session', session.id),
+  };
+}
