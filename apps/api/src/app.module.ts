@@ -3,6 +3,7 @@ import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig, createValidationPipe, ProblemFilter } from '@app/common';
 import { DatabaseModule } from '@app/database';
+import { CatalogueModule } from '@app/catalogue';
 import { HealthModule } from './health/health.module';
 
 export type ModuleImport = NonNullable<DynamicModule['imports']>[number];
@@ -52,6 +53,7 @@ export class AppModule {
           },
         }),
         HealthModule,
+        CatalogueModule,
         ...extraImports,
       ],
       providers: [
