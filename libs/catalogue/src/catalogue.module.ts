@@ -1,11 +1,40 @@
 import { Module } from '@nestjs/common';
+import { DocumentRepository } from './documents/document.repository';
+import { DocumentsController } from './documents/documents.controller';
+import { DocumentsService } from './documents/documents.service';
+import { OrganisationRepository } from './organisations/organisation.repository';
+import { OrganisationsController } from './organisations/organisations.controller';
+import { OrganisationsService } from './organisations/organisations.service';
+import { PeopleController } from './people/people.controller';
+import { PeopleService } from './people/people.service';
+import { PersonRepository } from './people/person.repository';
+import { PlacesController } from './places/places.controller';
+import { PlacesRepository } from './places/places.repository';
 import { SessionRepository } from './sessions/session.repository';
 import { SessionQueryService } from './sessions/session.service';
 import { SessionsController } from './sessions/sessions.controller';
+import { SourcesController } from './sources/sources.controller';
 
 @Module({
-  controllers: [SessionsController],
-  providers: [SessionRepository, SessionQueryService],
-  exports: [SessionQueryService],
+  controllers: [
+    SessionsController,
+    PeopleController,
+    OrganisationsController,
+    DocumentsController,
+    PlacesController,
+    SourcesController,
+  ],
+  providers: [
+    SessionRepository,
+    SessionQueryService,
+    PersonRepository,
+    PeopleService,
+    OrganisationRepository,
+    OrganisationsService,
+    DocumentRepository,
+    DocumentsService,
+    PlacesRepository,
+  ],
+  exports: [SessionQueryService, SessionRepository, PlacesRepository],
 })
 export class CatalogueModule {}

@@ -1,0 +1,44 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PageMeta } from '@app/common';
+import { CitationDto } from '../shared/citations';
+
+export class OrganisationSummaryDto {
+  @ApiProperty() id: number;
+  @ApiProperty() slug: string;
+  @ApiProperty() kind: string;
+  @ApiProperty({ description: 'Current official name' }) name: string;
+  @ApiPropertyOptional({ nullable: true }) shortName: string | null;
+  @ApiPropertyOptional({ nullable: true }) parentId: number | null;
+  @ApiPropertyOptional({ nullable: true }) provinceId: number | null;
+}
+
+export class OrganisationPageDto {
+  @ApiProperty({ type: [OrganisationSummaryDto] }) items: OrganisationSummaryDto[];
+  @ApiProperty({ type: PageMeta }) page: PageMeta;
+}
+
+export class OrganisationNameDto {
+  @ApiProperty() name: string;
+  @ApiProperty({ description: 'A variant spelling used by sources, not an official name' }) isAlias: boolean;
+  @ApiPropertyOptional({ nullable: true }) validFrom: string | null;
+  @ApiPropertyOptional({ nullable: true }) validTo: string | null;
+  @ApiProperty({ type: [CitationDto] }) citations: CitationDto[];
+}
+
+export class OrganisedSessionDto {
+  @ApiProperty() sessionId: number;
+  @ApiProperty() slug: string;
+  @ApiProperty() title: string;
+  @ApiProperty() startsOn: string;
+  @ApiProperty({ enum: ['lead', 'co_organiser', 'presenter'] }) role: string;
+  @ApiProperty({ description: 'The organisation name in force at that session' }) nameThen: string;
+}
+
+export class OrganisationDetailDto extends OrganisationSummaryDto {
+  @ApiPropertyOptional({ nullable: true }) note: string | null;
+  @ApiPropertyOptional({ nullable: true }) at: string | null;
+  @ApiProperty({ description: 'The name in force on ?at= (today when not given)' }) nameAt: string;
+  @ApiProperty({ type: [OrganisationNameDto] }) names: OrganisationNameDto[];
+  @ApiProperty({ type: [OrganisationSummaryDto] }) children: OrganisationSummaryDto[];
+  @ApiProperty({ type: [OrganisedSessionDto] }) sessions: OrganisedSessionDto[];
+}

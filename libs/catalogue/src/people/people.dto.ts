@@ -1,0 +1,45 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsDateString, IsOptional } from 'class-validator';
+import { PageMeta } from '@app/common';
+import { PositionDto } from '../sessions/dto/session.response';
+
+export class AtDateQuery {
+  @ApiPropertyOptional({ description: 'Show what was in force on this date', example: '2024-08-07' })
+  @IsOptional()
+  @IsDateString({ strict: true })
+  at?: string;
+}
+
+export class PersonSummaryDto {
+  @ApiProperty() id: number;
+  @ApiProperty() slug: string;
+  @ApiProperty() fullName: string;
+  @ApiPropertyOptional({ nullable: true }) academicTitle: string | null;
+  @ApiPropertyOptional({ nullable: true }) militaryRank: string | null;
+  @ApiPropertyOptional({ nullable: true }) honorific: string | null;
+}
+
+export class PersonPageDto {
+  @ApiProperty({ type: [PersonSummaryDto] }) items: PersonSummaryDto[];
+  @ApiProperty({ type: PageMeta }) page: PageMeta;
+}
+
+export class PresentationDto {
+  @ApiProperty() sessionId: number;
+  @ApiProperty() sessionSlug: string;
+  @ApiProperty() sessionTitle: string;
+  @ApiProperty() startsOn: string;
+  @ApiProperty() agendaItemId: number;
+  @ApiProperty() agendaItemTitle: string;
+  @ApiProperty() kind: string;
+  @ApiProperty({ type: [PositionDto], description: 'Posts held as at that session' }) positionsThen: PositionDto[];
+}
+
+export class PersonDetailDto extends PersonSummaryDto {
+  @ApiPropertyOptional({ nullable: true }) note: string | null;
+  @ApiProperty({ type: [PositionDto], description: 'Every recorded post' }) positions: PositionDto[];
+  @ApiPropertyOptional({ nullable: true, description: 'The date asked for with ?at=' }) at: string | null;
+  @ApiProperty({ type: [PositionDto], description: 'Posts held on `at` (today when not given)' })
+  positionsAt: PositionDto[];
+  @ApiProperty({ type: [PresentationDto] }) presentations: PresentationDto[];
+}

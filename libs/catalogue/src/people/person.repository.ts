@@ -1,0 +1,82 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { CitationDto, loadCitations } from '../shared/citations';
+import { foldedWordPatterns, SqlParams } from '../shared/search';
+import { SearchPageQuery } from '../shared/search-query';
+import { PositionRow, SessionRepository } from '../sessions/session.repository';
+
+export interface PersonRow {
+  id: string;
+  slug: string;
+  full_name: string;
+  academic_title: string | null;
+  military_rank: string | null;
+  honorific: string | null;
+  note: string | null;
+}
+
+export interface PresentationRow {
+  session_id: string;
+  session_slug: string;
+  session_title: string;
+  starts_on: string;
+  status: string;
+  agenda_item_id: string;
+  agenda_item_title: string;
+  kind: string;
+}
+
+@Injectable()
+export class PersonRepository {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly sessions: SessionRepository,
+  ) {}
+
+  async search(query: SearchPageQuery): Promise<{ rows: PersonRow[]; total: number }> {
+    const params = new SqlParams();
+    const where = foldedWordPatterns(query.q).map((pattern) => `search_fold(full_name) LIKE ${params.add(pattern)}`);
+    const filter = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+    const [{ total }] = await this.dataSource.query(
+      `SELECT count(*)::int AS total FROM person ${filter}`,
+      params.values,
+    );
+    const rows = await this.dataSource.query(
+      `SELECT id, slug, full_name, academic_title, military_rank, honorific, note FROM person ${filter}
+        ORDER BY full_name COLLATE vi, id LIMIT ${params.add(query.limit)} OFFSET ${params.add(query.offset)}`,
+      params.values,
+    );
+    return { rows, total };
+  }
+
+  async find(idOrSlug: string): Promise<PersonRow | undefined> {
+    const [row] = await this.dataSource.query(
+      `SELECT id, slug, full_name, academic_title, military_rank, honorific, note FROM person
+        WHERE ${/^\d+$/.test(idOrSlug) ? 'id = $1::bigint' : 'slug = $1'}`,
+      [idOrSlug],
+    );
+    return row;
+  }
+
+  positions(personId: string, on: string | null): Promise<PositionRow[]> {
+    return this.sessions.positionsOf(this.dataSource.manager, [personId], on);
+  }
+
+  presentations(personId: string, includeDrafts: boolean): Promise<PresentationRow[]> {
+    return this.dataSource.query(
+      `SELECT s.id AS session_id, s.slug AS session_slug, s.title AS session_title,
+              to_char(s.starts_on, 'YYYY-MM-DD') AS starts_on, s.status,
+              ai.id AS agenda_item_id, ai.title AS agenda_item_title, ai.kind
+         FROM agenda_presenter ap JOIN agenda_item ai ON ai.id = ap.agenda_item_id
+         JOIN training_session s ON s.id = ai.session_id
+        WHERE ap.person_id = $1 AND ($2 OR s.status <> 'draft')
+        ORDER BY s.starts_on, ai.position`,
+      [personId, includeDrafts],
+    );
+  }
+
+  citationsOfPositions(ids: string[]): Promise<Map<string, CitationDto[]>> {
+    return loadCitations(this.dataSource.manager, [{ type: 'person_position', ids }]);
+  }
+}
