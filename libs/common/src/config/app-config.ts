@@ -1,5 +1,19 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import {
+  IsDefined,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+  validateSync,
+} from 'class-validator';
 
 const toInt = ({ value }: { value: unknown }) =>
   typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number.parseInt(value, 10) : value;
@@ -80,11 +94,35 @@ export class AppConfig {
   @IsString({ each: true })
   CORS_ORIGINS: string[] = [];
 
-  /** Secret for signing access tokens. Required outside development and test. */
-  @IsOptional()
+  /**
+   * Secret for signing access tokens (HS256). Required in production; in development and test a
+   * random one is generated per process when unset (tokens then die with the process).
+   */
+  @ValidateIf((config: AppConfig) => config.NODE_ENV === 'production' || config.JWT_SECRET !== undefined)
+  @IsDefined({ message: 'JWT_SECRET is required when NODE_ENV=production (at least 32 characters)' })
   @IsString()
   @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
   JWT_SECRET?: string;
+
+  /** First administrator, created on start when no administrator exists. Set both or neither. */
+  @ValidateIf((config: AppConfig) => config.ADMIN_EMAIL !== undefined || config.ADMIN_PASSWORD !== undefined)
+  @IsDefined({ message: 'ADMIN_EMAIL is required when ADMIN_PASSWORD is set' })
+  @IsEmail({}, { message: 'ADMIN_EMAIL must be an email address' })
+  ADMIN_EMAIL?: string;
+
+  @ValidateIf((config: AppConfig) => config.ADMIN_EMAIL !== undefined || config.ADMIN_PASSWORD !== undefined)
+  @IsDefined({ message: 'ADMIN_PASSWORD is required when ADMIN_EMAIL is set' })
+  @IsString()
+  @MinLength(12, { message: 'ADMIN_PASSWORD must be at least 12 characters' })
+  @MaxLength(256, { message: 'ADMIN_PASSWORD must be at most 256 characters' })
+  ADMIN_PASSWORD?: string;
+
+  /** Failed logins accepted from one client address per minute before it gets 429 (in-memory, per process). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  LOGIN_FAILURES_PER_IP_PER_MINUTE = 20;
 }
 
 export class ConfigurationError extends Error {}
