@@ -1,6 +1,7 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
+import { AccountsModule } from '@app/accounts';
 import { AppConfig, createValidationPipe, ProblemFilter } from '@app/common';
 import { DatabaseModule } from '@app/database';
 import { CatalogueModule } from '@app/catalogue';
@@ -54,6 +55,7 @@ export class AppModule {
         }),
         HealthModule,
         CatalogueModule,
+        AccountsModule,
         ...extraImports,
       ],
       providers: [

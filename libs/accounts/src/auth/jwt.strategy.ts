@@ -1,0 +1,42 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import { ExtractJwt, Strategy } from 'passport-jwt';
+import { AuthUser } from '../roles';
+import { UsersRepository } from '../users/users.repository';
+import { ACCESS_TOKEN_SECRET } from './jwt-secret';
+import {
+  ACCESS_TOKEN_ALGORITHM,
+  ACCESS_TOKEN_AUDIENCE,
+  ACCESS_TOKEN_ISSUER,
+  ACCESS_TOKEN_TTL_SECONDS,
+  AccessTokenClaims,
+} from './token.service';
+
+/**
+ * Bearer access tokens: HS256 only (a token naming another algorithm, `none` included, is
+ * refused), our issuer and audience, not expired. The user's active flag and role grants are
+ * then read from the database, so disabling a user or changing roles takes effect at once.
+ */
+@Injectable()
+export class JwtStrategy extends PassportStrategy(Strategy, 'ttdn-jwt') {
+  constructor(
+    @Inject(ACCESS_TOKEN_SECRET) secret: string,
+    private readonly users: UsersRepository,
+  ) {
+    super({
+      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+      secretOrKey: secret,
+      algorithms: [ACCESS_TOKEN_ALGORITHM],
+      issuer: ACCESS_TOKEN_ISSUER,
+      audience: ACCESS_TOKEN_AUDIENCE,
+      ignoreExpiration: false,
+      jsonWebTokenOptions: { maxAge: `${ACCESS_TOKEN_TTL_SECONDS}s` },
+    });
+  }
+
+  async validate(claims: AccessTokenClaims): Promise<AuthUser | false> {
+    const id = Number(claims.sub);
+    if (!Number.isSafeInteger(id) || id <= 0) return false;
+    return (await this.users.findAuthUser(id)) ?? false;
+  }
+}

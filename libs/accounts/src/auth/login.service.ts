@@ -1,0 +1,76 @@
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { ProblemException } from '@app/common';
+import { PasswordHasher } from '../passwords/password-hasher';
+import { AuthUser } from '../roles';
+import { LOCK_MINUTES, MAX_FAILED_LOGINS, UsersRepository } from '../users/users.repository';
+import { RefreshTokenRepository } from './refresh-token.repository';
+import { LoginThrottle } from './login-throttle';
+
+/**
+ * One answer for every refused login, whether the email exists or not, and whether the password
+ * was wrong or the account is locked or disabled: nothing in status, body or timing tells them apart.
+ */
+export const invalidCredentials = () =>
+  new ProblemException(
+    HttpStatus.UNAUTHORIZED,
+    'invalid-credentials',
+    `Wrong email or password, or the account is locked or disabled. After ${MAX_FAILED_LOGINS} failed ` +
+      `attempts in a row an account is locked for ${LOCK_MINUTES} minutes.`,
+  );
+
+@Injectable()
+export class LoginService {
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly refreshTokens: RefreshTokenRepository,
+    private readonly hasher: PasswordHasher,
+    @Inject(LoginThrottle) private readonly throttle: LoginThrottle,
+  ) {}
+
+  /** Checks email and password; returns the user, or throws the one 401 (or 429 for a throttled address). */
+  async authenticate(email: string, password: string, address: string): Promise<AuthUser> {
+    this.throttle.assertAllowed(address);
+    const userId = await this.checkPassword(email, password);
+    if (userId === null) {
+      this.throttle.recordFailure(address);
+      throw invalidCredentials();
+    }
+    const user = await this.users.findAuthUser(userId);
+    if (!user) throw invalidCredentials();
+    return user;
+  }
+
+  /** Changes the caller's own password; ends every refresh token family of the user. */
+  async changePassword(user: AuthUser, currentPassword: string, newPassword: string, address: string): Promise<void> {
+    this.throttle.assertAllowed(address);
+    if ((await this.checkPassword(user.email, currentPassword)) !== user.id) {
+      this.throttle.recordFailure(address);
+      throw new ProblemException(
+        HttpStatus.FORBIDDEN,
+        'wrong-password',
+        'The current password is wrong, or the account is locked.',
+      );
+    }
+    const passwordHash = await this.hasher.hash(newPassword);
+    await this.users.transaction(async (manager) => {
+      await this.users.update(manager, user.id, { passwordHash });
+      await this.refreshTokens.revokeAllOfUser(manager, user.id);
+    });
+  }
+
+  /**
+   * The user id when the password is right and the account active and not locked, else null.
+   * Unknown emails and locked accounts still run one argon2 verification, so they take as long.
+   */
+  private async checkPassword(email: string, password: string): Promise<number | null> {
+    const candidate = await this.users.findLoginCandidate(email);
+    if (!candidate || !(await this.users.reserveLoginAttempt(candidate.id))) {
+      await this.hasher.verifyDummy(password);
+      return null;
+    }
+    if (!(await this.hasher.verify(candidate.passwordHash, password))) return null;
+    const rehash = this.hasher.needsRehash(candidate.passwordHash) ? await this.hasher.hash(password) : undefined;
+    await this.users.recordLoginSuccess(candidate.id, rehash);
+    return candidate.id;
+  }
+}

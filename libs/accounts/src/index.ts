@@ -1,0 +1,22 @@
+// The public surface of @app/accounts. Other libraries and apps import only from here.
+export { AccountsModule } from './accounts.module';
+export { AccountsCoreModule } from './accounts-core.module';
+export {
+  ROLES,
+  SESSION_SCOPABLE_ROLES,
+  canActOnSession,
+  delegateProvinceId,
+  hasAnyRole,
+  isAdmin,
+  type AuthUser,
+  type Role,
+  type RoleGrant,
+} from './roles';
+export { Authenticated, CurrentUser } from './auth/authenticated.decorator';
+export { AuthenticatedGuard, type AuthenticatedOptions } from './auth/authenticated.guard';
+export { AuditContext, AuditLogWriter, type AuditActor, type AuditEntry } from './audit/audit-log.writer';
+export { AdminAccounts, type AdminUpsertOutcome, type FirstAdminOutcome } from './bootstrap/admin-accounts';
+export { UsersService, type NewUser, type UserChanges } from './users/users.service';
+export { TokenService, type AccessTokenClaims } from './auth/token.service';
+export { UserResponse } from './users/dto/user.response';
+export { RoleGrantResponse } from './users/dto/role-grant.dto';

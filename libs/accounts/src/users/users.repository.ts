@@ -1,0 +1,216 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { AuthUser, Role, RoleGrant, sortGrants } from '../roles';
+import { AppUser, UserRoleRecord } from './user.entity';
+
+/** Account lock policy: this many failed logins in a row lock the account for LOCK_MINUTES. */
+export const MAX_FAILED_LOGINS = 5;
+export const LOCK_MINUTES = 15;
+
+export interface LoginCandidate {
+  id: number;
+  passwordHash: string;
+}
+
+export interface UserListFilter {
+  limit: number;
+  offset: number;
+  /** Case-insensitive substring of email or display name. */
+  q?: string;
+  role?: Role;
+}
+
+export const toGrant = (record: Pick<UserRoleRecord, 'role' | 'sessionId' | 'provinceId'>): RoleGrant => ({
+  role: record.role,
+  sessionId: record.sessionId === null ? null : Number(record.sessionId),
+  provinceId: record.provinceId === null ? null : Number(record.provinceId),
+});
+
+/** All SQL of users and role grants. Methods that take a manager run inside the caller's transaction. */
+@Injectable()
+export class UsersRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  /** The caller as the guard sees it: active users only, grants read fresh on every request. */
+  async findAuthUser(id: number): Promise<AuthUser | null> {
+    const rows: { id: string; email: string; grants: RoleGrant[] }[] = await this.dataSource.query(
+      `SELECT u.id, u.email,
+              coalesce(json_agg(json_build_object('role', r.role, 'sessionId', r.session_id, 'provinceId', r.province_id))
+                       FILTER (WHERE r.id IS NOT NULL), '[]') AS grants
+         FROM app_user u LEFT JOIN user_role r ON r.user_id = u.id
+        WHERE u.id = $1 AND u.is_active
+        GROUP BY u.id`,
+      [id],
+    );
+    if (rows.length === 0) return null;
+    return { id: Number(rows[0].id), email: rows[0].email, roles: sortGrants(rows[0].grants.map(toGrant)) };
+  }
+
+  async findLoginCandidate(email: string): Promise<LoginCandidate | null> {
+    const rows: { id: string; password_hash: string }[] = await this.dataSource.query(
+      `SELECT id, password_hash FROM app_user WHERE lower(email) = lower($1)`,
+      [email.trim()],
+    );
+    return rows.length === 0 ? null : { id: Number(rows[0].id), passwordHash: rows[0].password_hash };
+  }
+
+  /**
+   * Counts a login attempt before the password is checked, so parallel guesses cannot exceed the
+   * limit. The attempt that reaches MAX_FAILED_LOGINS sets the lock (a successful check clears it).
+   * After a lock has expired the count starts again from one. Returns false, counting nothing,
+   * when the account is locked or inactive.
+   */
+  async reserveLoginAttempt(userId: number): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(
+      `WITH attempt AS (
+         UPDATE app_user
+            SET failed_login_count = CASE WHEN locked_until IS NOT NULL THEN 1 ELSE failed_login_count + 1 END,
+                locked_until = CASE
+                  WHEN (CASE WHEN locked_until IS NOT NULL THEN 1 ELSE failed_login_count + 1 END) >= $2
+                  THEN now() + make_interval(mins => $3) END
+          WHERE id = $1 AND is_active AND (locked_until IS NULL OR locked_until <= now())
+          RETURNING id)
+       SELECT id FROM attempt`,
+      [userId, MAX_FAILED_LOGINS, LOCK_MINUTES],
+    );
+    return rows.length === 1;
+  }
+
+  async recordLoginSuccess(userId: number, newPasswordHash?: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE app_user SET failed_login_count = 0, locked_until = NULL,
+              password_hash = coalesce($2, password_hash)
+        WHERE id = $1`,
+      [userId, newPasswordHash ?? null],
+    );
+  }
+
+  async findById(manager: EntityManager, id: number, lock = false): Promise<AppUser | null> {
+    if (lock) {
+      const locked: unknown[] = await manager.query(`SELECT 1 FROM app_user WHERE id = $1 FOR UPDATE`, [id]);
+      if (locked.length === 0) return null;
+    }
+    return manager.getRepository(AppUser).findOne({ where: { id: String(id) }, relations: { roles: true } });
+  }
+
+  async emailTaken(manager: EntityManager, email: string): Promise<boolean> {
+    const rows: unknown[] = await manager.query(`SELECT 1 FROM app_user WHERE lower(email) = lower($1)`, [email]);
+    return rows.length > 0;
+  }
+
+  async insert(
+    manager: EntityManager,
+    user: { email: string; displayName: string; passwordHash: string; isActive?: boolean },
+  ): Promise<number> {
+    const rows: { id: string }[] = await manager.query(
+      `INSERT INTO app_user (email, display_name, password_hash, is_active) VALUES ($1, $2, $3, $4) RETURNING id`,
+      [user.email, user.displayName, user.passwordHash, user.isActive ?? true],
+    );
+    return Number(rows[0].id);
+  }
+
+  async update(
+    manager: EntityManager,
+    id: number,
+    changes: { displayName?: string; isActive?: boolean; passwordHash?: string; unlock?: boolean },
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE app_user
+          SET display_name = coalesce($2, display_name),
+              is_active = coalesce($3, is_active),
+              password_hash = coalesce($4, password_hash),
+              failed_login_count = CASE WHEN $5 THEN 0 ELSE failed_login_count END,
+              locked_until = CASE WHEN $5 THEN NULL ELSE locked_until END,
+              updated_at = now()
+        WHERE id = $1`,
+      [id, changes.displayName ?? null, changes.isActive ?? null, changes.passwordHash ?? null, !!changes.unlock],
+    );
+  }
+
+  /** Replaces every grant of a user with `grants`. */
+  async replaceGrants(manager: EntityManager, userId: number, grants: readonly RoleGrant[]): Promise<void> {
+    await manager.query(`DELETE FROM user_role WHERE user_id = $1`, [userId]);
+    await this.addGrants(manager, userId, grants);
+  }
+
+  async addGrants(manager: EntityManager, userId: number, grants: readonly RoleGrant[]): Promise<void> {
+    for (const grant of grants) {
+      await manager.query(
+        `INSERT INTO user_role (user_id, role, session_id, province_id) VALUES ($1, $2, $3, $4)
+         ON CONFLICT DO NOTHING`,
+        [userId, grant.role, grant.sessionId, grant.provinceId],
+      );
+    }
+  }
+
+  /** Indexes (into `grants`) of sessions that do not exist and provinces that are not current units. */
+  async unknownReferences(
+    manager: EntityManager,
+    grants: readonly RoleGrant[],
+  ): Promise<{ sessions: number[]; provinces: number[] }> {
+    const sessionIds = [...new Set(grants.flatMap((grant) => (grant.sessionId === null ? [] : [grant.sessionId])))];
+    const provinceIds = [...new Set(grants.flatMap((grant) => (grant.provinceId === null ? [] : [grant.provinceId])))];
+    const foundSessions: { id: string }[] = sessionIds.length
+      ? await manager.query(`SELECT id FROM training_session WHERE id = ANY($1::bigint[])`, [sessionIds])
+      : [];
+    // A delegate speaks for a province as it exists today: not one merged away (valid_to set).
+    const foundProvinces: { id: number }[] = provinceIds.length
+      ? await manager.query(`SELECT id FROM province WHERE id = ANY($1::int[]) AND valid_to IS NULL`, [provinceIds])
+      : [];
+    const sessions = new Set(foundSessions.map((row) => Number(row.id)));
+    const provinces = new Set(foundProvinces.map((row) => Number(row.id)));
+    return {
+      sessions: sessionIds.filter((id) => !sessions.has(id)),
+      provinces: provinceIds.filter((id) => !provinces.has(id)),
+    };
+  }
+
+  /**
+   * Serialises changes that could remove the last active administrator (and the first-admin
+   * bootstrap), for the rest of the transaction.
+   */
+  async lockAdminSet(manager: EntityManager): Promise<void> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('accounts:admin-set'))`);
+  }
+
+  async countActiveAdmins(manager: EntityManager | DataSource = this.dataSource): Promise<number> {
+    const [{ n }]: { n: number }[] = await manager.query(
+      `SELECT count(DISTINCT u.id)::int AS n FROM app_user u JOIN user_role r ON r.user_id = u.id
+        WHERE r.role = 'admin' AND u.is_active`,
+    );
+    return n;
+  }
+
+  async list(manager: EntityManager, filter: UserListFilter): Promise<{ items: AppUser[]; total: number }> {
+    const conditions: string[] = [];
+    const params: unknown[] = [];
+    if (filter.q) {
+      params.push(`%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      conditions.push(`(u.email ILIKE $${params.length} OR u.display_name ILIKE $${params.length})`);
+    }
+    if (filter.role) {
+      params.push(filter.role);
+      conditions.push(`EXISTS (SELECT 1 FROM user_role r WHERE r.user_id = u.id AND r.role = $${params.length})`);
+    }
+    const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
+    const [{ total }]: { total: number }[] = await manager.query(
+      `SELECT count(*)::int AS total FROM app_user u ${where}`,
+      params,
+    );
+    const idRows: { id: string }[] = await manager.query(
+      `SELECT u.id FROM app_user u ${where} ORDER BY u.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, filter.limit, filter.offset],
+    );
+    const ids = idRows.map((row) => Number(row.id));
+    const users = ids.length
+      ? await manager.getRepository(AppUser).find({ where: { id: In(ids.map(String)) }, relations: { roles: true } })
+      : [];
+    users.sort((a, b) => Number(a.id) - Number(b.id));
+    return { items: users, total };
+  }
+}
