@@ -17,6 +17,7 @@ export { AuthenticatedGuard, type AuthenticatedOptions } from './auth/authentica
 export { AuditContext, AuditLogWriter, type AuditActor, type AuditEntry } from './audit/audit-log.writer';
 export { AdminAccounts, type AdminUpsertOutcome, type FirstAdminOutcome } from './bootstrap/admin-accounts';
 export { UsersService, type NewUser, type UserChanges } from './users/users.service';
+export { generatePassword, PASSWORD_MIN_LENGTH } from './passwords/password-hasher';
 export { TokenService, type AccessTokenClaims } from './auth/token.service';
 export { UserResponse } from './users/dto/user.response';
 export { RoleGrantResponse } from './users/dto/role-grant.dto';

@@ -58,8 +58,8 @@ export class AdminAccounts {
     const passwordHash = await this.hasher.hash(password);
     return this.users.transaction(async (manager) => {
       await this.users.lockAdminSet(manager);
-      const existing: { id: string }[] = await manager.query(
-        `SELECT id FROM app_user WHERE lower(email) = lower($1) FOR UPDATE`,
+      const existing: { id: string; email: string }[] = await manager.query(
+        `SELECT id, email FROM app_user WHERE lower(email) = lower($1) FOR UPDATE`,
         [email],
       );
       const admin = [{ role: 'admin' as const, sessionId: null, provinceId: null }];
@@ -82,9 +82,9 @@ export class AdminAccounts {
         action: 'user.admin-reset-by-cli',
         entityType: 'user',
         entityId: userId,
-        after: { email, active: true, roles: ['admin'], passwordReset: true },
+        after: { email: existing[0].email, active: true, roles: ['admin'], passwordReset: true },
       });
-      return { userId, email, created: false };
+      return { userId, email: existing[0].email, created: false };
     });
   }
 }

@@ -1,0 +1,179 @@
+import { DynamicModule, Global, INestApplicationContext, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { isEmail } from 'class-validator';
+import { DataSource } from 'typeorm';
+import { AccountsCoreModule, AdminAccounts, generatePassword, PASSWORD_MIN_LENGTH } from '@app/accounts';
+import { runSeed } from '@app/catalogue';
+import { AppConfig, ConfigurationError, loadAppConfig } from '@app/common';
+import { DatabaseModule, EmbeddedPostgresInUseError, resolveDatabase } from '@app/database';
+
+/**
+ * Operator commands, run as a Nest standalone application context on the configured database
+ * (DATABASE_URL, or the embedded cluster in EMBEDDED_DB_DIR, which must not be in use by a
+ * running API):
+ *
+ *   npm run migrate
+ *   npm run seed
+ *   npm run create-admin -- --email someone@example.gov.vn [--password '…'] [--name 'Full name']
+ */
+const USAGE = `Usage: node dist/apps/cli/src/main.js <command> [options]
+
+Commands:
+  migrate                          apply pending migrations
+  seed                             apply migrations, then load the seed catalogue (idempotent)
+  create-admin --email <email> [--password <password>] [--name <display name>]
+                                   create an administrator, or make an existing user an active
+                                   administrator with this password; without --password one is
+                                   generated and printed once`;
+
+@Global()
+@Module({})
+class CliConfigModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return { module: CliConfigModule, providers: [{ provide: AppConfig, useValue: config }], exports: [AppConfig] };
+  }
+}
+
+@Module({})
+class CliModule {
+  static register(config: AppConfig, url: string): DynamicModule {
+    return {
+      module: CliModule,
+      imports: [
+        CliConfigModule.forRoot(config),
+        DatabaseModule.forRoot({
+          url,
+          runMigrations: false,
+          pool: { poolSize: 2, connectTimeoutMs: config.DB_CONNECT_TIMEOUT_MS, statementTimeoutMs: 0 },
+        }),
+        AccountsCoreModule,
+      ],
+    };
+  }
+}
+
+class UsageError extends Error {}
+
+/** `--name value` and `--name=value` pairs. */
+function parseOptions(args: string[]): Record<string, string> {
+  const options: Record<string, string> = {};
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (!arg.startsWith('--')) throw new UsageError(`Unexpected argument: ${arg}`);
+    const eq = arg.indexOf('=');
+    if (eq > 0) {
+      options[arg.slice(2, eq)] = arg.slice(eq + 1);
+    } else {
+      const value = args[i + 1];
+      if (value === undefined || value.startsWith('--')) throw new UsageError(`${arg} needs a value`);
+      options[arg.slice(2)] = value;
+      i++;
+    }
+  }
+  return options;
+}
+
+const say = (line: string) => process.stdout.write(`${line}\n`);
+
+async function migrate(app: INestApplicationContext): Promise<void> {
+  const applied = await app.get(DataSource).runMigrations({ transaction: 'each' });
+  say(applied.length ? `migrate: applied ${applied.map((m) => m.name).join(', ')}` : 'migrate: nothing to apply');
+}
+
+async function seed(app: INestApplicationContext): Promise<void> {
+  await migrate(app);
+  const result = await runSeed(app.get(DataSource));
+  say(
+    result.applied
+      ? `seed: loaded (checksum ${result.checksum})`
+      : `seed: already loaded (checksum ${result.checksum})`,
+  );
+}
+
+interface AdminOptions {
+  email: string;
+  password?: string;
+  name: string;
+}
+
+function adminOptions(options: Record<string, string>): AdminOptions {
+  const unknown = Object.keys(options).filter((key) => !['email', 'password', 'name'].includes(key));
+  if (unknown.length) throw new UsageError(`Unknown option: --${unknown[0]}`);
+  const email = options.email?.trim();
+  if (!email || !isEmail(email)) throw new UsageError('create-admin needs --email <a valid email address>');
+  if (options.password !== undefined && options.password.length < PASSWORD_MIN_LENGTH) {
+    throw new UsageError(`--password must be at least ${PASSWORD_MIN_LENGTH} characters`);
+  }
+  return { email, password: options.password, name: options.name?.trim() || 'Administrator' };
+}
+
+async function createAdmin(app: INestApplicationContext, options: AdminOptions): Promise<void> {
+  await migrate(app);
+  const password = options.password ?? generatePassword();
+  const outcome = await app.get(AdminAccounts).upsertAdmin(options.email, password, options.name);
+  say(
+    outcome.created
+      ? `create-admin: administrator ${outcome.email} created (user ${outcome.userId})`
+      : `create-admin: ${outcome.email} is now an active administrator with the new password (user ${outcome.userId}); ` +
+          'its refresh tokens were revoked',
+  );
+  if (options.password === undefined) say(`create-admin: generated password (shown only this once): ${password}`);
+}
+
+function fail(message: string, code = 1): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(code);
+}
+
+async function main(argv: string[]): Promise<void> {
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === 'help') {
+    say(USAGE);
+    return;
+  }
+  if (!['migrate', 'seed', 'create-admin'].includes(command)) fail(`Unknown command: ${command}\n\n${USAGE}`, 2);
+  let admin: AdminOptions | undefined;
+  let config: AppConfig;
+  try {
+    const options = parseOptions(rest);
+    if (command === 'create-admin') admin = adminOptions(options);
+    else if (Object.keys(options).length) throw new UsageError(`${command} takes no options`);
+    config = loadAppConfig();
+  } catch (error) {
+    if (error instanceof UsageError) fail(`${error.message}\n\n${USAGE}`, 2);
+    if (error instanceof ConfigurationError) fail(error.message);
+    throw error;
+  }
+
+  let database;
+  try {
+    database = await resolveDatabase({
+      databaseUrl: config.DATABASE_URL,
+      embeddedDir: config.EMBEDDED_DB_DIR,
+      embeddedPort: config.EMBEDDED_DB_PORT,
+    });
+  } catch (error) {
+    if (error instanceof EmbeddedPostgresInUseError) fail(error.message);
+    throw error;
+  }
+  let app: INestApplicationContext | undefined;
+  try {
+    app = await NestFactory.createApplicationContext(CliModule.register(config, database.url), {
+      logger: ['error', 'warn'],
+      abortOnError: false,
+    });
+    if (command === 'migrate') await migrate(app);
+    else if (command === 'seed') await seed(app);
+    else if (admin) await createAdmin(app, admin);
+  } catch (error) {
+    process.exitCode = 1;
+    process.stderr.write(`${command} failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  } finally {
+    await app?.close();
+    await database.embedded?.stop();
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  fail(`Failed: ${error instanceof Error ? error.message : String(error)}`);
+});
