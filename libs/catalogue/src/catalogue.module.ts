@@ -1,4 +1,8 @@
 import { Module } from '@nestjs/common';
+import { AccountsCoreModule } from '@app/accounts';
+import { EditingController } from './editing/editing.controller';
+import { EditingRepository } from './editing/editing.repository';
+import { EditingService } from './editing/editing.service';
 import { DocumentRepository } from './documents/document.repository';
 import { DocumentsController } from './documents/documents.controller';
 import { DocumentsService } from './documents/documents.service';
@@ -10,12 +14,15 @@ import { PeopleService } from './people/people.service';
 import { PersonRepository } from './people/person.repository';
 import { PlacesController } from './places/places.controller';
 import { PlacesRepository } from './places/places.repository';
+import { SessionCommandService } from './sessions/session-command.service';
+import { SessionWriteRepository } from './sessions/session-write.repository';
 import { SessionRepository } from './sessions/session.repository';
 import { SessionQueryService } from './sessions/session.service';
 import { SessionsController } from './sessions/sessions.controller';
 import { SourcesController } from './sources/sources.controller';
 
 @Module({
+  imports: [AccountsCoreModule],
   controllers: [
     SessionsController,
     PeopleController,
@@ -23,10 +30,13 @@ import { SourcesController } from './sources/sources.controller';
     DocumentsController,
     PlacesController,
     SourcesController,
+    EditingController,
   ],
   providers: [
     SessionRepository,
     SessionQueryService,
+    SessionWriteRepository,
+    SessionCommandService,
     PersonRepository,
     PeopleService,
     OrganisationRepository,
@@ -34,6 +44,8 @@ import { SourcesController } from './sources/sources.controller';
     DocumentRepository,
     DocumentsService,
     PlacesRepository,
+    EditingRepository,
+    EditingService,
   ],
   exports: [SessionQueryService, SessionRepository, PlacesRepository],
 })

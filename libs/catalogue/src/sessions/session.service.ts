@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AuthUser, hasAnyRole } from '@app/accounts';
 import { notFound, Page, toPage } from '@app/common';
 import { SessionListQuery } from './dto/session-list.query';
 import { SessionDetailDto, SessionSummaryDto } from './dto/session.response';
@@ -10,6 +11,10 @@ import { isPublished, SessionStatus } from './session.rules';
 export interface CatalogueViewer {
   canSeeDrafts: boolean;
 }
+
+export const viewerOf = (user: AuthUser | undefined): CatalogueViewer => ({
+  canSeeDrafts: !!user && hasAnyRole(user, ['organiser']),
+});
 
 @Injectable()
 export class SessionQueryService {

@@ -1,0 +1,254 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsDateString,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { NormalisedText } from '@app/common';
+import {
+  AGENDA_KINDS,
+  DATE_PRECISIONS,
+  INVITATION_SCOPES,
+  ORGANISER_ROLES,
+  PARTS_OF_DAY,
+  SESSION_FORMATS,
+  SESSION_KINDS,
+  SESSION_STATUSES,
+} from '../session.rules';
+
+const MAX_ID = 2_147_483_647;
+
+export class CreateSessionDto {
+  @ApiProperty({ example: 'Hội nghị tập huấn công tác thông tin đối ngoại năm 2026' })
+  @IsString()
+  @NormalisedText()
+  @MinLength(5)
+  @MaxLength(300)
+  title: string;
+
+  @ApiPropertyOptional({ description: 'URL name; derived from the title when omitted', example: 'tap-huan-ttdn-2026' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'slug must be lower-case words joined by hyphens' })
+  @MaxLength(120)
+  slug?: string;
+
+  @ApiProperty({ enum: SESSION_KINDS })
+  @IsIn(SESSION_KINDS)
+  kind: string;
+
+  @ApiProperty({ example: '2026-03-10' })
+  @IsDateString({ strict: true })
+  startsOn: string;
+
+  @ApiPropertyOptional({ example: '2026-03-11', description: 'Defaults to startsOn (or the end of the month/year)' })
+  @IsOptional()
+  @IsDateString({ strict: true })
+  endsOn?: string;
+
+  @ApiPropertyOptional({ enum: DATE_PRECISIONS, default: 'day' })
+  @IsOptional()
+  @IsIn(DATE_PRECISIONS)
+  precision?: (typeof DATE_PRECISIONS)[number];
+
+  @ApiPropertyOptional({ enum: PARTS_OF_DAY })
+  @IsOptional()
+  @IsIn(PARTS_OF_DAY)
+  partOfDay?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @NormalisedText()
+  @MaxLength(300)
+  venueName?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @NormalisedText()
+  @MaxLength(500)
+  venueAddress?: string;
+
+  @ApiPropertyOptional({ description: 'Province id' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_ID)
+  hostProvinceId?: number;
+
+  @ApiPropertyOptional({ enum: SESSION_FORMATS, default: 'in_person' })
+  @IsOptional()
+  @IsIn(SESSION_FORMATS)
+  format?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @NormalisedText()
+  @MaxLength(1000)
+  audience?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @NormalisedText()
+  @MaxLength(2000)
+  note?: string;
+}
+
+export class UpdateSessionDto extends PartialType(CreateSessionDto) {
+  @ApiProperty({ description: 'The version you read; a stale version is refused with 409' })
+  @IsInt()
+  @Min(1)
+  version: number;
+}
+
+export class ChangeStatusDto {
+  @ApiProperty({ enum: SESSION_STATUSES })
+  @IsIn(SESSION_STATUSES)
+  status: string;
+
+  @ApiPropertyOptional({ description: 'Why (kept in the audit log); required to cancel' })
+  @IsOptional()
+  @IsString()
+  @NormalisedText()
+  @MaxLength(1000)
+  reason?: string;
+}
+
+export class OrganiserInputDto {
+  @ApiProperty()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_ID)
+  organisationId: number;
+
+  @ApiProperty({ enum: ORGANISER_ROLES })
+  @IsIn(ORGANISER_ROLES)
+  role: string;
+}
+
+export class ReplaceOrganisersDto {
+  @ApiProperty({ type: [OrganiserInputDto] })
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => OrganiserInputDto)
+  organisers: OrganiserInputDto[];
+}
+
+export class ReplaceInvitationsDto {
+  @ApiPropertyOptional({ enum: INVITATION_SCOPES })
+  @IsOptional()
+  @IsIn(INVITATION_SCOPES)
+  scope?: string;
+
+  @ApiPropertyOptional({ type: [Number], description: 'Province ids invited one by one' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ArrayUnique()
+  @IsInt({ each: true })
+  @Min(1, { each: true })
+  @Max(MAX_ID, { each: true })
+  provinceIds?: number[];
+
+  @ApiPropertyOptional({
+    type: [Number],
+    description: "Regions invited whole: every unit of the region in force on the session's start date is invited",
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(6)
+  @ArrayUnique()
+  @IsInt({ each: true })
+  @Min(1, { each: true })
+  @Max(32767, { each: true })
+  regionIds?: number[];
+}
+
+export class PresenterInputDto {
+  @ApiPropertyOptional({ description: 'A person… (exactly one of personId, organisationId)' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_ID)
+  personId?: number;
+
+  @ApiPropertyOptional({ description: '…or a body when the source names no one' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_ID)
+  organisationId?: number;
+}
+
+export class CreateAgendaItemDto {
+  @ApiPropertyOptional({ description: 'Place in the agenda (1-based); appended when omitted' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  position?: number;
+
+  @ApiProperty({ enum: AGENDA_KINDS })
+  @IsIn(AGENDA_KINDS)
+  kind: string;
+
+  @ApiProperty()
+  @IsString()
+  @NormalisedText()
+  @MinLength(2)
+  @MaxLength(500)
+  title: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @NormalisedText()
+  @MaxLength(4000)
+  summary?: string;
+
+  @ApiPropertyOptional({ example: '14:00' })
+  @IsOptional()
+  @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'startsAt must be HH:MM' })
+  startsAt?: string;
+
+  @ApiPropertyOptional({ example: '15:30' })
+  @IsOptional()
+  @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'endsAt must be HH:MM' })
+  endsAt?: string;
+
+  @ApiPropertyOptional({ type: [PresenterInputDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => PresenterInputDto)
+  presenters?: PresenterInputDto[];
+
+  @ApiPropertyOptional({ type: [Number], description: 'Guiding document ids the item covers' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ArrayUnique()
+  @IsInt({ each: true })
+  @Min(1, { each: true })
+  @Max(MAX_ID, { each: true })
+  documentIds?: number[];
+}
+
+export class UpdateAgendaItemDto extends PartialType(CreateAgendaItemDto) {}

@@ -1,0 +1,239 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+
+export interface SessionWriteRow {
+  id: string;
+  slug: string;
+  status: string;
+  version: number;
+  starts_on: string;
+}
+
+/** Column names of training_session that the API may write, keyed by DTO field. */
+export const SESSION_WRITABLE_COLUMNS = {
+  title: 'title',
+  slug: 'slug',
+  kind: 'kind',
+  startsOn: 'starts_on',
+  endsOn: 'ends_on',
+  precision: 'date_precision',
+  partOfDay: 'part_of_day',
+  venueName: 'venue_name',
+  venueAddress: 'venue_address',
+  hostProvinceId: 'host_province_id',
+  format: 'format',
+  audience: 'audience',
+  note: 'note',
+} as const;
+
+export type SessionColumnValues = Partial<
+  Record<(typeof SESSION_WRITABLE_COLUMNS)[keyof typeof SESSION_WRITABLE_COLUMNS], unknown>
+>;
+
+/** All SQL that changes sessions and their agenda; every method runs on the caller's transaction. */
+@Injectable()
+export class SessionWriteRepository {
+  async lock(manager: EntityManager, id: number): Promise<SessionWriteRow | undefined> {
+    const [row] = await manager.query(
+      `SELECT id, slug, status, version, to_char(starts_on, 'YYYY-MM-DD') AS starts_on
+         FROM training_session WHERE id = $1 FOR UPDATE`,
+      [id],
+    );
+    return row;
+  }
+
+  async slugTaken(manager: EntityManager, slug: string, exceptId?: number): Promise<boolean> {
+    const rows = await manager.query(`SELECT 1 FROM training_session WHERE slug = $1 AND id IS DISTINCT FROM $2`, [
+      slug,
+      exceptId ?? null,
+    ]);
+    return rows.length > 0;
+  }
+
+  /** Ids among `ids` that do not exist in `table` (a fixed, code-chosen table name). */
+  async missing(
+    manager: EntityManager,
+    table: 'province' | 'region' | 'organisation' | 'person' | 'document',
+    ids: number[],
+  ): Promise<number[]> {
+    if (ids.length === 0) return [];
+    const rows: { id: number }[] = await manager.query(
+      `SELECT x.id FROM unnest($1::bigint[]) AS x(id) WHERE NOT EXISTS (SELECT 1 FROM ${table} t WHERE t.id = x.id)`,
+      [ids],
+    );
+    return rows.map((row) => Number(row.id));
+  }
+
+  async insert(manager: EntityManager, values: SessionColumnValues): Promise<number> {
+    const columns = Object.keys(values);
+    const [{ id }] = await manager.query(
+      `INSERT INTO training_session (${columns.join(', ')}, status) VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')}, 'draft')
+       RETURNING id`,
+      Object.values(values),
+    );
+    await this.refreshSearch(manager, Number(id));
+    return Number(id);
+  }
+
+  async update(manager: EntityManager, id: number, values: SessionColumnValues): Promise<void> {
+    const columns = Object.keys(values);
+    await manager.query(
+      `UPDATE training_session SET ${columns.map((column, i) => `${column} = $${i + 2}`).join(', ')},
+              version = version + 1, updated_at = now() WHERE id = $1`,
+      [id, ...Object.values(values)],
+    );
+    await this.refreshSearch(manager, id);
+  }
+
+  async setStatus(manager: EntityManager, id: number, status: string): Promise<void> {
+    await manager.query(
+      `UPDATE training_session SET status = $2, version = version + 1, updated_at = now() WHERE id = $1`,
+      [id, status],
+    );
+  }
+
+  async delete(manager: EntityManager, id: number): Promise<void> {
+    await manager.query(`DELETE FROM citation WHERE subject_type = 'training_session' AND subject_id = $1`, [id]);
+    await manager.query(`DELETE FROM training_session WHERE id = $1`, [id]);
+  }
+
+  async replaceOrganisers(manager: EntityManager, id: number, organisers: { organisationId: number; role: string }[]) {
+    await manager.query(`DELETE FROM session_organiser WHERE session_id = $1`, [id]);
+    for (const [index, organiser] of organisers.entries()) {
+      await manager.query(
+        `INSERT INTO session_organiser (session_id, organisation_id, role, position) VALUES ($1, $2, $3, $4)`,
+        [id, organiser.organisationId, organiser.role, index + 1],
+      );
+    }
+    await this.refreshSearch(manager, id);
+  }
+
+  /** Province ids of whole regions, as the units in force on `on`. */
+  async provincesOfRegions(manager: EntityManager, regionIds: number[], on: string): Promise<number[]> {
+    const rows: { id: number }[] = await manager.query(
+      `SELECT id FROM province WHERE region_id = ANY($1::smallint[])
+          AND (valid_from IS NULL OR valid_from <= $2::date) AND (valid_to IS NULL OR valid_to >= $2::date)`,
+      [regionIds, on],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  async replaceInvitations(
+    manager: EntityManager,
+    id: number,
+    scope: string | null,
+    provinceIds: number[],
+    regionIds: number[],
+  ): Promise<void> {
+    await manager.query(`DELETE FROM session_invited_province WHERE session_id = $1`, [id]);
+    await manager.query(`DELETE FROM session_invited_region WHERE session_id = $1`, [id]);
+    await manager.query(
+      `INSERT INTO session_invited_province (session_id, province_id) SELECT $1, unnest($2::int[]) ON CONFLICT DO NOTHING`,
+      [id, provinceIds],
+    );
+    await manager.query(
+      `INSERT INTO session_invited_region (session_id, region_id) SELECT $1, unnest($2::smallint[]) ON CONFLICT DO NOTHING`,
+      [id, regionIds],
+    );
+    await manager.query(
+      `UPDATE training_session SET invitation_scope = $2, version = version + 1, updated_at = now() WHERE id = $1`,
+      [id, scope],
+    );
+  }
+
+  async agendaItem(
+    manager: EntityManager,
+    sessionId: number,
+    itemId: number,
+  ): Promise<{ id: string; position: number } | undefined> {
+    const [row] = await manager.query(
+      `SELECT id, position FROM agenda_item WHERE id = $1 AND session_id = $2 FOR UPDATE`,
+      [itemId, sessionId],
+    );
+    return row;
+  }
+
+  async agendaLength(manager: EntityManager, sessionId: number): Promise<number> {
+    const [{ n }] = await manager.query(`SELECT count(*)::int AS n FROM agenda_item WHERE session_id = $1`, [
+      sessionId,
+    ]);
+    return n;
+  }
+
+  /** Opens a gap at `position` (or closes one after removing it); the unique key is deferred for the shuffle. */
+  async shiftPositions(manager: EntityManager, sessionId: number, fromPosition: number, delta: 1 | -1): Promise<void> {
+    await manager.query(`SET CONSTRAINTS agenda_item_session_id_position_key DEFERRED`);
+    await manager.query(`UPDATE agenda_item SET position = position + $3 WHERE session_id = $1 AND position >= $2`, [
+      sessionId,
+      fromPosition,
+      delta,
+    ]);
+  }
+
+  async insertAgendaItem(
+    manager: EntityManager,
+    sessionId: number,
+    item: {
+      position: number;
+      kind: string;
+      title: string;
+      summary: string | null;
+      startsAt: string | null;
+      endsAt: string | null;
+    },
+  ): Promise<number> {
+    const [{ id }] = await manager.query(
+      `INSERT INTO agenda_item (session_id, position, kind, title, summary, starts_at, ends_at)
+       VALUES ($1, $2, $3, $4, $5, $6::time, $7::time) RETURNING id`,
+      [sessionId, item.position, item.kind, item.title, item.summary, item.startsAt, item.endsAt],
+    );
+    return Number(id);
+  }
+
+  async updateAgendaItem(manager: EntityManager, itemId: number, values: Record<string, unknown>): Promise<void> {
+    const columns = Object.keys(values);
+    if (columns.length === 0) return;
+    await manager.query(
+      `UPDATE agenda_item SET ${columns.map((column, i) => `${column} = $${i + 2}`).join(', ')} WHERE id = $1`,
+      [itemId, ...Object.values(values)],
+    );
+  }
+
+  async replacePresenters(
+    manager: EntityManager,
+    itemId: number,
+    presenters: { personId?: number; organisationId?: number }[],
+  ) {
+    await manager.query(`DELETE FROM agenda_presenter WHERE agenda_item_id = $1`, [itemId]);
+    for (const [index, presenter] of presenters.entries()) {
+      await manager.query(
+        `INSERT INTO agenda_presenter (agenda_item_id, position, person_id, organisation_id) VALUES ($1, $2, $3, $4)`,
+        [itemId, index + 1, presenter.personId ?? null, presenter.organisationId ?? null],
+      );
+    }
+  }
+
+  async replaceItemDocuments(manager: EntityManager, itemId: number, documentIds: number[]) {
+    await manager.query(`DELETE FROM agenda_document WHERE agenda_item_id = $1`, [itemId]);
+    await manager.query(`INSERT INTO agenda_document (agenda_item_id, document_id) SELECT $1, unnest($2::bigint[])`, [
+      itemId,
+      documentIds,
+    ]);
+  }
+
+  async deleteAgendaItem(manager: EntityManager, itemId: number): Promise<void> {
+    await manager.query(`DELETE FROM citation WHERE subject_type = 'agenda_item' AND subject_id = $1`, [itemId]);
+    await manager.query(`DELETE FROM agenda_item WHERE id = $1`, [itemId]);
+  }
+
+  async touch(manager: EntityManager, sessionId: number): Promise<void> {
+    await manager.query(`UPDATE training_session SET version = version + 1, updated_at = now() WHERE id = $1`, [
+      sessionId,
+    ]);
+    await this.refreshSearch(manager, sessionId);
+  }
+
+  refreshSearch(manager: EntityManager, id: number): Promise<unknown> {
+    return manager.query(`SELECT refresh_session_search($1)`, [id]);
+  }
+}
