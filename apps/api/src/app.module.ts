@@ -5,6 +5,7 @@ import { AccountsModule } from '@app/accounts';
 import { AppConfig, createValidationPipe, ProblemFilter } from '@app/common';
 import { DatabaseModule } from '@app/database';
 import { CatalogueModule } from '@app/catalogue';
+import { RegistrationModule } from '@app/registration';
 import { HealthModule } from './health/health.module';
 
 export type ModuleImport = NonNullable<DynamicModule['imports']>[number];
@@ -55,6 +56,7 @@ export class AppModule {
         }),
         HealthModule,
         CatalogueModule,
+        RegistrationModule,
         AccountsModule,
         ...extraImports,
       ],

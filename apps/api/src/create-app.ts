@@ -47,6 +47,12 @@ export async function createApiApplication(
   const fastify = app.getHttpAdapter().getInstance();
   // Errors raised by Fastify itself (bad JSON, body too large, wrong content type) are routed by
   // Nest 12's adapter into the same exception layer, so ProblemFilter shapes them too.
+  // Bulk registration uploads arrive as the file itself (CSV or XLSX), not as multipart.
+  fastify.addContentTypeParser(
+    ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+    { parseAs: 'buffer', bodyLimit: 5 * 1024 * 1024 },
+    (_request, body, done) => done(null, body),
+  );
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });

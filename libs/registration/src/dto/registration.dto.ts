@@ -1,0 +1,196 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { NormalisedText, PageMeta, PageQuery } from '@app/common';
+import { GENDERS, REGISTRATION_STATUSES } from '../registration.rules';
+
+export class QuotaInputDto {
+  @ApiProperty() @IsInt() @Min(1) @Max(2_147_483_647) provinceId: number;
+  @ApiProperty({ minimum: 0 }) @IsInt() @Min(0) @Max(100_000) quota: number;
+}
+
+export class RegistrationSettingsDto {
+  @ApiProperty({ example: '2026-03-01T00:00:00+07:00' })
+  @IsISO8601({ strict: true })
+  opensAt: string;
+
+  @ApiProperty({ example: '2026-03-10T17:00:00+07:00' })
+  @IsISO8601({ strict: true })
+  closesAt: string;
+
+  @ApiPropertyOptional({ description: 'Total places; no limit when omitted' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  capacity?: number;
+
+  @ApiProperty({ description: 'true: organisers approve each registration; false: confirmed while places remain' })
+  @IsBoolean()
+  moderated: boolean;
+
+  @ApiProperty({ type: [QuotaInputDto], description: 'Places per invited province' })
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => QuotaInputDto)
+  quotas: QuotaInputDto[];
+}
+
+export class QuotaDto {
+  @ApiProperty() provinceId: number;
+  @ApiProperty() provinceName: string;
+  @ApiProperty() quota: number;
+  @ApiProperty() confirmed: number;
+  @ApiProperty() waitlisted: number;
+  @ApiProperty() pending: number;
+}
+
+export class RegistrationSettingsResponse {
+  @ApiProperty() sessionId: number;
+  @ApiProperty() opensAt: string;
+  @ApiProperty() closesAt: string;
+  @ApiPropertyOptional({ nullable: true }) capacity: number | null;
+  @ApiProperty() confirmed: number;
+  @ApiProperty() moderated: boolean;
+  @ApiProperty({ description: 'Open now: the session takes registrations and now is inside the window' }) open: boolean;
+  @ApiProperty({ type: [QuotaDto] }) quotas: QuotaDto[];
+}
+
+export class CreateRegistrationDto {
+  @ApiProperty({ example: 'Nguyễn Thị Hồng Nhung' })
+  @IsString()
+  @NormalisedText()
+  @MinLength(2)
+  @MaxLength(120)
+  fullName: string;
+
+  @ApiPropertyOptional({ enum: GENDERS })
+  @IsOptional()
+  @IsIn(GENDERS)
+  gender?: string;
+
+  @ApiPropertyOptional({ example: 'Phó Trưởng ban' })
+  @IsOptional()
+  @IsString()
+  @NormalisedText()
+  @MaxLength(200)
+  position?: string;
+
+  @ApiProperty({ example: 'Ban Tuyên giáo Tỉnh ủy' })
+  @IsString()
+  @NormalisedText()
+  @MinLength(2)
+  @MaxLength(200)
+  agency: string;
+
+  @ApiPropertyOptional({ example: '0912 345 678', description: 'Phone or email is required' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^\+?[\d\s().-]{8,20}$/, { message: 'phone must be a phone number' })
+  phone?: string;
+
+  @ApiPropertyOptional({ example: 'nhung@tuyenquang.gov.vn' })
+  @IsOptional()
+  @IsEmail({}, { message: 'email must be an email address' })
+  @MaxLength(200)
+  email?: string;
+}
+
+export class UpdateRegistrationDto extends PartialType(CreateRegistrationDto) {
+  @ApiProperty({ description: 'The version you read' })
+  @IsInt()
+  @Min(1)
+  version: number;
+}
+
+export class ReasonDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @NormalisedText()
+  @MaxLength(1000)
+  reason?: string;
+}
+
+export class RequiredReasonDto {
+  @ApiProperty()
+  @IsString()
+  @NormalisedText()
+  @MinLength(2)
+  @MaxLength(1000)
+  reason: string;
+}
+
+export class RegistrationListQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: REGISTRATION_STATUSES })
+  @IsOptional()
+  @IsIn(REGISTRATION_STATUSES)
+  status?: string;
+
+  @ApiPropertyOptional({ description: 'Province id (organisers); delegates always see their own province' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(2_147_483_647)
+  province?: number;
+}
+
+export class RegistrationDto {
+  @ApiProperty() id: number;
+  @ApiProperty() sessionId: number;
+  @ApiProperty() provinceId: number;
+  @ApiProperty() provinceName: string;
+  @ApiProperty() fullName: string;
+  @ApiPropertyOptional({ nullable: true }) gender: string | null;
+  @ApiPropertyOptional({ nullable: true }) position: string | null;
+  @ApiProperty() agency: string;
+  @ApiPropertyOptional({ nullable: true }) phone: string | null;
+  @ApiPropertyOptional({ nullable: true }) email: string | null;
+  @ApiProperty({ enum: REGISTRATION_STATUSES }) status: string;
+  @ApiPropertyOptional({ nullable: true }) statusReason: string | null;
+  @ApiProperty() createdAt: string;
+  @ApiProperty() updatedAt: string;
+  @ApiProperty() version: number;
+}
+
+export class RegistrationPageDto {
+  @ApiProperty({ type: [RegistrationDto] }) items: RegistrationDto[];
+  @ApiProperty({ type: PageMeta }) page: PageMeta;
+}
+
+export class BulkRowErrorDto {
+  @ApiProperty({ description: '1-based data row number (the header is row 0)' }) row: number;
+  @ApiProperty() column: string;
+  @ApiProperty() message: string;
+}
+
+export class BulkResultDto {
+  @ApiProperty() created: number;
+  @ApiProperty({ type: [RegistrationDto] }) registrations: RegistrationDto[];
+}
+
+export class AuditEntryDto {
+  @ApiProperty() at: string;
+  @ApiPropertyOptional({ nullable: true }) actorUserId: number | null;
+  @ApiProperty() action: string;
+  @ApiPropertyOptional({ nullable: true }) before: unknown;
+  @ApiPropertyOptional({ nullable: true }) after: unknown;
+}

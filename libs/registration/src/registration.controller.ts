@@ -1,0 +1,200 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
+import {
+  ApiBody,
+  ApiConflictResponse,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { AuditActor, AuditContext, Authenticated, AuthUser, CurrentUser } from '@app/accounts';
+import { RequestValidationException } from '@app/common';
+import { templateCsv, templateXlsx, XLSX_MIME } from './bulk/bulk-registration';
+import {
+  AuditEntryDto,
+  BulkResultDto,
+  CreateRegistrationDto,
+  ReasonDto,
+  RegistrationDto,
+  RegistrationListQuery,
+  RegistrationPageDto,
+  RegistrationSettingsDto,
+  RegistrationSettingsResponse,
+  RequiredReasonDto,
+  UpdateRegistrationDto,
+} from './dto/registration.dto';
+import { RegistrationService } from './registration.service';
+
+const parseId = (value: string, path = 'id') => {
+  if (!/^[1-9]\d{0,14}$/.test(value))
+    throw new RequestValidationException([{ path, message: 'must be a positive integer id' }]);
+  return Number(value);
+};
+
+const STAFF = { roles: ['organiser' as const, 'coordinator' as const, 'province_delegate' as const] };
+
+@ApiTags('registration')
+@Controller()
+export class RegistrationController {
+  constructor(private readonly registrations: RegistrationService) {}
+
+  @Put('sessions/:id/registration-settings')
+  @Authenticated({ roles: ['organiser'] })
+  @ApiOperation({ summary: 'Set the registration window, capacity, moderation and per-province quotas' })
+  @ApiOkResponse({ type: RegistrationSettingsResponse })
+  configure(
+    @Param('id') id: string,
+    @Body() body: RegistrationSettingsDto,
+    @CurrentUser() user: AuthUser,
+    @AuditContext() actor: AuditActor,
+  ) {
+    return this.registrations.configure(parseId(id), body, user, actor);
+  }
+
+  @Get('sessions/:id/registration-settings')
+  @Authenticated(STAFF)
+  @ApiOperation({ summary: 'Registration terms and quota use (delegates see their own province only)' })
+  @ApiOkResponse({ type: RegistrationSettingsResponse })
+  settings(@Param('id') id: string, @CurrentUser() user: AuthUser) {
+    return this.registrations.settings(parseId(id), user);
+  }
+
+  @Post('sessions/:id/registrations')
+  @Authenticated({ roles: ['province_delegate'] })
+  @ApiOperation({ summary: "Register one of your province's cadres; confirmed, waitlisted or pending (moderated)" })
+  @ApiCreatedResponse({ type: RegistrationDto })
+  @ApiForbiddenResponse({ description: 'Your province is not invited' })
+  @ApiConflictResponse({ description: 'Registration closed, or the same person is already registered' })
+  register(
+    @Param('id') id: string,
+    @Body() body: CreateRegistrationDto,
+    @CurrentUser() user: AuthUser,
+    @AuditContext() actor: AuditActor,
+  ) {
+    return this.registrations.register(parseId(id), body, user, actor);
+  }
+
+  @Post('sessions/:id/registrations/bulk')
+  @Authenticated({ roles: ['province_delegate'] })
+  @ApiOperation({
+    summary: 'Upload a CSV or XLSX of your delegates: all rows registered, or none with every bad row reported',
+  })
+  @ApiConsumes('text/csv', XLSX_MIME)
+  @ApiBody({ schema: { type: 'string', format: 'binary' } })
+  @ApiCreatedResponse({ type: BulkResultDto })
+  bulk(
+    @Param('id') id: string,
+    @Body() body: unknown,
+    @Headers('content-type') contentType: string | undefined,
+    @CurrentUser() user: AuthUser,
+    @AuditContext() actor: AuditActor,
+  ) {
+    return this.registrations.bulkRegister(parseId(id), body, contentType ?? '', user, actor);
+  }
+
+  @Get('registrations/template.csv')
+  @Authenticated(STAFF)
+  @ApiOperation({ summary: 'The bulk-upload template (CSV, UTF-8 with BOM)' })
+  templateCsv(@Res() reply: FastifyReply) {
+    return reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header(
+        'content-disposition',
+        `attachment; filename="registration-template.csv"; filename*=UTF-8''${encodeURIComponent('Mẫu đăng ký.csv')}`,
+      )
+      .send(templateCsv());
+  }
+
+  @Get('registrations/template.xlsx')
+  @Authenticated(STAFF)
+  @ApiOperation({ summary: 'The bulk-upload template (XLSX)' })
+  async templateXlsx(@Res() reply: FastifyReply) {
+    return reply
+      .header('content-type', XLSX_MIME)
+      .header(
+        'content-disposition',
+        `attachment; filename="registration-template.xlsx"; filename*=UTF-8''${encodeURIComponent('Mẫu đăng ký.xlsx')}`,
+      )
+      .send(await templateXlsx());
+  }
+
+  @Get('sessions/:id/registrations')
+  @Authenticated(STAFF)
+  @ApiOperation({
+    summary: "A session's registrations: all provinces for its organisers and coordinators, your own for delegates",
+  })
+  @ApiOkResponse({ type: RegistrationPageDto })
+  list(@Param('id') id: string, @Query() query: RegistrationListQuery, @CurrentUser() user: AuthUser) {
+    return this.registrations.list(parseId(id), query, user);
+  }
+
+  @Get('registrations/:id')
+  @Authenticated(STAFF)
+  @ApiOkResponse({ type: RegistrationDto })
+  @ApiNotFoundResponse({ description: 'No such registration visible to you' })
+  get(@Param('id') id: string, @CurrentUser() user: AuthUser) {
+    return this.registrations.get(parseId(id), user);
+  }
+
+  @Patch('registrations/:id')
+  @Authenticated({ roles: ['organiser', 'province_delegate'] })
+  @ApiOperation({ summary: 'Correct a registration while the window is open; send the version you read' })
+  @ApiOkResponse({ type: RegistrationDto })
+  update(
+    @Param('id') id: string,
+    @Body() body: UpdateRegistrationDto,
+    @CurrentUser() user: AuthUser,
+    @AuditContext() actor: AuditActor,
+  ) {
+    return this.registrations.update(parseId(id), body, user, actor);
+  }
+
+  @Post('registrations/:id/withdraw')
+  @HttpCode(200)
+  @Authenticated({ roles: ['organiser', 'province_delegate'] })
+  @ApiOperation({ summary: 'Withdraw; a freed place goes to the first waitlisted person of that province' })
+  @ApiOkResponse({ type: RegistrationDto })
+  withdraw(
+    @Param('id') id: string,
+    @Body() body: ReasonDto,
+    @CurrentUser() user: AuthUser,
+    @AuditContext() actor: AuditActor,
+  ) {
+    return this.registrations.withdraw(parseId(id), body.reason, user, actor);
+  }
+
+  @Post('registrations/:id/approve')
+  @HttpCode(200)
+  @Authenticated({ roles: ['organiser'] })
+  @ApiOperation({ summary: 'Approve: confirmed if a place is free, else waitlisted' })
+  @ApiOkResponse({ type: RegistrationDto })
+  approve(@Param('id') id: string, @CurrentUser() user: AuthUser, @AuditContext() actor: AuditActor) {
+    return this.registrations.approve(parseId(id), user, actor);
+  }
+
+  @Post('registrations/:id/reject')
+  @HttpCode(200)
+  @Authenticated({ roles: ['organiser'] })
+  @ApiOperation({ summary: 'Reject with a reason' })
+  @ApiOkResponse({ type: RegistrationDto })
+  reject(
+    @Param('id') id: string,
+    @Body() body: RequiredReasonDto,
+    @CurrentUser() user: AuthUser,
+    @AuditContext() actor: AuditActor,
+  ) {
+    return this.registrations.reject(parseId(id), body.reason, user, actor);
+  }
+
+  @Get('registrations/:id/audit')
+  @Authenticated({ roles: ['organiser'] })
+  @ApiOperation({ summary: 'Every change to a registration: who, what, when, before and after' })
+  @ApiOkResponse({ type: [AuditEntryDto] })
+  audit(@Param('id') id: string, @CurrentUser() user: AuthUser) {
+    return this.registrations.auditTrail(parseId(id), user);
+  }
+}

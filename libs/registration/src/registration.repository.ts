@@ -1,0 +1,315 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+
+export interface RegistrationRow {
+  id: string;
+  session_id: string;
+  province_id: number;
+  province_name: string;
+  full_name: string;
+  gender: string | null;
+  position: string | null;
+  agency: string;
+  phone: string | null;
+  email: string | null;
+  status: string;
+  status_reason: string | null;
+  check_in_code: string | null;
+  created_at: Date;
+  updated_at: Date;
+  version: number;
+}
+
+export interface SettingsRow {
+  session_id: string;
+  opens_at: Date;
+  closes_at: Date;
+  capacity: number | null;
+  confirmed_count: number;
+  moderated: boolean;
+}
+
+export interface NewRegistration {
+  sessionId: number;
+  provinceId: number;
+  fullName: string;
+  nameFolded: string;
+  gender: string | null;
+  position: string | null;
+  agency: string;
+  phone: string | null;
+  phoneNormalised: string | null;
+  email: string | null;
+  emailNormalised: string | null;
+  createdBy: number;
+}
+
+const COLUMNS = `r.id, r.session_id, r.province_id, p.name AS province_name, r.full_name, r.gender, r.position, r.agency,
+  r.phone, r.email, r.status, r.status_reason, r.check_in_code, r.created_at, r.updated_at, r.version`;
+
+/** All SQL of registrations; every method runs on the caller's transaction manager. */
+@Injectable()
+export class RegistrationRepository {
+  async lockSession(manager: EntityManager, sessionId: number): Promise<{ id: string; status: string } | undefined> {
+    const [row] = await manager.query(`SELECT id, status FROM training_session WHERE id = $1 FOR SHARE`, [sessionId]);
+    return row;
+  }
+
+  async settings(manager: EntityManager, sessionId: number): Promise<SettingsRow | undefined> {
+    const [row] = await manager.query(`SELECT * FROM registration_settings WHERE session_id = $1`, [sessionId]);
+    return row;
+  }
+
+  async upsertSettings(
+    manager: EntityManager,
+    sessionId: number,
+    values: { opensAt: string; closesAt: string; capacity: number | null; moderated: boolean },
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO registration_settings (session_id, opens_at, closes_at, capacity, moderated) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (session_id) DO UPDATE SET opens_at = EXCLUDED.opens_at, closes_at = EXCLUDED.closes_at,
+         capacity = EXCLUDED.capacity, moderated = EXCLUDED.moderated, updated_at = now()`,
+      [sessionId, values.opensAt, values.closesAt, values.capacity, values.moderated],
+    );
+  }
+
+  async quotas(
+    manager: EntityManager,
+    sessionId: number,
+  ): Promise<
+    {
+      province_id: number;
+      province_name: string;
+      quota: number;
+      confirmed_count: number;
+      waitlisted: number;
+      pending: number;
+    }[]
+  > {
+    return manager.query(
+      `SELECT q.province_id, p.name AS province_name, q.quota, q.confirmed_count,
+              (SELECT count(*)::int FROM registration r WHERE r.session_id = q.session_id AND r.province_id = q.province_id AND r.status = 'waitlisted') AS waitlisted,
+              (SELECT count(*)::int FROM registration r WHERE r.session_id = q.session_id AND r.province_id = q.province_id AND r.status = 'pending') AS pending
+         FROM province_quota q JOIN province p ON p.id = q.province_id
+        WHERE q.session_id = $1 ORDER BY p.name COLLATE vi`,
+      [sessionId],
+    );
+  }
+
+  /** Sets the quota; the CHECK constraint refuses a quota below the places already confirmed. */
+  async setQuota(manager: EntityManager, sessionId: number, provinceId: number, quota: number): Promise<void> {
+    await manager.query(
+      `INSERT INTO province_quota (session_id, province_id, quota) VALUES ($1, $2, $3)
+       ON CONFLICT (session_id, province_id) DO UPDATE SET quota = EXCLUDED.quota`,
+      [sessionId, provinceId, quota],
+    );
+  }
+
+  async removeQuotasExcept(manager: EntityManager, sessionId: number, provinceIds: number[]): Promise<void> {
+    await manager.query(
+      `DELETE FROM province_quota WHERE session_id = $1 AND NOT (province_id = ANY($2::int[])) AND confirmed_count = 0`,
+      [sessionId, provinceIds],
+    );
+  }
+
+  async confirmedCount(manager: EntityManager, sessionId: number): Promise<number> {
+    const [{ n }] = await manager.query(
+      `SELECT count(*)::int AS n FROM registration WHERE session_id = $1 AND status = 'confirmed'`,
+      [sessionId],
+    );
+    return n;
+  }
+
+  /** True when the session invited this province, or a unit that was merged into it (2025 reorganisation). */
+  async isInvited(manager: EntityManager, sessionId: number, provinceId: number): Promise<boolean> {
+    const rows = await manager.query(
+      `SELECT 1 FROM session_invited_province ip JOIN province p ON p.id = ip.province_id
+        WHERE ip.session_id = $1 AND (p.id = $2 OR p.successor_id = $2) LIMIT 1`,
+      [sessionId, provinceId],
+    );
+    return rows.length > 0;
+  }
+
+  async invitedProvinceIds(manager: EntityManager, sessionId: number): Promise<number[]> {
+    const rows: { province_id: number }[] = await manager.query(
+      `SELECT province_id FROM session_invited_province WHERE session_id = $1`,
+      [sessionId],
+    );
+    return rows.map((row) => row.province_id);
+  }
+
+  async insert(manager: EntityManager, input: NewRegistration, status: 'pending' | 'waitlisted'): Promise<number> {
+    const [{ id }] = await manager.query(
+      `INSERT INTO registration (session_id, province_id, full_name, name_folded, gender, position, agency, phone,
+                                 phone_normalised, email, email_normalised, status, created_by, waitlisted_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, CASE WHEN $12 = 'waitlisted' THEN clock_timestamp() END)
+       RETURNING id`,
+      [
+        input.sessionId,
+        input.provinceId,
+        input.fullName,
+        input.nameFolded,
+        input.gender,
+        input.position,
+        input.agency,
+        input.phone,
+        input.phoneNormalised,
+        input.email,
+        input.emailNormalised,
+        status,
+        input.createdBy,
+      ],
+    );
+    return Number(id);
+  }
+
+  /**
+   * Takes one place: the province's quota and the session's capacity are each raised only
+   * while below their limit, in the caller's transaction. Row locks serialise concurrent
+   * takers and PostgreSQL re-checks the condition after waiting, so places never overfill.
+   */
+  async takePlace(manager: EntityManager, sessionId: number, provinceId: number): Promise<boolean> {
+    // Wrapped in a SELECT: TypeORM answers a bare UPDATE with [rows, count], a SELECT with rows.
+    const [quota] = await manager.query(
+      `WITH taken AS (UPDATE province_quota SET confirmed_count = confirmed_count + 1
+                       WHERE session_id = $1 AND province_id = $2 AND confirmed_count < quota RETURNING 1)
+       SELECT count(*)::int AS n FROM taken`,
+      [sessionId, provinceId],
+    );
+    if (quota.n === 0) return false;
+    const [capacity] = await manager.query(
+      `WITH taken AS (UPDATE registration_settings SET confirmed_count = confirmed_count + 1
+                       WHERE session_id = $1 AND (capacity IS NULL OR confirmed_count < capacity) RETURNING 1)
+       SELECT count(*)::int AS n FROM taken`,
+      [sessionId],
+    );
+    if (capacity.n === 0) {
+      await this.releasePlace(manager, sessionId, provinceId, { capacity: false });
+      return false;
+    }
+    return true;
+  }
+
+  async releasePlace(
+    manager: EntityManager,
+    sessionId: number,
+    provinceId: number,
+    release: { capacity: boolean } = { capacity: true },
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE province_quota SET confirmed_count = confirmed_count - 1 WHERE session_id = $1 AND province_id = $2`,
+      [sessionId, provinceId],
+    );
+    if (release.capacity) {
+      await manager.query(
+        `UPDATE registration_settings SET confirmed_count = confirmed_count - 1 WHERE session_id = $1`,
+        [sessionId],
+      );
+    }
+  }
+
+  async setStatus(
+    manager: EntityManager,
+    id: number,
+    status: string,
+    reason: string | null,
+    checkInCode: string | null = null,
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE registration SET status = $2, status_reason = $3, version = version + 1, updated_at = now(),
+              check_in_code = CASE WHEN $2 = 'confirmed' THEN coalesce(check_in_code, $4) ELSE check_in_code END,
+              waitlisted_at = CASE WHEN $2 = 'waitlisted' THEN coalesce(waitlisted_at, clock_timestamp()) ELSE waitlisted_at END
+        WHERE id = $1`,
+      [id, status, reason, checkInCode],
+    );
+  }
+
+  async update(manager: EntityManager, id: number, values: Record<string, unknown>): Promise<void> {
+    const columns = Object.keys(values);
+    await manager.query(
+      `UPDATE registration SET ${columns.map((column, i) => `${column} = $${i + 2}`).join(', ')},
+              version = version + 1, updated_at = now() WHERE id = $1`,
+      [id, ...Object.values(values)],
+    );
+  }
+
+  /** The first waitlisted registration of the province, locked; SKIP LOCKED lets concurrent releases promote different people. */
+  async firstWaitlisted(manager: EntityManager, sessionId: number, provinceId: number): Promise<number | undefined> {
+    const [row] = await manager.query(
+      `SELECT id FROM registration WHERE session_id = $1 AND province_id = $2 AND status = 'waitlisted'
+        ORDER BY waitlisted_at, id LIMIT 1 FOR UPDATE SKIP LOCKED`,
+      [sessionId, provinceId],
+    );
+    return row ? Number(row.id) : undefined;
+  }
+
+  async find(manager: EntityManager, id: number, lock = false): Promise<RegistrationRow | undefined> {
+    const [row] = await manager.query(
+      `SELECT ${COLUMNS} FROM registration r JOIN province p ON p.id = r.province_id WHERE r.id = $1 ${lock ? 'FOR UPDATE OF r' : ''}`,
+      [id],
+    );
+    return row;
+  }
+
+  async findMany(manager: EntityManager, ids: number[]): Promise<RegistrationRow[]> {
+    return manager.query(
+      `SELECT ${COLUMNS} FROM registration r JOIN province p ON p.id = r.province_id WHERE r.id = ANY($1::bigint[]) ORDER BY r.id`,
+      [ids],
+    );
+  }
+
+  async list(
+    manager: EntityManager,
+    sessionId: number,
+    filter: { provinceId?: number; status?: string; limit: number; offset: number },
+  ): Promise<{ rows: RegistrationRow[]; total: number }> {
+    const params: unknown[] = [sessionId];
+    const where = ['r.session_id = $1'];
+    if (filter.provinceId !== undefined) {
+      params.push(filter.provinceId);
+      where.push(`r.province_id = $${params.length}`);
+    }
+    if (filter.status !== undefined) {
+      params.push(filter.status);
+      where.push(`r.status = $${params.length}`);
+    }
+    const [{ total }] = await manager.query(
+      `SELECT count(*)::int AS total FROM registration r WHERE ${where.join(' AND ')}`,
+      params,
+    );
+    const rows = await manager.query(
+      `SELECT ${COLUMNS} FROM registration r JOIN province p ON p.id = r.province_id WHERE ${where.join(' AND ')}
+        ORDER BY p.name COLLATE vi, r.full_name COLLATE vi, r.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, filter.limit, filter.offset],
+    );
+    return { rows, total };
+  }
+
+  /** The active registration that makes `candidate` a duplicate, if any. */
+  async findSamePerson(
+    manager: EntityManager,
+    sessionId: number,
+    nameFolded: string,
+    phone: string | null,
+    email: string | null,
+    exceptId?: number,
+  ): Promise<{ id: string; province_id: number } | undefined> {
+    const [row] = await manager.query(
+      `SELECT id, province_id FROM registration
+        WHERE session_id = $1 AND name_folded = $2 AND status IN ('pending', 'confirmed', 'waitlisted')
+          AND ((phone_normalised IS NOT NULL AND phone_normalised = $3) OR (email_normalised IS NOT NULL AND email_normalised = $4))
+          AND id IS DISTINCT FROM $5
+        LIMIT 1`,
+      [sessionId, nameFolded, phone, email, exceptId ?? null],
+    );
+    return row;
+  }
+
+  auditTrail(manager: EntityManager, registrationId: number) {
+    return manager.query(
+      `SELECT at, actor_user_id, action, before, after FROM audit_log
+        WHERE entity_type = 'registration' AND entity_id = $1 ORDER BY at, id`,
+      [String(registrationId)],
+    );
+  }
+}

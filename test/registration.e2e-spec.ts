@@ -1,0 +1,380 @@
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { createUserWithRole, loginAs } from './support/auth';
+import { startTestApp, TestApp } from './support/test-app';
+
+interface Province {
+  id: number;
+  name: string;
+}
+
+describe('registration: quotas, waitlist, duplicates, bulk upload, province isolation', () => {
+  let t: TestApp;
+  let organiser: string;
+  let tuyenQuang: Province;
+  let phuTho: Province;
+  let caoBang: Province;
+  let tqDelegate: string;
+  let ptDelegate: string;
+  let cbDelegate: string;
+  const db = () => t.app.get(DataSource);
+  const count = async (sql: string, params: unknown[] = []) => Number((await db().query(sql, params))[0].n);
+  const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+  async function openSession(
+    title: string,
+    quotas: { provinceId: number; quota: number }[],
+    extra: { moderated?: boolean; capacity?: number } = {},
+  ) {
+    const session = (
+      await t
+        .http()
+        .post('/sessions')
+        .set(bearer(organiser))
+        .send({ title, kind: 'training_conference', startsOn: '2026-12-10' })
+        .expect(201)
+    ).body;
+    await t
+      .http()
+      .put(`/sessions/${session.id}/invitations`)
+      .set(bearer(organiser))
+      .send({ provinceIds: [tuyenQuang.id, phuTho.id] })
+      .expect(200);
+    await t
+      .http()
+      .post(`/sessions/${session.id}/status`)
+      .set(bearer(organiser))
+      .send({ status: 'scheduled' })
+      .expect(200);
+    await t
+      .http()
+      .post(`/sessions/${session.id}/status`)
+      .set(bearer(organiser))
+      .send({ status: 'registration_open' })
+      .expect(200);
+    await t
+      .http()
+      .put(`/sessions/${session.id}/registration-settings`)
+      .set(bearer(organiser))
+      .send({
+        opensAt: new Date(Date.now() - 3600_000).toISOString(),
+        closesAt: new Date(Date.now() + 86_400_000).toISOString(),
+        moderated: extra.moderated ?? false,
+        capacity: extra.capacity,
+        quotas,
+      })
+      .expect(200);
+    return session.id as number;
+  }
+
+  const person = (name: string, phone: string, agency = 'Ban Tuyên giáo Tỉnh ủy') => ({
+    fullName: name,
+    agency,
+    phone,
+    gender: 'female',
+  });
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    const provinces = (await t.http().get('/provinces').query({ era: '2025', limit: 100 })).body.items as Province[];
+    tuyenQuang = provinces.find((p) => p.name === 'Tuyên Quang')!;
+    phuTho = provinces.find((p) => p.name === 'Phú Thọ')!;
+    caoBang = provinces.find((p) => p.name === 'Cao Bằng')!;
+    const o = await createUserWithRole(t, { role: 'organiser' });
+    organiser = await loginAs(t, o.email, o.password);
+    const tq = await createUserWithRole(t, { role: 'province_delegate', provinceId: tuyenQuang.id });
+    tqDelegate = await loginAs(t, tq.email, tq.password);
+    const pt = await createUserWithRole(t, { role: 'province_delegate', provinceId: phuTho.id });
+    ptDelegate = await loginAs(t, pt.email, pt.password);
+    const cb = await createUserWithRole(t, { role: 'province_delegate', provinceId: caoBang.id });
+    cbDelegate = await loginAs(t, cb.email, cb.password);
+  });
+  afterAll(() => t.close());
+
+  it('confirms while the quota lasts, then waitlists, and promotes the first waitlisted when a place frees', async () => {
+    const id = await openSession('Tập huấn quota nhỏ', [
+      { provinceId: tuyenQuang.id, quota: 2 },
+      { provinceId: phuTho.id, quota: 1 },
+    ]);
+    const post = (body: object) => t.http().post(`/sessions/${id}/registrations`).set(bearer(tqDelegate)).send(body);
+    const a = (await post(person('Nguyễn Thị An', '0911000001')).expect(201)).body;
+    const b = (await post(person('Trần Văn Bình', '0911000002')).expect(201)).body;
+    const c = (await post(person('Lê Thị Cúc', '0911000003')).expect(201)).body;
+    const d = (await post(person('Phạm Văn Dũng', '0911000004')).expect(201)).body;
+    expect([a.status, b.status, c.status, d.status]).toEqual(['confirmed', 'confirmed', 'waitlisted', 'waitlisted']);
+    expect(a.provinceName).toBe('Tuyên Quang');
+
+    await t
+      .http()
+      .post(`/registrations/${a.id}/withdraw`)
+      .set(bearer(tqDelegate))
+      .send({ reason: 'bận công tác' })
+      .expect(200);
+    const promoted = await t.http().get(`/registrations/${c.id}`).set(bearer(tqDelegate)).expect(200);
+    expect(promoted.body.status).toBe('confirmed');
+    expect((await t.http().get(`/registrations/${d.id}`).set(bearer(tqDelegate))).body.status).toBe('waitlisted');
+    const settings = await t.http().get(`/sessions/${id}/registration-settings`).set(bearer(organiser)).expect(200);
+    expect(settings.body.quotas.find((q: { provinceId: number }) => q.provinceId === tuyenQuang.id)).toMatchObject({
+      quota: 2,
+      confirmed: 2,
+      waitlisted: 1,
+    });
+
+    const trail = await t.http().get(`/registrations/${c.id}/audit`).set(bearer(organiser)).expect(200);
+    expect(trail.body.map((e: { action: string }) => e.action)).toEqual([
+      'registration.created',
+      'registration.promoted',
+    ]);
+    await t.http().post(`/registrations/${a.id}/withdraw`).set(bearer(tqDelegate)).send({}).expect(409);
+  });
+
+  it('refuses the same person twice (accents, spacing and phone format aside), naming the existing registration', async () => {
+    const id = await openSession('Tập huấn trùng lặp', [{ provinceId: tuyenQuang.id, quota: 5 }]);
+    const first = (
+      await t
+        .http()
+        .post(`/sessions/${id}/registrations`)
+        .set(bearer(tqDelegate))
+        .send(person('Hoàng Thị Mai', '0912 111 222'))
+        .expect(201)
+    ).body;
+    const again = await t
+      .http()
+      .post(`/sessions/${id}/registrations`)
+      .set(bearer(tqDelegate))
+      .send(person('hoang thi  mai', '+84912111222'))
+      .expect(409);
+    expect(again.body).toMatchObject({ existingRegistrationId: first.id });
+    expect(again.body.type).toMatch(/duplicate-person$/);
+    await t.http().post(`/registrations/${first.id}/withdraw`).set(bearer(tqDelegate)).send({}).expect(200);
+    // Once withdrawn, the person may register again.
+    await t
+      .http()
+      .post(`/sessions/${id}/registrations`)
+      .set(bearer(tqDelegate))
+      .send(person('Hoàng Thị Mai', '0912111222'))
+      .expect(201);
+  });
+
+  it('moderated sessions wait for approval; rejection needs a reason', async () => {
+    const id = await openSession('Tập huấn có duyệt', [{ provinceId: tuyenQuang.id, quota: 1 }], { moderated: true });
+    const post = (body: object) => t.http().post(`/sessions/${id}/registrations`).set(bearer(tqDelegate)).send(body);
+    const a = (await post(person('Vũ Thị Lan', '0913000001')).expect(201)).body;
+    const b = (await post(person('Đỗ Văn Hùng', '0913000002')).expect(201)).body;
+    expect([a.status, b.status]).toEqual(['pending', 'pending']);
+    await t.http().post(`/registrations/${a.id}/approve`).set(bearer(tqDelegate)).expect(403);
+    expect((await t.http().post(`/registrations/${a.id}/approve`).set(bearer(organiser)).expect(200)).body.status).toBe(
+      'confirmed',
+    );
+    expect((await t.http().post(`/registrations/${b.id}/approve`).set(bearer(organiser)).expect(200)).body.status).toBe(
+      'waitlisted',
+    );
+    expect(
+      (await t.http().post(`/registrations/${b.id}/reject`).set(bearer(organiser)).send({}).expect(400)).body.errors[0]
+        .path,
+    ).toBe('reason');
+    const rejected = await t
+      .http()
+      .post(`/registrations/${b.id}/reject`)
+      .set(bearer(organiser))
+      .send({ reason: 'không đúng đối tượng' })
+      .expect(200);
+    expect(rejected.body).toMatchObject({ status: 'rejected', statusReason: 'không đúng đối tượng' });
+  });
+
+  it('keeps every province to its own people: other delegates get 403/404 and nothing changes', async () => {
+    const id = await openSession('Tập huấn phân quyền', [
+      { provinceId: tuyenQuang.id, quota: 5 },
+      { provinceId: phuTho.id, quota: 5 },
+    ]);
+    const ours = (
+      await t
+        .http()
+        .post(`/sessions/${id}/registrations`)
+        .set(bearer(ptDelegate))
+        .send(person('Bùi Thị Hòa', '0914000001'))
+        .expect(201)
+    ).body;
+    expect(ours.provinceName).toBe('Phú Thọ');
+    const snapshot = async () =>
+      JSON.stringify(await db().query(`SELECT * FROM registration WHERE session_id = $1 ORDER BY id`, [id]));
+    const before = await snapshot();
+
+    const list = await t
+      .http()
+      .get(`/sessions/${id}/registrations`)
+      .set(bearer(tqDelegate))
+      .query({ province: phuTho.id })
+      .expect(200);
+    expect(list.body.items).toEqual([]);
+    await t.http().get(`/registrations/${ours.id}`).set(bearer(tqDelegate)).expect(404);
+    await t
+      .http()
+      .patch(`/registrations/${ours.id}`)
+      .set(bearer(tqDelegate))
+      .send({ version: 1, agency: 'Khác' })
+      .expect(404);
+    await t.http().post(`/registrations/${ours.id}/withdraw`).set(bearer(tqDelegate)).send({}).expect(404);
+    await t.http().get(`/registrations/${ours.id}/audit`).set(bearer(tqDelegate)).expect(403);
+    // A province that was not invited cannot register at all.
+    await t
+      .http()
+      .post(`/sessions/${id}/registrations`)
+      .set(bearer(cbDelegate))
+      .send(person('Nông Văn Tú', '0914000002'))
+      .expect(403);
+    await t
+      .http()
+      .post(`/sessions/${id}/registrations/bulk`)
+      .set(bearer(cbDelegate))
+      .set('content-type', 'text/csv')
+      .send('Họ và tên,Cơ quan,Điện thoại\nNông Văn Tú,Công an tỉnh,0914000003\n')
+      .expect(403);
+    expect(await snapshot()).toBe(before);
+
+    // Phone and email of Phú Thọ's people never reach another province, and registrations are not public.
+    await t.http().get(`/sessions/${id}/registrations`).expect(401);
+    const own = await t.http().get(`/sessions/${id}/registrations`).set(bearer(ptDelegate)).expect(200);
+    expect(own.body.items[0].phone).toBe('0914000001');
+  });
+
+  it('refuses bodies that try to set status, province or ids', async () => {
+    const id = await openSession('Tập huấn trường cấm', [{ provinceId: tuyenQuang.id, quota: 5 }]);
+    const res = await t
+      .http()
+      .post(`/sessions/${id}/registrations`)
+      .set(bearer(tqDelegate))
+      .send({ ...person('Lý Thị Hạnh', '0915000001'), status: 'confirmed', provinceId: phuTho.id, id: 7 })
+      .expect(400);
+    expect(res.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['id', 'provinceId', 'status']);
+    expect(await count(`SELECT count(*) AS n FROM registration WHERE session_id = $1`, [id])).toBe(0);
+  });
+
+  it('bulk upload registers all rows or none, reporting each bad row by number and column', async () => {
+    const id = await openSession('Tập huấn tải danh sách', [{ provinceId: tuyenQuang.id, quota: 10 }]);
+    const template = await t.http().get('/registrations/template.csv').set(bearer(tqDelegate)).expect(200);
+    expect(template.text.startsWith('\uFEFF"Họ và tên"')).toBe(true);
+    const bad = [
+      'Họ và tên,Giới tính,Chức vụ,Cơ quan,Điện thoại,Email',
+      'Nguyễn Văn Hải,Nam,Chuyên viên,Công an tỉnh,0916000001,',
+      ',Nữ,,Sở Ngoại vụ,0916000002,',
+      'Trần Thị Thu,Nữ,,Báo Tuyên Quang,,khong-phai-email',
+      'nguyen van hai,Nam,,Công an tỉnh,+84916000001,',
+    ].join('\r\n');
+    const refused = await t
+      .http()
+      .post(`/sessions/${id}/registrations/bulk`)
+      .set(bearer(tqDelegate))
+      .set('content-type', 'text/csv')
+      .send(bad)
+      .expect(400);
+    expect(refused.body.rowErrors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ row: 2, column: 'Họ và tên' }),
+        expect.objectContaining({ row: 3, column: 'Email' }),
+        expect.objectContaining({ row: 4, column: 'Họ và tên', message: 'the same person as row 1' }),
+      ]),
+    );
+    expect(await count(`SELECT count(*) AS n FROM registration WHERE session_id = $1`, [id])).toBe(0);
+
+    const good = [
+      'Họ và tên;Cơ quan;Điện thoại',
+      'Nguyễn Văn Hải;Công an tỉnh;0916000001',
+      'Trần Thị Thu;Báo Tuyên Quang;0916000003',
+    ].join('\n');
+    const created = await t
+      .http()
+      .post(`/sessions/${id}/registrations/bulk`)
+      .set(bearer(tqDelegate))
+      .set('content-type', 'text/csv')
+      .send(good)
+      .expect(201);
+    expect(created.body.created).toBe(2);
+    expect(created.body.registrations.map((r: { fullName: string; status: string }) => [r.fullName, r.status])).toEqual(
+      [
+        ['Nguyễn Văn Hải', 'confirmed'],
+        ['Trần Thị Thu', 'confirmed'],
+      ],
+    );
+    // Uploading the same people again: every row reported, nothing added.
+    const again = await t
+      .http()
+      .post(`/sessions/${id}/registrations/bulk`)
+      .set(bearer(tqDelegate))
+      .set('content-type', 'text/csv')
+      .send(good)
+      .expect(400);
+    expect(again.body.rowErrors.map((e: { row: number }) => e.row)).toEqual([1, 2]);
+    expect(await count(`SELECT count(*) AS n FROM registration WHERE session_id = $1`, [id])).toBe(2);
+
+    const xlsx = await t
+      .http()
+      .get('/registrations/template.xlsx')
+      .set(bearer(tqDelegate))
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      });
+    const fromTemplate = await t
+      .http()
+      .post(`/sessions/${id}/registrations/bulk`)
+      .set(bearer(tqDelegate))
+      .set('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .send(xlsx.body as Buffer)
+      .expect(201);
+    expect(fromTemplate.body.registrations[0].fullName).toBe('Nguyễn Thị Hồng Nhung');
+  });
+
+  it('refuses registration outside the window', async () => {
+    const session = (
+      await t
+        .http()
+        .post('/sessions')
+        .set(bearer(organiser))
+        .send({ title: 'Tập huấn chưa mở', kind: 'training_conference', startsOn: '2026-12-20' })
+        .expect(201)
+    ).body;
+    await t
+      .http()
+      .put(`/sessions/${session.id}/invitations`)
+      .set(bearer(organiser))
+      .send({ provinceIds: [tuyenQuang.id] })
+      .expect(200);
+    const res = await t
+      .http()
+      .post(`/sessions/${session.id}/registrations`)
+      .set(bearer(tqDelegate))
+      .send(person('Mai Văn Tiến', '0917000001'))
+      .expect(409);
+    expect(res.body.type).toMatch(/registration-closed$/);
+  });
+
+  it('200 simultaneous registrations against a quota of 20: exactly 20 confirmed, the rest waitlisted, no 5xx', async () => {
+    const id = await openSession('Tập huấn đồng thời', [{ provinceId: tuyenQuang.id, quota: 20 }]);
+    await t.app.listen(0, '127.0.0.1');
+    const url = await t.app.getUrl();
+    const results = await Promise.all(
+      Array.from({ length: 200 }, (_, i) =>
+        request(url)
+          .post(`/sessions/${id}/registrations`)
+          .set(bearer(tqDelegate))
+          .send(person(`Cán bộ số ${i + 1}`, `09180${String(i).padStart(5, '0')}`))
+          .then((res) => res),
+      ),
+    );
+    const statuses = results.map((res) => res.status);
+    expect(statuses.filter((status) => status >= 500)).toEqual([]);
+    expect(statuses.every((status) => status === 201)).toBe(true);
+    const byStatus = results.reduce<Record<string, number>>(
+      (acc, res) => ({ ...acc, [res.body.status]: (acc[res.body.status] ?? 0) + 1 }),
+      {},
+    );
+    expect(byStatus).toEqual({ confirmed: 20, waitlisted: 180 });
+    expect(
+      await count(`SELECT count(*) AS n FROM registration WHERE session_id = $1 AND status = 'confirmed'`, [id]),
+    ).toBe(20);
+    expect(await count(`SELECT confirmed_count AS n FROM province_quota WHERE session_id = $1`, [id])).toBe(20);
+  });
+});
