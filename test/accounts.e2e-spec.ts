@@ -42,7 +42,8 @@ describe('accounts: login, tokens, user administration', () => {
   let provinceId: number;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    // This file fails logins on purpose more than 20 times a minute; the limit has its own test below.
+    t = await startTestApp({ env: { LOGIN_FAILURES_PER_IP_PER_MINUTE: '1000' } });
     [{ id: sessionId }] = await db<{ id: number }>(t, `SELECT id::int AS id FROM training_session ORDER BY id LIMIT 1`);
     [{ id: provinceId }] = await db<{ id: number }>(
       t,
@@ -136,6 +137,27 @@ describe('accounts: login, tokens, user administration', () => {
       expect(after).toEqual({ failed_login_count: 0, locked_until: null });
     });
 
+    it('counts parallel guesses before checking them: ten at once still lock after exactly five', async () => {
+      const user = await createUserWithRole(t, { role: 'organiser' });
+      const guesses = await Promise.all(
+        Array.from({ length: 10 }, (_, i) =>
+          Promise.resolve(
+            t
+              .http()
+              .post('/auth/login')
+              .send({ email: user.email, password: `guess-${i}` }),
+          ),
+        ),
+      );
+      expect(guesses.map((res) => res.status)).toEqual(Array(10).fill(401));
+      const [row] = await db(
+        t,
+        `SELECT failed_login_count, locked_until > now() AS locked FROM app_user WHERE id = $1`,
+        [user.id],
+      );
+      expect(row).toEqual({ failed_login_count: 5, locked: true });
+    });
+
     it('refuses a disabled account with the same 401', async () => {
       const user = await createUserWithRole(t, { role: 'organiser' });
       await db(t, `UPDATE app_user SET is_active = false WHERE id = $1`, [user.id]);
@@ -196,6 +218,19 @@ describe('accounts: login, tokens, user administration', () => {
         [user.id],
       );
       expect(live).toBe(0);
+    });
+
+    it('lets only one of two simultaneous refreshes with the same token win, and ends the family', async () => {
+      const user = await createUserWithRole(t, { role: 'coordinator' });
+      const login = await t.http().post('/auth/login').send({ email: user.email, password: user.password }).expect(200);
+      const both = await Promise.all(
+        [0, 1].map(() =>
+          Promise.resolve(t.http().post('/auth/refresh').send({ refreshToken: login.body.refreshToken })),
+        ),
+      );
+      expect(both.map((res) => res.status).sort()).toEqual([200, 401]);
+      const winner = both.find((res) => res.status === 200)!;
+      await t.http().post('/auth/refresh').send({ refreshToken: winner.body.refreshToken }).expect(401);
     });
 
     it('keeps other logins of the same user alive when one family is revoked', async () => {
@@ -572,6 +607,8 @@ describe('accounts: login, tokens, user administration', () => {
       await asAdmin().get('/users?limit=101').expect(400);
       await asAdmin().get('/users?role=root').expect(400);
       await asAdmin().get('/users/987654').expect(404);
+      await asAdmin().get('/users/99999999999999999999').expect(404);
+      await asAdmin().patch('/users/-1').send({ active: true }).expect(404);
       await asAdmin().get('/users/abc').expect(400);
     });
   });

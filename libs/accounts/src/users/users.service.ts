@@ -53,7 +53,7 @@ export class UsersService {
     return this.users.transaction(async (manager) => {
       const touchesAdmins = changes.roles !== undefined || changes.active === false;
       if (touchesAdmins) await this.users.lockAdminSet(manager);
-      const current = await this.users.findById(manager, id, true);
+      const current = isUserId(id) ? await this.users.findById(manager, id, true) : null;
       if (!current) throw notFound('User', id);
       const before = mapUser(current);
       if (changes.roles) {
@@ -90,7 +90,7 @@ export class UsersService {
 
   async get(id: number): Promise<UserResponse> {
     return this.users.transaction(async (manager) => {
-      const user = await this.users.findById(manager, id);
+      const user = isUserId(id) ? await this.users.findById(manager, id) : null;
       if (!user) throw notFound('User', id);
       return mapUser(user);
     });
@@ -157,5 +157,8 @@ export class UsersService {
     if (errors.length > 0) throw new RequestValidationException(errors);
   }
 }
+
+/** Ids outside bigint's range (or not integers) cannot exist; asking the database would fail with 500. */
+const isUserId = (id: number) => Number.isSafeInteger(id) && id > 0;
 
 const emailTaken = (email: string) => conflict('email-taken', `A user with the email ${email} already exists.`);
