@@ -28,6 +28,9 @@ export async function startTestApp(
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
     JWT_SECRET: 'test-secret-that-is-at-least-32-characters-long',
+    // Every test client is 127.0.0.1: lift the per-address limits unless a test sets its own.
+    RATE_LIMIT_PER_MINUTE: '10000000',
+    LOGIN_RATE_LIMIT_PER_MINUTE: '10000000',
     ...options.env,
   });
   const app = await createApiApplication(config, options.databaseUrl?.(db) ?? db.url, options.extraImports);

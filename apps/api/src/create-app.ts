@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { AppConfig } from '@app/common';
 import { AppModule, ModuleImport } from './app.module';
+import { applyHttpHardening } from './http-hardening';
 
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
 
@@ -34,6 +35,8 @@ export async function createApiApplication(
     // Default Fastify closes keep-alive sockets on close and answers 503 to requests arriving then.
     return503OnClosing: true,
     forceCloseConnections: 'idle',
+    // request.ip (rate limits, login throttle, logs) reads X-Forwarded-For only from these proxies.
+    trustProxy: config.TRUST_PROXY.length > 0 ? config.TRUST_PROXY : false,
   });
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.register({ config, databaseUrl, extraImports }),
@@ -45,6 +48,8 @@ export async function createApiApplication(
   );
   app.useLogger(app.get(Logger));
   const fastify = app.getHttpAdapter().getInstance();
+  // Security headers, CORS allow-list, rate limits: before init(), so they wrap every route.
+  await applyHttpHardening(app, config);
   // Errors raised by Fastify itself (bad JSON, body too large, wrong content type) are routed by
   // Nest 12's adapter into the same exception layer, so ProblemFilter shapes them too.
   // Bulk registration uploads arrive as the file itself (CSV or XLSX), not as multipart.

@@ -90,9 +90,32 @@ export class AppConfig {
   @Min(1024)
   BODY_LIMIT_BYTES = 1_048_576;
 
+  /** Browser origins allowed to call the API (CORS), e.g. `https://ttdn.example.gov.vn`. Empty: none. */
   @Transform(toList)
-  @IsString({ each: true })
+  @Matches(/^https?:\/\/[^\s/]+$/, { each: true, message: 'CORS_ORIGINS must list origins like https://host[:port]' })
   CORS_ORIGINS: string[] = [];
+
+  /**
+   * Reverse proxies whose X-Forwarded-For is believed (addresses or CIDR ranges). Empty: the client
+   * address is the socket's peer, so behind a proxy every client would share one rate-limit bucket.
+   */
+  @Transform(toList)
+  @Matches(/^[0-9A-Fa-f:.]+(\/\d{1,3})?$/, { each: true, message: 'TRUST_PROXY must list IP addresses or CIDR ranges' })
+  TRUST_PROXY: string[] = [];
+
+  /** Requests accepted from one client address per minute, all routes together, before 429 (0 = no limit). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(10_000_000)
+  RATE_LIMIT_PER_MINUTE = 1200;
+
+  /** Login attempts (successful or not) accepted from one client address per minute, before 429 (0 = no limit). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(10_000_000)
+  LOGIN_RATE_LIMIT_PER_MINUTE = 30;
 
   /**
    * Secret for signing access tokens (HS256). Required in production; in development and test a
