@@ -2,6 +2,7 @@ import { Foundation1732200000000 } from './1732200000000-foundation';
 import { Catalogue1732200001000 } from './1732200001000-catalogue';
 import { Accounts1732200002000 } from './1732200002000-accounts';
 import { Registration1732200003000 } from './1732200003000-registration';
+import { Attendance1732200004000 } from './1732200004000-attendance';
 
 /** Every migration, oldest first. Listed explicitly so builds, tests and the CLI load the same set. */
 export const ALL_MIGRATIONS = [
@@ -9,4 +10,5 @@ export const ALL_MIGRATIONS = [
   Catalogue1732200001000,
   Accounts1732200002000,
   Registration1732200003000,
+  Attendance1732200004000,
 ];

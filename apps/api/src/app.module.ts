@@ -6,6 +6,7 @@ import { AppConfig, createValidationPipe, ProblemFilter } from '@app/common';
 import { DatabaseModule } from '@app/database';
 import { CatalogueModule } from '@app/catalogue';
 import { RegistrationModule } from '@app/registration';
+import { AttendanceModule } from '@app/attendance';
 import { HealthModule } from './health/health.module';
 
 export type ModuleImport = NonNullable<DynamicModule['imports']>[number];
@@ -57,6 +58,7 @@ export class AppModule {
         HealthModule,
         CatalogueModule,
         RegistrationModule,
+        AttendanceModule,
         AccountsModule,
         ...extraImports,
       ],

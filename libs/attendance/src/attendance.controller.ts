@@ -1,0 +1,257 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import QRCode from 'qrcode';
+import { DataSource } from 'typeorm';
+import { AuditActor, AuditContext, Authenticated, AuthUser, CurrentUser } from '@app/accounts';
+import { notFound, RequestValidationException } from '@app/common';
+import { accessFor } from '@app/registration';
+import { AttendanceService } from './attendance.service';
+import {
+  AbsenceDto,
+  AttendanceRecordDto,
+  BatchAnswerDto,
+  BatchScanDto,
+  CreatePartDto,
+  HeadcountDto,
+  PartDto,
+  ScanAnswerDto,
+  ScanDto,
+  UndoDto,
+  WalkInDto,
+} from './dto/attendance.dto';
+import {
+  ProvinceStatisticsQuery,
+  ProvinceYearDto,
+  SessionStatisticsDto,
+  StatisticsService,
+} from './statistics.service';
+
+const id = (value: string, path = 'id') => {
+  if (!/^[1-9]\d{0,14}$/.test(value))
+    throw new RequestValidationException([{ path, message: 'must be a positive integer id' }]);
+  return Number(value);
+};
+
+const RECORDERS = { roles: ['coordinator' as const, 'organiser' as const] };
+
+@ApiTags('attendance')
+@Controller()
+export class AttendanceController {
+  constructor(
+    private readonly attendance: AttendanceService,
+    private readonly statistics: StatisticsService,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  @Post('sessions/:id/parts')
+  @Authenticated({ roles: ['organiser'] })
+  @ApiOperation({ summary: 'Add a part (e.g. a half-day) to a session; attendance is recorded per part' })
+  @ApiCreatedResponse({ type: PartDto })
+  addPart(
+    @Param('id') sessionId: string,
+    @Body() body: CreatePartDto,
+    @CurrentUser() user: AuthUser,
+    @AuditContext() actor: AuditActor,
+  ) {
+    return this.attendance.addPart(id(sessionId), body, user, actor);
+  }
+
+  @Get('sessions/:id/parts')
+  @Authenticated(RECORDERS)
+  @ApiOkResponse({ type: [PartDto] })
+  parts(@Param('id') sessionId: string, @CurrentUser() user: AuthUser) {
+    return this.attendance.parts(id(sessionId), user);
+  }
+
+  @Post('sessions/:id/parts/:partId/check-ins')
+  @Authenticated(RECORDERS)
+  @ApiOperation({ summary: 'Check in by code or registration id; repeated scans never make a second record' })
+  @ApiCreatedResponse({ type: ScanAnswerDto, description: 'checked_in (201) or already (200)' })
+  @ApiUnprocessableEntityResponse({
+    description: 'Refused scan (unknown code, withdrawn, wrong session…), kept with its reason',
+  })
+  async checkIn(
+    @Param('id') sessionId: string,
+    @Param('partId') partId: string,
+    @Body() body: ScanDto,
+    @CurrentUser() user: AuthUser,
+    @AuditContext() actor: AuditActor,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const answer = await this.attendance.scan(id(sessionId), id(partId, 'partId'), body, user, actor);
+    reply.status(answer.outcome === 'checked_in' ? 201 : 200);
+    return answer;
+  }
+
+  @Post('sessions/:id/parts/:partId/check-ins/batch')
+  @HttpCode(200)
+  @Authenticated(RECORDERS)
+  @ApiOperation({ summary: 'Upload scans made offline; each item answered on its own (ok / already / error)' })
+  @ApiOkResponse({ type: BatchAnswerDto })
+  batch(
+    @Param('id') sessionId: string,
+    @Param('partId') partId: string,
+    @Body() body: BatchScanDto,
+    @CurrentUser() user: AuthUser,
+    @AuditContext() actor: AuditActor,
+  ) {
+    return this.attendance.batch(id(sessionId), id(partId, 'partId'), body.items, user, actor);
+  }
+
+  @Post('sessions/:id/parts/:partId/check-outs')
+  @HttpCode(200)
+  @Authenticated(RECORDERS)
+  @ApiOkResponse({ type: AttendanceRecordDto })
+  checkOut(
+    @Param('id') sessionId: string,
+    @Param('partId') partId: string,
+    @Body() body: ScanDto,
+    @CurrentUser() user: AuthUser,
+    @AuditContext() actor: AuditActor,
+  ) {
+    return this.attendance.checkOut(id(sessionId), id(partId, 'partId'), body, user, actor);
+  }
+
+  @Post('sessions/:id/parts/:partId/walk-ins')
+  @Authenticated(RECORDERS)
+  @ApiOperation({ summary: 'Record someone who came without registering (marked as a walk-in)' })
+  @ApiCreatedResponse({ type: AttendanceRecordDto })
+  walkIn(
+    @Param('id') sessionId: string,
+    @Param('partId') partId: string,
+    @Body() body: WalkInDto,
+    @CurrentUser() user: AuthUser,
+    @AuditContext() actor: AuditActor,
+  ) {
+    return this.attendance.walkIn(id(sessionId), id(partId, 'partId'), body, user, actor);
+  }
+
+  @Post('sessions/:id/parts/:partId/absences')
+  @Authenticated(RECORDERS)
+  @ApiOperation({ summary: 'Mark a registered person absent or excused, with a reason' })
+  @ApiCreatedResponse({ type: AttendanceRecordDto })
+  absence(
+    @Param('id') sessionId: string,
+    @Param('partId') partId: string,
+    @Body() body: AbsenceDto,
+    @CurrentUser() user: AuthUser,
+    @AuditContext() actor: AuditActor,
+  ) {
+    return this.attendance.markAbsence(id(sessionId), id(partId, 'partId'), body, user, actor);
+  }
+
+  @Get('sessions/:id/parts/:partId/attendance')
+  @Authenticated(RECORDERS)
+  @ApiOperation({ summary: 'Records of a part, undone ones included, and the refused scans with their reasons' })
+  records(@Param('id') sessionId: string, @Param('partId') partId: string, @CurrentUser() user: AuthUser) {
+    return this.attendance.records(id(sessionId), id(partId, 'partId'), user);
+  }
+
+  @Put('sessions/:id/parts/:partId/bridge-points/:bridgePointId/headcount')
+  @HttpCode(204)
+  @Authenticated(RECORDERS)
+  @ApiOperation({ summary: 'Headcount at a bridge point (điểm cầu) that takes no names' })
+  async headcount(
+    @Param('id') sessionId: string,
+    @Param('partId') partId: string,
+    @Param('bridgePointId') bridgePointId: string,
+    @Body() body: HeadcountDto,
+    @CurrentUser() user: AuthUser,
+    @AuditContext() actor: AuditActor,
+  ) {
+    await this.attendance.setHeadcount(
+      id(sessionId),
+      id(partId, 'partId'),
+      id(bridgePointId, 'bridgePointId'),
+      body.headcount,
+      user,
+      actor,
+    );
+  }
+
+  @Post('attendance/:id/undo')
+  @HttpCode(200)
+  @Authenticated(RECORDERS)
+  @ApiOperation({ summary: 'Undo a check-in, absence or walk-in, with a reason (kept, not deleted)' })
+  @ApiOkResponse({ type: AttendanceRecordDto })
+  undo(
+    @Param('id') attendanceId: string,
+    @Body() body: UndoDto,
+    @CurrentUser() user: AuthUser,
+    @AuditContext() actor: AuditActor,
+  ) {
+    return this.attendance.undo(id(attendanceId), body.reason, user, actor);
+  }
+
+  @Get('sessions/:id/statistics')
+  @Authenticated(RECORDERS)
+  @ApiOperation({ summary: 'Invited, registered, confirmed, attended and rates, per part, province and agency' })
+  @ApiOkResponse({ type: SessionStatisticsDto })
+  sessionStatistics(@Param('id') sessionId: string, @CurrentUser() user: AuthUser) {
+    return this.statistics.session(id(sessionId), user);
+  }
+
+  @Get('statistics/provinces')
+  @Authenticated({ roles: ['organiser', 'coordinator'] })
+  @ApiOperation({
+    summary: 'Per province and year: trainings and people; rollUp=true counts old units under their 2025 successors',
+  })
+  @ApiOkResponse({ type: [ProvinceYearDto] })
+  provinceStatistics(@Query() query: ProvinceStatisticsQuery) {
+    return this.statistics.provinces(query);
+  }
+
+  @Get('registrations/:id/check-in-code')
+  @Authenticated({ roles: ['organiser', 'coordinator', 'province_delegate'] })
+  @ApiOperation({
+    summary: 'The check-in code of a confirmed registration (its province delegate or the session staff)',
+  })
+  async code(@Param('id') registrationId: string, @CurrentUser() user: AuthUser) {
+    return { code: await this.codeFor(id(registrationId), user) };
+  }
+
+  @Get('registrations/:id/qr.png')
+  @Authenticated({ roles: ['organiser', 'coordinator', 'province_delegate'] })
+  @ApiProduces('image/png')
+  async qrPng(@Param('id') registrationId: string, @CurrentUser() user: AuthUser, @Res() reply: FastifyReply) {
+    const code = await this.codeFor(id(registrationId), user);
+    return reply
+      .header('content-type', 'image/png')
+      .header('cache-control', 'private, no-store')
+      .send(await QRCode.toBuffer(code, { type: 'png', margin: 2, width: 320 }));
+  }
+
+  @Get('registrations/:id/qr.svg')
+  @Authenticated({ roles: ['organiser', 'coordinator', 'province_delegate'] })
+  @ApiProduces('image/svg+xml')
+  async qrSvg(@Param('id') registrationId: string, @CurrentUser() user: AuthUser, @Res() reply: FastifyReply) {
+    const code = await this.codeFor(id(registrationId), user);
+    return reply
+      .header('content-type', 'image/svg+xml; charset=utf-8')
+      .header('cache-control', 'private, no-store')
+      .send(await QRCode.toString(code, { type: 'svg', margin: 2 }));
+  }
+
+  /** Only the registration's own province delegate, or staff of its session; others get 404. */
+  private async codeFor(registrationId: number, user: AuthUser): Promise<string> {
+    const [row] = await this.dataSource.query(
+      `SELECT session_id, province_id, status, check_in_code FROM registration WHERE id = $1`,
+      [registrationId],
+    );
+    const access = row ? accessFor(user, Number(row.session_id)) : null;
+    if (!row || !access || (access.kind === 'delegate' && access.provinceId !== row.province_id))
+      throw notFound('Registration', registrationId);
+    if (row.status !== 'confirmed' || !row.check_in_code)
+      throw notFound('Check-in code of registration', registrationId);
+    return row.check_in_code;
+  }
+}

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { AccountsCoreModule } from '@app/accounts';
+import { AttendanceController } from './attendance.controller';
+import { AttendanceRepository } from './attendance.repository';
+import { AttendanceService } from './attendance.service';
+import { StatisticsService } from './statistics.service';
+
+@Module({
+  imports: [AccountsCoreModule],
+  controllers: [AttendanceController],
+  providers: [AttendanceRepository, AttendanceService, StatisticsService],
+})
+export class AttendanceModule {}

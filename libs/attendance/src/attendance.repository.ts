@@ -1,0 +1,260 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+
+export interface PartRow {
+  id: string;
+  session_id: string;
+  position: number;
+  label: string;
+  starts_at: Date;
+  ends_at: Date;
+}
+
+export interface ScanTarget {
+  id: string;
+  session_id: string;
+  status: string;
+  full_name: string;
+  agency: string;
+  province_id: number;
+  province_name: string;
+}
+
+export interface AttendanceRow {
+  id: string;
+  part_id: string;
+  registration_id: string | null;
+  walk_in_id: string | null;
+  full_name: string;
+  status: string;
+  method: string;
+  checked_in_at: Date | null;
+  checked_out_at: Date | null;
+  reason: string | null;
+  undone_at: Date | null;
+  undo_reason: string | null;
+}
+
+const TARGET = `r.id, r.session_id, r.status, r.full_name, r.agency, r.province_id, p.name AS province_name
+  FROM registration r JOIN province p ON p.id = r.province_id`;
+
+/** All SQL of attendance; methods run on the caller's transaction manager. */
+@Injectable()
+export class AttendanceRepository {
+  async parts(manager: EntityManager, sessionId: number): Promise<PartRow[]> {
+    return manager.query(`SELECT * FROM session_part WHERE session_id = $1 ORDER BY position`, [sessionId]);
+  }
+
+  async part(manager: EntityManager, sessionId: number, partId: number): Promise<PartRow | undefined> {
+    const [row] = await manager.query(`SELECT * FROM session_part WHERE id = $1 AND session_id = $2`, [
+      partId,
+      sessionId,
+    ]);
+    return row;
+  }
+
+  async sessionExists(manager: EntityManager, sessionId: number): Promise<boolean> {
+    return (await manager.query(`SELECT 1 FROM training_session WHERE id = $1 FOR SHARE`, [sessionId])).length > 0;
+  }
+
+  async addPart(
+    manager: EntityManager,
+    sessionId: number,
+    label: string,
+    startsAt: string,
+    endsAt: string,
+  ): Promise<PartRow> {
+    const [row] = await manager.query(
+      `INSERT INTO session_part (session_id, position, label, starts_at, ends_at)
+       VALUES ($1, (SELECT coalesce(max(position), 0) + 1 FROM session_part WHERE session_id = $1), $2, $3, $4) RETURNING *`,
+      [sessionId, label, startsAt, endsAt],
+    );
+    return row;
+  }
+
+  /** Serialises scans carrying the same nonce, so a retry racing the original still gets its answer. */
+  async lockNonce(manager: EntityManager, partId: number, nonce: string): Promise<void> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, $2))`, [nonce, partId]);
+  }
+
+  async storedAnswer(manager: EntityManager, partId: number, nonce: string): Promise<unknown | undefined> {
+    const [row] = await manager.query(`SELECT answer FROM scan_nonce WHERE part_id = $1 AND nonce = $2`, [
+      partId,
+      nonce,
+    ]);
+    return row?.answer;
+  }
+
+  async storeAnswer(manager: EntityManager, partId: number, nonce: string, answer: unknown): Promise<void> {
+    await manager.query(
+      `INSERT INTO scan_nonce (part_id, nonce, answer) VALUES ($1, $2, $3::jsonb) ON CONFLICT DO NOTHING`,
+      [partId, nonce, JSON.stringify(answer)],
+    );
+  }
+
+  async targetByCode(manager: EntityManager, code: string): Promise<ScanTarget | undefined> {
+    const [row] = await manager.query(`SELECT ${TARGET} WHERE r.check_in_code = $1`, [code]);
+    return row;
+  }
+
+  async targetById(manager: EntityManager, id: number): Promise<ScanTarget | undefined> {
+    const [row] = await manager.query(`SELECT ${TARGET} WHERE r.id = $1`, [id]);
+    return row;
+  }
+
+  async recordFailure(
+    manager: EntityManager,
+    partId: number,
+    presented: string,
+    reason: string,
+    scannedAt: string | null,
+    userId: number,
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO scan_failure (part_id, presented, reason, client_scanned_at, recorded_by) VALUES ($1, $2, $3, $4, $5)`,
+      [partId, presented, reason, scannedAt, userId],
+    );
+  }
+
+  /** Inserts the check-in unless one stands; the partial unique index decides between racing scans. */
+  async insertCheckIn(
+    manager: EntityManager,
+    values: {
+      partId: number;
+      registrationId: number;
+      method: string;
+      checkedInAt: Date;
+      clientScannedAt: string | null;
+      bridgePointId: number | null;
+      userId: number;
+    },
+  ): Promise<{ id: string; checked_in_at: Date } | undefined> {
+    const [row] = await manager.query(
+      `INSERT INTO attendance (part_id, registration_id, status, method, checked_in_at, client_scanned_at, bridge_point_id, recorded_by)
+       VALUES ($1, $2, 'present', $3, $4, $5, $6, $7)
+       ON CONFLICT (part_id, registration_id) WHERE undone_at IS NULL AND registration_id IS NOT NULL DO NOTHING
+       RETURNING id, checked_in_at`,
+      [
+        values.partId,
+        values.registrationId,
+        values.method,
+        values.checkedInAt,
+        values.clientScannedAt,
+        values.bridgePointId,
+        values.userId,
+      ],
+    );
+    return row;
+  }
+
+  async standing(manager: EntityManager, partId: number, registrationId: number): Promise<AttendanceRow | undefined> {
+    const [row] = await manager.query(
+      `SELECT a.*, r.full_name FROM attendance a JOIN registration r ON r.id = a.registration_id
+        WHERE a.part_id = $1 AND a.registration_id = $2 AND a.undone_at IS NULL`,
+      [partId, registrationId],
+    );
+    return row;
+  }
+
+  async bridgePointOf(manager: EntityManager, sessionId: number, bridgePointId: number): Promise<boolean> {
+    return (
+      (await manager.query(`SELECT 1 FROM bridge_point WHERE id = $1 AND session_id = $2`, [bridgePointId, sessionId]))
+        .length > 0
+    );
+  }
+
+  async insertAbsence(
+    manager: EntityManager,
+    partId: number,
+    registrationId: number,
+    kind: string,
+    reason: string,
+    userId: number,
+  ): Promise<string | undefined> {
+    const [row] = await manager.query(
+      `INSERT INTO attendance (part_id, registration_id, status, method, reason, recorded_by)
+       VALUES ($1, $2, $3, 'manual', $4, $5)
+       ON CONFLICT (part_id, registration_id) WHERE undone_at IS NULL AND registration_id IS NOT NULL DO NOTHING RETURNING id`,
+      [partId, registrationId, kind, reason, userId],
+    );
+    return row?.id;
+  }
+
+  async insertWalkIn(
+    manager: EntityManager,
+    sessionId: number,
+    partId: number,
+    input: {
+      fullName: string;
+      provinceId: number | null;
+      agency: string;
+      position: string | null;
+      phone: string | null;
+    },
+    userId: number,
+  ): Promise<string> {
+    const [{ id: walkInId }] = await manager.query(
+      `INSERT INTO walk_in (session_id, full_name, province_id, agency, position, phone, created_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+      [sessionId, input.fullName, input.provinceId, input.agency, input.position, input.phone, userId],
+    );
+    const [{ id }] = await manager.query(
+      `INSERT INTO attendance (part_id, walk_in_id, status, method, checked_in_at, recorded_by)
+       VALUES ($1, $2, 'present', 'walk_in', now(), $3) RETURNING id`,
+      [partId, walkInId, userId],
+    );
+    return id;
+  }
+
+  async record(
+    manager: EntityManager,
+    id: number,
+    lock = false,
+  ): Promise<(AttendanceRow & { session_id: string }) | undefined> {
+    const [row] = await manager.query(
+      `SELECT a.*, coalesce(r.full_name, w.full_name) AS full_name, sp.session_id
+         FROM attendance a JOIN session_part sp ON sp.id = a.part_id
+         LEFT JOIN registration r ON r.id = a.registration_id LEFT JOIN walk_in w ON w.id = a.walk_in_id
+        WHERE a.id = $1 ${lock ? 'FOR UPDATE OF a' : ''}`,
+      [id],
+    );
+    return row;
+  }
+
+  async undo(manager: EntityManager, id: number, userId: number, reason: string): Promise<void> {
+    await manager.query(`UPDATE attendance SET undone_at = now(), undone_by = $2, undo_reason = $3 WHERE id = $1`, [
+      id,
+      userId,
+      reason,
+    ]);
+  }
+
+  async checkOut(manager: EntityManager, id: number): Promise<void> {
+    await manager.query(`UPDATE attendance SET checked_out_at = now() WHERE id = $1 AND checked_out_at IS NULL`, [id]);
+  }
+
+  async setHeadcount(manager: EntityManager, partId: number, bridgePointId: number, headcount: number, userId: number) {
+    await manager.query(
+      `INSERT INTO bridge_point_headcount (part_id, bridge_point_id, headcount, recorded_by) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (part_id, bridge_point_id) DO UPDATE SET headcount = EXCLUDED.headcount,
+         recorded_by = EXCLUDED.recorded_by, recorded_at = now()`,
+      [partId, bridgePointId, headcount, userId],
+    );
+  }
+
+  async partRecords(manager: EntityManager, partId: number): Promise<AttendanceRow[]> {
+    return manager.query(
+      `SELECT a.*, coalesce(r.full_name, w.full_name) AS full_name
+         FROM attendance a LEFT JOIN registration r ON r.id = a.registration_id LEFT JOIN walk_in w ON w.id = a.walk_in_id
+        WHERE a.part_id = $1 ORDER BY a.recorded_at, a.id`,
+      [partId],
+    );
+  }
+
+  async failures(manager: EntityManager, partId: number) {
+    return manager.query(
+      `SELECT presented, reason, client_scanned_at, recorded_at FROM scan_failure WHERE part_id = $1 ORDER BY id`,
+      [partId],
+    );
+  }
+}

@@ -1,0 +1,227 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { NormalisedText } from '@app/common';
+
+const MAX_ID = 2_147_483_647;
+
+export class CreatePartDto {
+  @ApiProperty({ example: 'Sáng 15/4' })
+  @IsString()
+  @NormalisedText()
+  @MinLength(1)
+  @MaxLength(120)
+  label: string;
+
+  @ApiProperty({ example: '2026-04-15T08:00:00+07:00' })
+  @IsISO8601({ strict: true })
+  startsAt: string;
+
+  @ApiProperty({ example: '2026-04-15T11:30:00+07:00' })
+  @IsISO8601({ strict: true })
+  endsAt: string;
+}
+
+export class PartDto {
+  @ApiProperty() id: number;
+  @ApiProperty() sessionId: number;
+  @ApiProperty() position: number;
+  @ApiProperty() label: string;
+  @ApiProperty() startsAt: string;
+  @ApiProperty() endsAt: string;
+}
+
+export class ScanDto {
+  @ApiPropertyOptional({ description: 'The check-in code from the QR (exactly one of code, registrationId)' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Za-z0-9_-]{8,64}$/, { message: 'code must be a check-in code' })
+  code?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_ID)
+  registrationId?: number;
+
+  @ApiPropertyOptional({ description: 'Chosen by the scanner; a retry with the same nonce gets the first answer' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Za-z0-9_.:-]{1,80}$/, { message: 'nonce must be 1-80 letters, digits or _.:-' })
+  nonce?: string;
+
+  @ApiPropertyOptional({ description: 'When the scan happened on the device (offline scans)' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  scannedAt?: string;
+
+  @ApiPropertyOptional({ description: 'The bridge point (điểm cầu) where the person attends' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_ID)
+  bridgePointId?: number;
+}
+
+export class BatchScanDto {
+  @ApiProperty({ type: [ScanDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  @Type(() => ScanDto)
+  items: ScanDto[];
+}
+
+export class PersonRefDto {
+  @ApiProperty() registrationId: number;
+  @ApiProperty() fullName: string;
+  @ApiProperty() provinceName: string;
+  @ApiProperty() agency: string;
+}
+
+export class ScanAnswerDto {
+  @ApiProperty({ enum: ['checked_in', 'already'] }) outcome: 'checked_in' | 'already';
+  @ApiProperty() attendanceId: number;
+  @ApiProperty() checkedInAt: string;
+  @ApiProperty({ description: 'Local time (Asia/Ho_Chi_Minh) for the scanner screen', example: '08:05' })
+  checkedInAtLocal: string;
+  @ApiProperty({ example: 'already checked in at 08:05' }) message: string;
+  @ApiProperty({ type: PersonRefDto }) person: PersonRefDto;
+}
+
+export class BatchItemResultDto {
+  @ApiProperty() index: number;
+  @ApiProperty({ enum: ['ok', 'already', 'error'] }) result: 'ok' | 'already' | 'error';
+  @ApiPropertyOptional({ nullable: true }) reason: string | null;
+  @ApiPropertyOptional({ type: ScanAnswerDto, nullable: true }) answer: ScanAnswerDto | null;
+}
+
+export class BatchAnswerDto {
+  @ApiProperty({ type: [BatchItemResultDto] }) items: BatchItemResultDto[];
+}
+
+export class WalkInDto {
+  @ApiProperty()
+  @IsString()
+  @NormalisedText()
+  @MinLength(2)
+  @MaxLength(120)
+  fullName: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_ID)
+  provinceId?: number;
+
+  @ApiProperty()
+  @IsString()
+  @NormalisedText()
+  @MinLength(2)
+  @MaxLength(200)
+  agency: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @NormalisedText()
+  @MaxLength(200)
+  position?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(/^\+?[\d\s().-]{8,20}$/, { message: 'phone must be a phone number' })
+  phone?: string;
+}
+
+export class AbsenceDto {
+  @ApiProperty()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_ID)
+  registrationId: number;
+
+  @ApiProperty({ enum: ['absent', 'excused'] })
+  @IsIn(['absent', 'excused'])
+  kind: 'absent' | 'excused';
+
+  @ApiProperty()
+  @IsString()
+  @NormalisedText()
+  @MinLength(2)
+  @MaxLength(1000)
+  reason: string;
+}
+
+export class UndoDto {
+  @ApiProperty()
+  @IsString()
+  @NormalisedText()
+  @MinLength(2)
+  @MaxLength(1000)
+  reason: string;
+}
+
+export class HeadcountDto {
+  @ApiProperty({ minimum: 0 })
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  headcount: number;
+}
+
+export class AttendanceRecordDto {
+  @ApiProperty() id: number;
+  @ApiProperty() partId: number;
+  @ApiPropertyOptional({ nullable: true }) registrationId: number | null;
+  @ApiPropertyOptional({ nullable: true }) walkInId: number | null;
+  @ApiProperty() fullName: string;
+  @ApiProperty({ enum: ['present', 'absent', 'excused'] }) status: string;
+  @ApiProperty() method: string;
+  @ApiPropertyOptional({ nullable: true }) checkedInAt: string | null;
+  @ApiPropertyOptional({ nullable: true }) checkedOutAt: string | null;
+  @ApiPropertyOptional({ nullable: true }) reason: string | null;
+  @ApiPropertyOptional({ nullable: true }) undoneAt: string | null;
+  @ApiPropertyOptional({ nullable: true }) undoReason: string | null;
+}
+
+export class ExportQuery {
+  @ApiPropertyOptional({ description: 'Only this part' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_ID)
+  part?: number;
+
+  @ApiPropertyOptional({ description: 'Only this province' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_ID)
+  province?: number;
+
+  @ApiPropertyOptional({ enum: ['present', 'absent', 'excused', 'not_recorded'] })
+  @IsOptional()
+  @IsIn(['present', 'absent', 'excused', 'not_recorded'])
+  status?: string;
+}

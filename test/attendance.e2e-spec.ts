@@ -1,0 +1,351 @@
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { createUserWithRole, loginAs } from './support/auth';
+import { startTestApp, TestApp } from './support/test-app';
+
+interface Province {
+  id: number;
+  name: string;
+}
+
+describe('attendance: check-in per part, offline batches, walk-ins, absences, statistics', () => {
+  let t: TestApp;
+  let organiser: string;
+  let coordinator: string;
+  let otherCoordinator: string;
+  let tqDelegate: string;
+  let ptDelegate: string;
+  let sessionId: number;
+  let morning: number;
+  let afternoon: number;
+  let tuyenQuang: Province;
+  let phuTho: Province;
+  const people: { id: number; name: string; provinceId: number; code: string }[] = [];
+  const db = () => t.app.get(DataSource);
+  const count = async (sql: string, params: unknown[] = []) => Number((await db().query(sql, params))[0].n);
+  const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+  const scan = (partId: number, body: object, token = coordinator) =>
+    t.http().post(`/sessions/${sessionId}/parts/${partId}/check-ins`).set(bearer(token)).send(body);
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    const provinces = (await t.http().get('/provinces').query({ era: '2025', limit: 100 })).body.items as Province[];
+    tuyenQuang = provinces.find((p) => p.name === 'Tuyên Quang')!;
+    phuTho = provinces.find((p) => p.name === 'Phú Thọ')!;
+    const o = await createUserWithRole(t, { role: 'organiser' });
+    organiser = await loginAs(t, o.email, o.password);
+    const tq = await createUserWithRole(t, { role: 'province_delegate', provinceId: tuyenQuang.id });
+    tqDelegate = await loginAs(t, tq.email, tq.password);
+    const pt = await createUserWithRole(t, { role: 'province_delegate', provinceId: phuTho.id });
+    ptDelegate = await loginAs(t, pt.email, pt.password);
+
+    const session = (
+      await t
+        .http()
+        .post('/sessions')
+        .set(bearer(organiser))
+        .send({ title: 'Tập huấn hai buổi', kind: 'training_conference', startsOn: '2026-11-20', format: 'hybrid' })
+        .expect(201)
+    ).body;
+    sessionId = session.id;
+    const c = await createUserWithRole(t, { role: 'coordinator', sessionId });
+    coordinator = await loginAs(t, c.email, c.password);
+    const other = await createUserWithRole(t, { role: 'coordinator', sessionId: 1 });
+    otherCoordinator = await loginAs(t, other.email, other.password);
+
+    await t
+      .http()
+      .put(`/sessions/${sessionId}/invitations`)
+      .set(bearer(organiser))
+      .send({ provinceIds: [tuyenQuang.id, phuTho.id] })
+      .expect(200);
+    await t
+      .http()
+      .post(`/sessions/${sessionId}/status`)
+      .set(bearer(organiser))
+      .send({ status: 'scheduled' })
+      .expect(200);
+    await t
+      .http()
+      .post(`/sessions/${sessionId}/status`)
+      .set(bearer(organiser))
+      .send({ status: 'registration_open' })
+      .expect(200);
+    await t
+      .http()
+      .put(`/sessions/${sessionId}/registration-settings`)
+      .set(bearer(organiser))
+      .send({
+        opensAt: new Date(Date.now() - 3600_000).toISOString(),
+        closesAt: new Date(Date.now() + 86_400_000).toISOString(),
+        moderated: false,
+        quotas: [
+          { provinceId: tuyenQuang.id, quota: 3 },
+          { provinceId: phuTho.id, quota: 2 },
+        ],
+      })
+      .expect(200);
+    const roster: [string, string, string, string][] = [
+      ['Nguyễn Thị Hồng Nhung', 'Ban Tuyên giáo Tỉnh ủy', '0920000001', 'tq'],
+      ['Đặng Văn Đức', 'Công an tỉnh', '0920000002', 'tq'],
+      ['Lương Thị Thu', 'Sở Ngoại vụ', '0920000003', 'tq'],
+      ['Hà Văn Sơn', 'Báo Phú Thọ', '0920000004', 'pt'],
+      ['Triệu Thị Mai', 'Ban Tuyên giáo Tỉnh ủy', '0920000005', 'pt'],
+    ];
+    for (const [name, agency, phone, who] of roster) {
+      const token = who === 'tq' ? tqDelegate : ptDelegate;
+      const reg = (
+        await t
+          .http()
+          .post(`/sessions/${sessionId}/registrations`)
+          .set(bearer(token))
+          .send({ fullName: name, agency, phone })
+          .expect(201)
+      ).body;
+      const { code } = (await t.http().get(`/registrations/${reg.id}/check-in-code`).set(bearer(token)).expect(200))
+        .body;
+      people.push({ id: reg.id, name, provinceId: reg.provinceId, code });
+    }
+    morning = (
+      await t
+        .http()
+        .post(`/sessions/${sessionId}/parts`)
+        .set(bearer(organiser))
+        .send({ label: 'Sáng 20/11', startsAt: '2026-11-20T08:00:00+07:00', endsAt: '2026-11-20T11:30:00+07:00' })
+        .expect(201)
+    ).body.id;
+    afternoon = (
+      await t
+        .http()
+        .post(`/sessions/${sessionId}/parts`)
+        .set(bearer(organiser))
+        .send({ label: 'Chiều 20/11', startsAt: '2026-11-20T13:30:00+07:00', endsAt: '2026-11-20T17:00:00+07:00' })
+        .expect(201)
+    ).body.id;
+  });
+  afterAll(() => t.close());
+
+  it('gives each confirmed registration an unguessable code and a QR image its own delegate can show', async () => {
+    expect(new Set(people.map((p) => p.code)).size).toBe(people.length);
+    for (const person of people) expect(person.code).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    const png = await t
+      .http()
+      .get(`/registrations/${people[0].id}/qr.png`)
+      .set(bearer(tqDelegate))
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    expect((png.body as Buffer).subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+    const svg = await t
+      .http()
+      .get(`/registrations/${people[0].id}/qr.svg`)
+      .set(bearer(tqDelegate))
+      .buffer(true)
+      .parse((res, done) => {
+        let text = '';
+        res.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+        res.on('end', () => done(null, text));
+      })
+      .expect(200);
+    expect(svg.headers['content-type']).toMatch(/^image\/svg\+xml/);
+    expect(svg.body).toContain('<svg');
+    await t.http().get(`/registrations/${people[0].id}/qr.png`).set(bearer(ptDelegate)).expect(404);
+  });
+
+  it('100 simultaneous scans of one code make exactly one record', async () => {
+    await t.app.listen(0, '127.0.0.1');
+    const url = await t.app.getUrl();
+    const results = await Promise.all(
+      Array.from({ length: 100 }, () =>
+        request(url)
+          .post(`/sessions/${sessionId}/parts/${morning}/check-ins`)
+          .set(bearer(coordinator))
+          .send({ code: people[0].code })
+          .then((res) => res),
+      ),
+    );
+    expect(results.filter((res) => res.status >= 500)).toEqual([]);
+    expect(results.filter((res) => res.body.outcome === 'checked_in')).toHaveLength(1);
+    expect(results.filter((res) => res.body.outcome === 'already')).toHaveLength(99);
+    expect(
+      await count(`SELECT count(*) AS n FROM attendance WHERE part_id = $1 AND registration_id = $2`, [
+        morning,
+        people[0].id,
+      ]),
+    ).toBe(1);
+    const again = await scan(morning, { code: people[0].code }).expect(200);
+    expect(again.body.message).toMatch(/^already checked in at \d{2}:\d{2}$/);
+  });
+
+  it('replays the first answer to a retry with the same nonce', async () => {
+    const first = await scan(morning, { code: people[1].code, nonce: 'scanner-7:0001' }).expect(201);
+    const retry = await scan(morning, { code: people[1].code, nonce: 'scanner-7:0001' }).expect(201);
+    expect(retry.body).toEqual(first.body);
+    expect(
+      await count(`SELECT count(*) AS n FROM attendance WHERE part_id = $1 AND registration_id = $2`, [
+        morning,
+        people[1].id,
+      ]),
+    ).toBe(1);
+  });
+
+  it('answers each offline batch item on its own: ok, already, or error with a reason kept on file', async () => {
+    await t
+      .http()
+      .post(`/registrations/${people[4].id}/withdraw`)
+      .set(bearer(ptDelegate))
+      .send({ reason: 'ốm' })
+      .expect(200);
+    const res = await t
+      .http()
+      .post(`/sessions/${sessionId}/parts/${afternoon}/check-ins/batch`)
+      .set(bearer(coordinator))
+      .send({
+        items: [
+          { code: people[0].code, nonce: 'offline-1', scannedAt: '2026-11-20T13:41:00+07:00' },
+          { code: people[0].code, nonce: 'offline-2' },
+          { code: 'ZZZZZZZZZZZZZZZZZZZZZZ', nonce: 'offline-3' },
+          { code: people[4].code, nonce: 'offline-4' },
+          { code: people[3].code, nonce: 'offline-5' },
+        ],
+      })
+      .expect(200);
+    expect(res.body.items.map((item: { result: string; reason: string | null }) => [item.result, item.reason])).toEqual(
+      [
+        ['ok', null],
+        ['already', null],
+        ['error', 'unknown_code'],
+        ['error', 'withdrawn'],
+        ['ok', null],
+      ],
+    );
+    const part = await t
+      .http()
+      .get(`/sessions/${sessionId}/parts/${afternoon}/attendance`)
+      .set(bearer(coordinator))
+      .expect(200);
+    expect(part.body.failedScans.map((f: { reason: string }) => f.reason)).toEqual(['unknown_code', 'withdrawn']);
+    const first = part.body.records.find((r: { registrationId: number }) => r.registrationId === people[0].id);
+    // Device time kept for offline scans: 13:41 local.
+    expect(first.checkedInAt).toBe('2026-11-20T06:41:00.000Z');
+    const wrongSession = await scan(afternoon, { code: people[0].code }, coordinator);
+    expect(wrongSession.status).toBe(200);
+  });
+
+  it('records walk-ins, absences and undo, all with reasons, and never overwrites silently', async () => {
+    const walkIn = await t
+      .http()
+      .post(`/sessions/${sessionId}/parts/${morning}/walk-ins`)
+      .set(bearer(coordinator))
+      .send({ fullName: 'Phùng Văn Khách', agency: 'Đài Phát thanh và Truyền hình tỉnh', provinceId: tuyenQuang.id })
+      .expect(201);
+    expect(walkIn.body).toMatchObject({ method: 'walk_in', status: 'present', registrationId: null });
+
+    const absent = await t
+      .http()
+      .post(`/sessions/${sessionId}/parts/${morning}/absences`)
+      .set(bearer(coordinator))
+      .send({ registrationId: people[2].id, kind: 'excused', reason: 'đi công tác' })
+      .expect(201);
+    expect(absent.body.status).toBe('excused');
+    await scan(morning, { code: people[2].code }).expect(409);
+    await t.http().post(`/attendance/${absent.body.id}/undo`).set(bearer(coordinator)).send({}).expect(400);
+    const undone = await t
+      .http()
+      .post(`/attendance/${absent.body.id}/undo`)
+      .set(bearer(coordinator))
+      .send({ reason: 'đã đến muộn' })
+      .expect(200);
+    expect(undone.body).toMatchObject({ undoReason: 'đã đến muộn' });
+    await scan(morning, { code: people[2].code }).expect(201);
+    expect(await count(`SELECT count(*) AS n FROM audit_log WHERE action LIKE 'attendance.%'`)).toBeGreaterThanOrEqual(
+      5,
+    );
+  });
+
+  it('lets only the session coordinators and organisers record', async () => {
+    await scan(morning, { code: people[3].code }, tqDelegate).expect(403);
+    await scan(morning, { code: people[3].code }, otherCoordinator).expect(403);
+    await t.http().post(`/sessions/${sessionId}/parts/${morning}/check-ins`).send({ code: people[3].code }).expect(401);
+    const bad = await scan(morning, { code: people[3].code, registrationId: people[3].id }).expect(400);
+    expect(bad.body.errors[0].path).toBe('code');
+    await scan(999999, { code: people[3].code }).expect(404);
+  });
+
+  it('takes headcounts at bridge points and adds statistics up by part, province and agency', async () => {
+    const bridge = await db().query(
+      `INSERT INTO bridge_point (session_id, name) VALUES ($1, 'Điểm cầu Tỉnh ủy Tuyên Quang') RETURNING id`,
+      [sessionId],
+    );
+    await t
+      .http()
+      .put(`/sessions/${sessionId}/parts/${morning}/bridge-points/${bridge[0].id}/headcount`)
+      .set(bearer(coordinator))
+      .send({ headcount: 42 })
+      .expect(204);
+    const stats = (await t.http().get(`/sessions/${sessionId}/statistics`).set(bearer(coordinator)).expect(200)).body;
+    // Morning: An (0), Đức (1), Thu (2, after undo) present; afternoon: An (0) and Sơn (3).
+    expect(stats.invitedProvinces).toBe(2);
+    expect(stats.totals).toEqual({ registered: 4, confirmed: 4, attended: 4, attendanceRate: 1 });
+    expect(
+      stats.parts.map((p: { present: number; walkIns: number; bridgePointHeadcount: number }) => [
+        p.present,
+        p.walkIns,
+        p.bridgePointHeadcount,
+      ]),
+    ).toEqual([
+      [3, 1, 42],
+      [2, 0, 0],
+    ]);
+    const byProvince = Object.fromEntries(
+      stats.byProvince.map((g: { key: string; confirmed: number; attended: number; presentByPart: number[] }) => [
+        g.key,
+        [g.confirmed, g.attended, g.presentByPart],
+      ]),
+    );
+    expect(byProvince).toEqual({ 'Phú Thọ': [1, 1, [0, 1]], 'Tuyên Quang': [3, 3, [3, 1]] });
+    const agencySum = stats.byAgency.reduce((sum: number, g: { confirmed: number }) => sum + g.confirmed, 0);
+    expect(agencySum).toBe(stats.totals.confirmed);
+    for (const part of stats.parts) {
+      expect(
+        stats.byProvince.reduce(
+          (sum: number, g: { presentByPart: number[] }) => sum + g.presentByPart[stats.parts.indexOf(part)],
+          0,
+        ),
+      ).toBe(part.present);
+    }
+  });
+
+  it('rolls pre-2025 units up into their successors for statistics across years', async () => {
+    const plain = (await t.http().get('/statistics/provinces').set(bearer(organiser)).query({ year: 2024 }).expect(200))
+      .body;
+    expect(plain.find((r: { provinceName: string }) => r.provinceName === 'Hòa Bình')).toMatchObject({
+      trainingsInvited: 1,
+    });
+    const rolled = (
+      await t
+        .http()
+        .get('/statistics/provinces')
+        .set(bearer(organiser))
+        .query({ year: 2024, rollUp: 'true' })
+        .expect(200)
+    ).body;
+    expect(rolled.find((r: { provinceName: string }) => r.provinceName === 'Hòa Bình')).toBeUndefined();
+    // Phú Thọ (2025) = Phú Thọ + Vĩnh Phúc + Hòa Bình; only Hòa Bình's 2024 training was seeded for them.
+    expect(rolled.find((r: { provinceId: number }) => r.provinceId === phuTho.id)).toMatchObject({
+      trainingsInvited: 1,
+      year: 2024,
+    });
+    const now = (await t.http().get('/statistics/provinces').set(bearer(organiser)).query({ year: 2026 }).expect(200))
+      .body;
+    expect(now.find((r: { provinceId: number }) => r.provinceId === tuyenQuang.id)).toMatchObject({
+      peopleConfirmed: 3,
+      peopleAttended: 3,
+    });
+    await t.http().get('/statistics/provinces').set(bearer(organiser)).query({ rollUp: 'yes' }).expect(400);
+  });
+});
