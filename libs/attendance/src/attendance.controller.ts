@@ -14,6 +14,7 @@ import { DataSource } from 'typeorm';
 import { AuditActor, AuditContext, Authenticated, AuthUser, CurrentUser } from '@app/accounts';
 import { notFound, RequestValidationException } from '@app/common';
 import { accessFor } from '@app/registration';
+import { AttendanceExportService, ExportFormat } from './attendance-export';
 import { AttendanceService } from './attendance.service';
 import {
   AbsenceDto,
@@ -21,6 +22,7 @@ import {
   BatchAnswerDto,
   BatchScanDto,
   CreatePartDto,
+  ExportQuery,
   HeadcountDto,
   PartDto,
   ScanAnswerDto,
@@ -49,6 +51,7 @@ export class AttendanceController {
   constructor(
     private readonly attendance: AttendanceService,
     private readonly statistics: StatisticsService,
+    private readonly exports: AttendanceExportService,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -208,6 +211,62 @@ export class AttendanceController {
   @ApiOkResponse({ type: [ProvinceYearDto] })
   provinceStatistics(@Query() query: ProvinceStatisticsQuery) {
     return this.statistics.provinces(query);
+  }
+
+  @Get('sessions/:id/attendance.csv')
+  @Authenticated({ roles: ['coordinator', 'organiser', 'province_delegate'] })
+  @ApiOperation({ summary: 'Attendance list as CSV (UTF-8 with BOM; opens in Excel), streamed' })
+  @ApiProduces('text/csv')
+  exportCsv(
+    @Param('id') sessionId: string,
+    @Query() query: ExportQuery,
+    @CurrentUser() user: AuthUser,
+    @Res() reply: FastifyReply,
+  ) {
+    return this.sendExport(sessionId, 'csv', query, user, reply);
+  }
+
+  @Get('sessions/:id/attendance.xlsx')
+  @Authenticated({ roles: ['coordinator', 'organiser', 'province_delegate'] })
+  @ApiOperation({ summary: 'Attendance list as XLSX, one sheet per province, streamed' })
+  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  exportXlsx(
+    @Param('id') sessionId: string,
+    @Query() query: ExportQuery,
+    @CurrentUser() user: AuthUser,
+    @Res() reply: FastifyReply,
+  ) {
+    return this.sendExport(sessionId, 'xlsx', query, user, reply);
+  }
+
+  @Get('sessions/:id/attendance.pdf')
+  @Authenticated({ roles: ['coordinator', 'organiser', 'province_delegate'] })
+  @ApiOperation({
+    summary: 'Printable A4 sign-in sheet (danh sách điểm danh) grouped by province; large lists: use CSV/XLSX',
+  })
+  @ApiProduces('application/pdf')
+  exportPdf(
+    @Param('id') sessionId: string,
+    @Query() query: ExportQuery,
+    @CurrentUser() user: AuthUser,
+    @Res() reply: FastifyReply,
+  ) {
+    return this.sendExport(sessionId, 'pdf', query, user, reply);
+  }
+
+  private async sendExport(
+    sessionId: string,
+    format: ExportFormat,
+    query: ExportQuery,
+    user: AuthUser,
+    reply: FastifyReply,
+  ) {
+    const file = await this.exports.export(id(sessionId), format, query, user);
+    return reply
+      .header('content-type', file.contentType)
+      .header('content-disposition', file.disposition)
+      .header('cache-control', 'private, no-store')
+      .send(file.body);
   }
 
   @Get('registrations/:id/check-in-code')

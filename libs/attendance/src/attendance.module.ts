@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AccountsCoreModule } from '@app/accounts';
+import { AttendanceExportService } from './attendance-export';
 import { AttendanceController } from './attendance.controller';
 import { AttendanceRepository } from './attendance.repository';
 import { AttendanceService } from './attendance.service';
@@ -8,6 +9,6 @@ import { StatisticsService } from './statistics.service';
 @Module({
   imports: [AccountsCoreModule],
   controllers: [AttendanceController],
-  providers: [AttendanceRepository, AttendanceService, StatisticsService],
+  providers: [AttendanceRepository, AttendanceService, StatisticsService, AttendanceExportService],
 })
 export class AttendanceModule {}
