@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { cellText, ExportColumn, ExportFormatOptions, formatIsoDateTime } from './columns';
 import { neutraliseFormula } from './spreadsheet-safety';
 
@@ -15,6 +16,11 @@ const CRLF = '\r\n';
  */
 export const CSV_PIECE_CHARS = 16 * 1024;
 export const CSV_HIGH_WATER_MARK = 64 * 1024;
+/**
+ * A source and a consumer that never wait (rows already in memory, a fast socket) would run the
+ * whole export in one go of microtasks; every this many pieces the writer lets other requests in.
+ */
+const PIECES_PER_TURN = 64;
 
 export interface CsvOptions extends ExportFormatOptions {
   /**
@@ -50,6 +56,7 @@ async function* csvPieces<Row>(
       columns.map((column) => neutraliseFormula(cellText(column.header, formatDate))),
       delimiter,
     );
+  let pieces = 0;
   for await (const row of rows) {
     piece += csvRecord(
       columns.map((column) => {
@@ -64,6 +71,7 @@ async function* csvPieces<Row>(
       // The generator is suspended here until the stream wants more: that is the backpressure.
       yield piece;
       piece = '';
+      if (++pieces % PIECES_PER_TURN === 0) await nextTurn();
     }
   }
   if (piece.length > 0) yield piece;
