@@ -117,6 +117,12 @@ describe('catalogue: seeded sessions', () => {
     expect(items.map((s) => s.slug)).toContain(slug);
   });
 
+  it('matches whole words, so "da nang" does not find every "nâng cao" or "đại"', async () => {
+    expect((await list({ q: 'da nang' })).items.map((s) => s.slug)).toEqual(['tap-huan-ttdn-nq-2024-da-nang']);
+    expect((await list({ q: 'hoa binh' })).items.map((s) => s.slug)).toEqual(['tap-huan-ttdn-nq-2024-hoa-binh']);
+    expect((await list({ q: '.*' })).page.total).toBe(0);
+  });
+
   it('normalises NFD input to NFC before searching', async () => {
     const { items } = await list({ q: 'Hòa Bình'.normalize('NFD') });
     expect(items.map((s) => s.slug)).toContain('tap-huan-ttdn-nq-2024-hoa-binh');

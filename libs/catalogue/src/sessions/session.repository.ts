@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { foldForSearch } from '@app/common';
+import { foldedPhrasePattern } from '../shared/search';
 import { CitationDto, citationsOf, loadCitations } from '../shared/citations';
 import { SessionListQuery } from './dto/session-list.query';
 
@@ -133,11 +133,15 @@ export class SessionRepository {
     };
     const where: string[] = [];
     if (!includeDrafts) where.push(`s.status <> 'draft'`);
-    for (const word of foldForSearch(query.q ?? '')
-      .split(' ')
-      .filter(Boolean)) {
-      // Escape LIKE wildcards so user input is matched literally.
-      where.push(`s.search_folded LIKE ${param(`%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)}`);
+    // The query is a phrase of whole words: "da nang" matches "Đà Nẵng" but not "đại" or "nâng".
+    // Accents are folded on both sides (search_fold / foldForSearch), so "đã nâng" still folds to
+    // "da nang": sessions whose title, venue or host province match rank first.
+    const phrase = foldedPhrasePattern(query.q);
+    let rankByKeyFields = '';
+    if (phrase) {
+      const pattern = param(phrase);
+      where.push(`s.search_folded ~ ${pattern}`);
+      rankByKeyFields = `(search_fold(concat_ws(' ', s.title, s.venue_name, hp.name)) ~ ${pattern}) DESC, `;
     }
     if (query.year !== undefined) {
       where.push(
@@ -179,9 +183,10 @@ export class SessionRepository {
     const direction = query.order === 'asc' ? 'ASC' : 'DESC';
     // id breaks ties so pages are stable.
     const orderBy =
-      query.sort === 'title'
+      rankByKeyFields +
+      (query.sort === 'title'
         ? `s.title COLLATE vi ${direction}, s.id ${direction}`
-        : `s.starts_on ${direction}, s.id ${direction}`;
+        : `s.starts_on ${direction}, s.id ${direction}`);
     const rows: (SessionRow & { total: string })[] = await this.dataSource.query(
       `SELECT ${SESSION_COLUMNS}, count(*) OVER () AS total
          FROM training_session s LEFT JOIN province hp ON hp.id = s.host_province_id
