@@ -7,6 +7,7 @@ import { DatabaseModule } from '@app/database';
 import { CatalogueModule } from '@app/catalogue';
 import { RegistrationModule } from '@app/registration';
 import { AttendanceModule } from '@app/attendance';
+import { ExportsModule } from '@app/exports';
 import { HealthModule } from './health/health.module';
 
 export type ModuleImport = NonNullable<DynamicModule['imports']>[number];
@@ -59,6 +60,7 @@ export class AppModule {
         CatalogueModule,
         RegistrationModule,
         AttendanceModule,
+        ExportsModule,
         AccountsModule,
         ...extraImports,
       ],

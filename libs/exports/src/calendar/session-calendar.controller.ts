@@ -1,0 +1,25 @@
+import { Controller, Get, Header } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { attachmentHeader } from '../content-disposition';
+import { ICAL_CONTENT_TYPE } from '../ical';
+import { CALENDAR_FILENAME, SessionCalendar } from './session-calendar.service';
+
+@ApiTags('exports')
+@Controller()
+export class SessionCalendarController {
+  constructor(private readonly calendar: SessionCalendar) {}
+
+  /** Public, like the published catalogue it mirrors. */
+  @Get('sessions.ics')
+  @Header('Content-Type', ICAL_CONTENT_TYPE)
+  @Header('Content-Disposition', attachmentHeader(CALENDAR_FILENAME))
+  @Header('Cache-Control', 'public, max-age=300')
+  @ApiOperation({
+    summary: 'iCal feed of published sessions (all-day events; sessions known only to the month or year are left out)',
+  })
+  @ApiProduces('text/calendar')
+  @ApiOkResponse({ description: 'RFC 5545 VCALENDAR', schema: { type: 'string' } })
+  feed(): Promise<string> {
+    return this.calendar.feed();
+  }
+}

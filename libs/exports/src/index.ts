@@ -1,0 +1,33 @@
+// The public surface of @app/exports. Other libraries and apps import only from here.
+export { ExportsModule } from './exports.module';
+export {
+  EXPORT_TIME_ZONE,
+  cellText,
+  formatIsoDateTime,
+  formatVietnameseDateTime,
+  type CellValue,
+  type ExportColumn,
+  type ExportFormatOptions,
+} from './columns';
+export { isFormulaLike, neutraliseFormula, safeCell } from './spreadsheet-safety';
+export { CSV_CONTENT_TYPE, csvField, csvRecord, csvStream, type CsvOptions } from './csv.writer';
+export { XLSX_CONTENT_TYPE, sheetNameFor, xlsxStream, type XlsxGrouping, type XlsxOptions } from './xlsx.writer';
+export {
+  PDF_CONTENT_TYPE,
+  PDF_MAX_ROWS,
+  assertPdfRowCount,
+  pdfTooLarge,
+  signInSheetPdf,
+  type SignInSheetOptions,
+} from './pdf.writer';
+export { asciiFallback, attachmentHeader } from './content-disposition';
+export {
+  ICAL_CONTENT_TYPE,
+  belongsInCalendar,
+  buildCalendar,
+  escapeText,
+  foldLine,
+  type CalendarEvent,
+  type CalendarOptions,
+  type DatePrecision,
+} from './ical';
