@@ -1,10 +1,11 @@
+import { HttpStatus } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { AppConfig } from '@app/common';
+import { AppConfig, ProblemException } from '@app/common';
 import { AppModule, ModuleImport } from './app.module';
 import { applyHttpHardening } from './http-hardening';
 
@@ -32,8 +33,9 @@ export async function createApiApplication(
     requestTimeout: config.REQUEST_TIMEOUT_MS,
     connectionTimeout: config.REQUEST_TIMEOUT_MS,
     genReqId: requestId,
-    // Default Fastify closes keep-alive sockets on close and answers 503 to requests arriving then.
-    return503OnClosing: true,
+    // On close, idle keep-alive sockets are closed; requests still arriving on busy ones get the
+    // 503 problem below (Fastify's own 503 is not problem+json). In-flight requests finish.
+    return503OnClosing: false,
     forceCloseConnections: 'idle',
     // request.ip (rate limits, login throttle, logs) reads X-Forwarded-For only from these proxies.
     trustProxy: config.TRUST_PROXY.length > 0 ? config.TRUST_PROXY : false,
@@ -50,6 +52,20 @@ export async function createApiApplication(
   const fastify = app.getHttpAdapter().getInstance();
   // Security headers, CORS allow-list, rate limits: before init(), so they wrap every route.
   await applyHttpHardening(app, config);
+  let closing = false;
+  fastify.addHook('preClose', (done) => {
+    closing = true;
+    done();
+  });
+  fastify.addHook('onRequest', async (_request, reply) => {
+    if (!closing) return;
+    void reply.header('connection', 'close');
+    throw new ProblemException(
+      HttpStatus.SERVICE_UNAVAILABLE,
+      'shutting-down',
+      'The server is shutting down; retry the request.',
+    );
+  });
   // Errors raised by Fastify itself (bad JSON, body too large, wrong content type) are routed by
   // Nest 12's adapter into the same exception layer, so ProblemFilter shapes them too.
   // Bulk registration uploads arrive as the file itself (CSV or XLSX), not as multipart.

@@ -51,7 +51,12 @@ const UNAVAILABLE_CODES = new Set([
   '53300',
 ]);
 
+// TypeORM's answer to a query on a transaction whose connection the driver already dropped (the
+// backend was terminated mid-transaction): the outage seen one step later.
+const UNAVAILABLE_NAMES = new Set(['QueryRunnerProviderAlreadyReleasedError', 'QueryRunnerAlreadyReleasedError']);
+
 interface ErrorLike {
+  name?: string;
   message?: string;
   code?: string;
   statusCode?: number;
@@ -65,6 +70,7 @@ function isDatabaseUnavailable(error: ErrorLike): boolean {
   );
   return candidates.some(
     (candidate) =>
+      (candidate.name !== undefined && UNAVAILABLE_NAMES.has(candidate.name)) ||
       (candidate.code !== undefined && (UNAVAILABLE_CODES.has(candidate.code) || candidate.code.startsWith('08'))) ||
       UNAVAILABLE_MESSAGES.some((message) => candidate.message?.includes(message)),
   );

@@ -1,0 +1,102 @@
+import { ChildProcess, execFile, spawn } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import * as net from 'node:net';
+import * as path from 'node:path';
+import { promisify } from 'node:util';
+
+const execFileAsync = promisify(execFile);
+const ROOT = path.resolve(__dirname, '../..');
+export const BUILT_API_MAIN = path.join(ROOT, 'dist/apps/api/src/main.js');
+
+function newestSource(folder: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(folder, { withFileTypes: true })) {
+    const full = path.join(folder, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestSource(full));
+    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts')) {
+      newest = Math.max(newest, statSync(full).mtimeMs);
+    }
+  }
+  return newest;
+}
+
+/**
+ * The built API (what `npm start` runs). CI builds before testing; a fresh clone running only
+ * `npm test` has no dist/, and a developer's may be older than the sources: build then.
+ */
+export async function ensureApiBuilt(): Promise<void> {
+  const built = existsSync(BUILT_API_MAIN) ? statSync(BUILT_API_MAIN).mtimeMs : 0;
+  const sources = Math.max(...['apps', 'libs', 'migrations'].map((folder) => newestSource(path.join(ROOT, folder))));
+  if (built >= sources) return;
+  try {
+    await execFileAsync(path.join(ROOT, 'node_modules/.bin/nest'), ['build', 'api'], {
+      cwd: ROOT,
+      maxBuffer: 16 * 1024 * 1024,
+    });
+  } catch (error) {
+    // A stale build still exercises the same shutdown path; no build at all cannot.
+    if (!existsSync(BUILT_API_MAIN)) throw error;
+    process.stderr.write(`nest build api failed; using the existing dist/: ${(error as Error).message}\n`);
+  }
+}
+
+/** A TCP port that was free a moment ago on 127.0.0.1. */
+export async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+export interface BuiltApi {
+  child: ChildProcess;
+  port: number;
+  baseUrl: string;
+  /** Everything the process printed so far (for failure messages). */
+  output(): string;
+  /** Resolves with the exit code (or the signal name) once the process has ended. */
+  exited: Promise<number | string>;
+}
+
+/** Spawns `node dist/apps/api/src/main.js` with `env` on top of a minimal environment, and waits for /health/ready. */
+export async function spawnBuiltApi(env: Record<string, string>, readyAttempts = 600): Promise<BuiltApi> {
+  const port = Number(env.PORT ?? (await freePort()));
+  const child = spawn(process.execPath, [BUILT_API_MAIN], {
+    cwd: ROOT,
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'warn',
+      HOST: '127.0.0.1',
+      JWT_SECRET: 'built-api-test-secret-at-least-32-characters',
+      ...env,
+      PORT: String(port),
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (output = (output + chunk).slice(-20_000)));
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (output = (output + chunk).slice(-20_000)));
+  const exited = new Promise<number | string>((resolve) =>
+    child.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')),
+  );
+  const baseUrl = `http://127.0.0.1:${port}`;
+  let done = false;
+  void exited.then(() => (done = true));
+  for (let attempt = 0; attempt < readyAttempts && !done; attempt++) {
+    try {
+      const res = await fetch(`${baseUrl}/health/ready`);
+      if (res.status === 200) return { child, port, baseUrl, output: () => output, exited };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  child.kill('SIGKILL');
+  throw new Error(`built API did not become ready on port ${port}:\n${output}`);
+}
