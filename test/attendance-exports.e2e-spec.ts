@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import type { Response } from 'superagent';
 import { readCsv } from '../libs/registration/src/bulk/csv-reader';
 import { createUserWithRole, loginAs } from './support/auth';
 import { pdfText } from './support/pdf-text';
@@ -9,10 +10,12 @@ interface Province {
   name: string;
 }
 
-const binary = (res: NodeJS.ReadableStream, done: (error: Error | null, body: Buffer) => void) => {
+/** supertest parser that keeps the body as bytes (superagent hands the raw response stream). */
+const binary = (res: Response, done: (error: Error | null, body: Buffer) => void) => {
+  const stream = res as unknown as NodeJS.ReadableStream;
   const chunks: Buffer[] = [];
-  res.on('data', (chunk: Buffer) => chunks.push(chunk));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  stream.on('end', () => done(null, Buffer.concat(chunks)));
 };
 
 /** Read back with the upload reader (an RFC 4180 reader written independently of the CSV writer). */

@@ -1,3 +1,4 @@
+import { Authenticated } from '@app/accounts';
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { IdOrSlugPipe } from '../shared/id-or-slug.pipe';
@@ -6,6 +7,7 @@ import { DocumentDetailDto, DocumentPageDto } from './documents.dto';
 import { DocumentsService } from './documents.service';
 
 @ApiTags('documents')
+@Authenticated({ public: true })
 @Controller('documents')
 export class DocumentsController {
   constructor(private readonly documents: DocumentsService) {}

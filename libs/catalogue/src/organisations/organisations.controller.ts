@@ -1,3 +1,4 @@
+import { Authenticated } from '@app/accounts';
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AtDateQuery } from '../people/people.dto';
@@ -7,6 +8,7 @@ import { OrganisationDetailDto, OrganisationPageDto } from './organisations.dto'
 import { OrganisationsService } from './organisations.service';
 
 @ApiTags('organisations')
+@Authenticated({ public: true })
 @Controller('organisations')
 export class OrganisationsController {
   constructor(private readonly organisations: OrganisationsService) {}

@@ -1,3 +1,4 @@
+import { Authenticated } from '@app/accounts';
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { IdOrSlugPipe } from '../shared/id-or-slug.pipe';
@@ -6,6 +7,7 @@ import { AtDateQuery, PersonDetailDto, PersonPageDto } from './people.dto';
 import { PeopleService } from './people.service';
 
 @ApiTags('people')
+@Authenticated({ public: true })
 @Controller('people')
 export class PeopleController {
   constructor(private readonly people: PeopleService) {}

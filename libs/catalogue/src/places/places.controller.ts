@@ -1,3 +1,4 @@
+import { Authenticated } from '@app/accounts';
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { notFound, toPage } from '@app/common';
@@ -27,6 +28,7 @@ export const mapProvince = (row: ProvinceRow): ProvinceDto => ({
 
 /** Provinces and regions are reference data with no rules beyond look-up: the controller maps rows directly. */
 @ApiTags('provinces')
+@Authenticated({ public: true })
 @Controller()
 export class PlacesController {
   constructor(private readonly places: PlacesRepository) {}

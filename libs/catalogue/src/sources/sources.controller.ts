@@ -1,3 +1,4 @@
+import { Authenticated } from '@app/accounts';
 import { Controller, Get, Param } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
@@ -42,6 +43,7 @@ const mapSource = (row: SourceRow): SourceDto => ({
 
 /** The source articles: read-only reference data, one query each, so no repository layer of its own. */
 @ApiTags('sources')
+@Authenticated({ public: true })
 @Controller('sources')
 export class SourcesController {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
