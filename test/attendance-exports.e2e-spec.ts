@@ -3,6 +3,7 @@ import type { Response } from 'superagent';
 import { readCsv } from '../libs/registration/src/bulk/csv-reader';
 import { createUserWithRole, loginAs } from './support/auth';
 import { pdfText } from './support/pdf-text';
+import { openRegistration } from './support/scenario';
 import { startTestApp, TestApp } from './support/test-app';
 
 interface Province {
@@ -62,38 +63,13 @@ describe('attendance exports: CSV, XLSX, PDF sign-in sheet', () => {
     ).body.id;
     const c = await createUserWithRole(t, { role: 'coordinator', sessionId });
     coordinator = await loginAs(t, c.email, c.password);
-    await t
-      .http()
-      .put(`/sessions/${sessionId}/invitations`)
-      .set(bearer(organiser))
-      .send({ provinceIds: [tuyenQuang.id, phuTho.id] })
-      .expect(200);
-    await t
-      .http()
-      .post(`/sessions/${sessionId}/status`)
-      .set(bearer(organiser))
-      .send({ status: 'scheduled' })
-      .expect(200);
-    await t
-      .http()
-      .post(`/sessions/${sessionId}/status`)
-      .set(bearer(organiser))
-      .send({ status: 'registration_open' })
-      .expect(200);
-    await t
-      .http()
-      .put(`/sessions/${sessionId}/registration-settings`)
-      .set(bearer(organiser))
-      .send({
-        opensAt: new Date(Date.now() - 3600_000).toISOString(),
-        closesAt: new Date(Date.now() + 86_400_000).toISOString(),
-        moderated: false,
-        quotas: [
-          { provinceId: tuyenQuang.id, quota: 10 },
-          { provinceId: phuTho.id, quota: 10 },
-        ],
-      })
-      .expect(200);
+    await openRegistration(t, organiser, sessionId, {
+      provinceIds: [tuyenQuang.id, phuTho.id],
+      quotas: [
+        { provinceId: tuyenQuang.id, quota: 10 },
+        { provinceId: phuTho.id, quota: 10 },
+      ],
+    });
     const register = (token: string, fullName: string, agency: string, phone: string, position?: string) =>
       t
         .http()

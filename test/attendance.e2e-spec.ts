@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createUserWithRole, loginAs } from './support/auth';
+import { openRegistration } from './support/scenario';
 import { startTestApp, TestApp } from './support/test-app';
 
 interface Province {
@@ -53,38 +54,13 @@ describe('attendance: check-in per part, offline batches, walk-ins, absences, st
     const other = await createUserWithRole(t, { role: 'coordinator', sessionId: 1 });
     otherCoordinator = await loginAs(t, other.email, other.password);
 
-    await t
-      .http()
-      .put(`/sessions/${sessionId}/invitations`)
-      .set(bearer(organiser))
-      .send({ provinceIds: [tuyenQuang.id, phuTho.id] })
-      .expect(200);
-    await t
-      .http()
-      .post(`/sessions/${sessionId}/status`)
-      .set(bearer(organiser))
-      .send({ status: 'scheduled' })
-      .expect(200);
-    await t
-      .http()
-      .post(`/sessions/${sessionId}/status`)
-      .set(bearer(organiser))
-      .send({ status: 'registration_open' })
-      .expect(200);
-    await t
-      .http()
-      .put(`/sessions/${sessionId}/registration-settings`)
-      .set(bearer(organiser))
-      .send({
-        opensAt: new Date(Date.now() - 3600_000).toISOString(),
-        closesAt: new Date(Date.now() + 86_400_000).toISOString(),
-        moderated: false,
-        quotas: [
-          { provinceId: tuyenQuang.id, quota: 3 },
-          { provinceId: phuTho.id, quota: 2 },
-        ],
-      })
-      .expect(200);
+    await openRegistration(t, organiser, sessionId, {
+      provinceIds: [tuyenQuang.id, phuTho.id],
+      quotas: [
+        { provinceId: tuyenQuang.id, quota: 3 },
+        { provinceId: phuTho.id, quota: 2 },
+      ],
+    });
     const roster: [string, string, string, string][] = [
       ['Nguyễn Thị Hồng Nhung', 'Ban Tuyên giáo Tỉnh ủy', '0920000001', 'tq'],
       ['Đặng Văn Đức', 'Công an tỉnh', '0920000002', 'tq'],

@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createUserWithRole, loginAs } from './support/auth';
+import { openRegistration } from './support/scenario';
 import { startTestApp, TestApp } from './support/test-app';
 
 interface Province {
@@ -34,36 +35,12 @@ describe('registration: quotas, waitlist, duplicates, bulk upload, province isol
         .send({ title, kind: 'training_conference', startsOn: '2026-12-10' })
         .expect(201)
     ).body;
-    await t
-      .http()
-      .put(`/sessions/${session.id}/invitations`)
-      .set(bearer(organiser))
-      .send({ provinceIds: [tuyenQuang.id, phuTho.id] })
-      .expect(200);
-    await t
-      .http()
-      .post(`/sessions/${session.id}/status`)
-      .set(bearer(organiser))
-      .send({ status: 'scheduled' })
-      .expect(200);
-    await t
-      .http()
-      .post(`/sessions/${session.id}/status`)
-      .set(bearer(organiser))
-      .send({ status: 'registration_open' })
-      .expect(200);
-    await t
-      .http()
-      .put(`/sessions/${session.id}/registration-settings`)
-      .set(bearer(organiser))
-      .send({
-        opensAt: new Date(Date.now() - 3600_000).toISOString(),
-        closesAt: new Date(Date.now() + 86_400_000).toISOString(),
-        moderated: extra.moderated ?? false,
-        capacity: extra.capacity,
-        quotas,
-      })
-      .expect(200);
+    await openRegistration(t, organiser, session.id, {
+      provinceIds: [tuyenQuang.id, phuTho.id],
+      quotas,
+      moderated: extra.moderated,
+      capacity: extra.capacity,
+    });
     return session.id as number;
   }
 

@@ -1,5 +1,5 @@
 import { Controller, Get, Header } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { attachmentHeader } from '../content-disposition';
 import { ICAL_CONTENT_TYPE } from '../ical';
 import { CALENDAR_FILENAME, SessionCalendar } from './session-calendar.service';
@@ -11,6 +11,8 @@ export class SessionCalendarController {
 
   /** Public, like the published catalogue it mirrors. */
   @Get('sessions.ics')
+  // Calendar apps subscribe without credentials: documented as anonymous.
+  @ApiSecurity({})
   @Header('Content-Type', ICAL_CONTENT_TYPE)
   @Header('Content-Disposition', attachmentHeader(CALENDAR_FILENAME))
   @Header('Cache-Control', 'public, max-age=300')

@@ -1,0 +1,37 @@
+import type { TestApp } from './test-app';
+
+export interface RegistrationTerms {
+  provinceIds: number[];
+  quotas: { provinceId: number; quota: number }[];
+  moderated?: boolean;
+  capacity?: number;
+}
+
+/**
+ * Takes a draft session to "registration open" the way an organiser does through the API:
+ * invite the provinces, schedule, open registration, and set a window around now with quotas.
+ */
+export async function openRegistration(
+  t: TestApp,
+  organiserToken: string,
+  sessionId: number,
+  terms: RegistrationTerms,
+) {
+  const as = { Authorization: `Bearer ${organiserToken}` };
+  await t.http().put(`/sessions/${sessionId}/invitations`).set(as).send({ provinceIds: terms.provinceIds }).expect(200);
+  for (const status of ['scheduled', 'registration_open']) {
+    await t.http().post(`/sessions/${sessionId}/status`).set(as).send({ status }).expect(200);
+  }
+  await t
+    .http()
+    .put(`/sessions/${sessionId}/registration-settings`)
+    .set(as)
+    .send({
+      opensAt: new Date(Date.now() - 3600_000).toISOString(),
+      closesAt: new Date(Date.now() + 86_400_000).toISOString(),
+      moderated: terms.moderated ?? false,
+      capacity: terms.capacity,
+      quotas: terms.quotas,
+    })
+    .expect(200);
+}
