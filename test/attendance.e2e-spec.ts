@@ -253,16 +253,20 @@ describe('attendance: check-in per part, offline batches, walk-ins, absences, st
   });
 
   it('takes headcounts at bridge points and adds statistics up by part, province and agency', async () => {
-    const bridge = await db().query(
-      `INSERT INTO bridge_point (session_id, name) VALUES ($1, 'Điểm cầu Tỉnh ủy Tuyên Quang') RETURNING id`,
-      [sessionId],
-    );
+    const withPoint = await t
+      .http()
+      .post(`/sessions/${sessionId}/bridge-points`)
+      .set(bearer(organiser))
+      .send({ name: 'Điểm cầu Tỉnh ủy Tuyên Quang', provinceId: tuyenQuang.id })
+      .expect(201);
+    const bridge = [{ id: withPoint.body.bridgePoints[0].id }];
     await t
       .http()
       .put(`/sessions/${sessionId}/parts/${morning}/bridge-points/${bridge[0].id}/headcount`)
       .set(bearer(coordinator))
       .send({ headcount: 42 })
       .expect(204);
+    await t.http().delete(`/sessions/${sessionId}/bridge-points/${bridge[0].id}`).set(bearer(organiser)).expect(409);
     const stats = (await t.http().get(`/sessions/${sessionId}/statistics`).set(bearer(coordinator)).expect(200)).body;
     // Morning: An (0), Đức (1), Thu (2, after undo) present; afternoon: An (0) and Sơn (3).
     expect(stats.invitedProvinces).toBe(2);

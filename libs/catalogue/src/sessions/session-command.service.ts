@@ -7,6 +7,7 @@ import { HttpStatus } from '@nestjs/common';
 import {
   ChangeStatusDto,
   CreateAgendaItemDto,
+  CreateBridgePointDto,
   CreateSessionDto,
   ReplaceInvitationsDto,
   ReplaceOrganisersDto,
@@ -216,6 +217,64 @@ export class SessionCommandService {
         entityType: 'training_session',
         entityId: id,
         after: { scope, provinceIds: all, regionIds },
+      });
+    });
+    return this.queries.detail(String(id), ORGANISER_VIEW);
+  }
+
+  async addBridgePoint(
+    id: number,
+    input: CreateBridgePointDto,
+    user: AuthUser,
+    actor: AuditActor,
+  ): Promise<SessionDetailDto> {
+    assertOrganiserOf(user, id);
+    await this.withLockedSession(id, async (manager) => {
+      if (input.provinceId !== undefined)
+        await this.requireExisting(manager, 'province', [input.provinceId], () => 'provinceId');
+      if (input.organisationId !== undefined) {
+        await this.requireExisting(manager, 'organisation', [input.organisationId], () => 'organisationId');
+      }
+      const pointId = await this.sessions.insertBridgePoint(manager, id, {
+        name: input.name,
+        provinceId: input.provinceId ?? null,
+        organisationId: input.organisationId ?? null,
+        abroad: input.abroad ?? false,
+        isGroup: input.isGroup ?? false,
+      });
+      await this.sessions.touch(manager, id);
+      await this.audit.record(manager, {
+        ...actor,
+        action: 'bridge_point.created',
+        entityType: 'bridge_point',
+        entityId: pointId,
+        after: input,
+      });
+    });
+    return this.queries.detail(String(id), ORGANISER_VIEW);
+  }
+
+  async removeBridgePoint(id: number, pointId: number, user: AuthUser, actor: AuditActor): Promise<SessionDetailDto> {
+    assertOrganiserOf(user, id);
+    await this.withLockedSession(id, async (manager) => {
+      const uses = await this.sessions.bridgePointUse(manager, id, pointId);
+      if (uses === undefined) throw notFound('Bridge point', pointId);
+      if (uses > 0) {
+        throw conflict(
+          'still-referenced',
+          `Bridge point ${pointId} is still referenced by ${uses} attendance records or headcounts`,
+          {
+            referencedBy: [{ what: 'attendance records and headcounts', count: uses }],
+          },
+        );
+      }
+      await this.sessions.deleteBridgePoint(manager, pointId);
+      await this.sessions.touch(manager, id);
+      await this.audit.record(manager, {
+        ...actor,
+        action: 'bridge_point.deleted',
+        entityType: 'bridge_point',
+        entityId: pointId,
       });
     });
     return this.queries.detail(String(id), ORGANISER_VIEW);

@@ -141,6 +141,41 @@ export class SessionWriteRepository {
     );
   }
 
+  async insertBridgePoint(
+    manager: EntityManager,
+    sessionId: number,
+    point: {
+      name: string;
+      provinceId: number | null;
+      organisationId: number | null;
+      abroad: boolean;
+      isGroup: boolean;
+    },
+  ): Promise<number> {
+    const [{ id }] = await manager.query(
+      `INSERT INTO bridge_point (session_id, name, province_id, organisation_id, abroad, is_group)
+       VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+      [sessionId, point.name, point.provinceId, point.organisationId, point.abroad, point.isGroup],
+    );
+    return Number(id);
+  }
+
+  /** Attendance recorded at a bridge point keeps it: how many records point at it. */
+  async bridgePointUse(manager: EntityManager, sessionId: number, pointId: number): Promise<number | undefined> {
+    const [row] = await manager.query(
+      `SELECT (SELECT count(*) FROM attendance a WHERE a.bridge_point_id = b.id)::int
+            + (SELECT count(*) FROM bridge_point_headcount h WHERE h.bridge_point_id = b.id)::int AS uses
+         FROM bridge_point b WHERE b.id = $1 AND b.session_id = $2`,
+      [pointId, sessionId],
+    );
+    return row?.uses;
+  }
+
+  async deleteBridgePoint(manager: EntityManager, pointId: number): Promise<void> {
+    await manager.query(`DELETE FROM citation WHERE subject_type = 'bridge_point' AND subject_id = $1`, [pointId]);
+    await manager.query(`DELETE FROM bridge_point WHERE id = $1`, [pointId]);
+  }
+
   async agendaItem(
     manager: EntityManager,
     sessionId: number,

@@ -15,6 +15,7 @@ import { SessionListQuery } from './dto/session-list.query';
 import {
   ChangeStatusDto,
   CreateAgendaItemDto,
+  CreateBridgePointDto,
   CreateSessionDto,
   ReplaceInvitationsDto,
   ReplaceOrganisersDto,
@@ -129,6 +130,33 @@ export class SessionsController {
     @AuditContext() actor: AuditActor,
   ) {
     return this.commands.replaceInvitations(id, body, user, actor);
+  }
+
+  @Post(':id/bridge-points')
+  @Authenticated(ORGANISERS)
+  @ApiOperation({ summary: 'Add a bridge point (điểm cầu) of an online or hybrid session' })
+  @ApiCreatedResponse({ type: SessionDetailDto })
+  addBridgePoint(
+    @Param('id', IdPipe) id: number,
+    @Body() body: CreateBridgePointDto,
+    @CurrentUser() user: AuthUser,
+    @AuditContext() actor: AuditActor,
+  ) {
+    return this.commands.addBridgePoint(id, body, user, actor);
+  }
+
+  @Delete(':id/bridge-points/:pointId')
+  @Authenticated(ORGANISERS)
+  @ApiOperation({ summary: 'Remove a bridge point that has no attendance recorded' })
+  @ApiOkResponse({ type: SessionDetailDto })
+  @ApiConflictResponse({ description: 'Attendance or headcounts were recorded there' })
+  removeBridgePoint(
+    @Param('id', IdPipe) id: number,
+    @Param('pointId', IdPipe) pointId: number,
+    @CurrentUser() user: AuthUser,
+    @AuditContext() actor: AuditActor,
+  ) {
+    return this.commands.removeBridgePoint(id, pointId, user, actor);
   }
 
   @Post(':id/agenda')

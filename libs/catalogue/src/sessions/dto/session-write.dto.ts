@@ -4,6 +4,7 @@ import {
   ArrayMaxSize,
   ArrayUnique,
   IsArray,
+  IsBoolean,
   IsDateString,
   IsIn,
   IsInt,
@@ -148,6 +149,39 @@ export class ReplaceOrganisersDto {
   @ValidateNested({ each: true })
   @Type(() => OrganiserInputDto)
   organisers: OrganiserInputDto[];
+}
+
+export class CreateBridgePointDto {
+  @ApiProperty({ example: 'Điểm cầu Tỉnh ủy Tuyên Quang' })
+  @IsString()
+  @NormalisedText()
+  @MinLength(2)
+  @MaxLength(300)
+  name: string;
+
+  @ApiPropertyOptional({ description: 'Province of the site' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_ID)
+  provinceId?: number;
+
+  @ApiPropertyOptional({ description: 'Host body of the site (a tỉnh ủy, a ministry, a mission abroad)' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_ID)
+  organisationId?: number;
+
+  @ApiPropertyOptional({ default: false })
+  @IsOptional()
+  @IsBoolean()
+  abroad?: boolean;
+
+  @ApiPropertyOptional({ default: false, description: 'Stands for several sites not listed one by one' })
+  @IsOptional()
+  @IsBoolean()
+  isGroup?: boolean;
 }
 
 export class ReplaceInvitationsDto {
