@@ -1,0 +1,117 @@
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import * as path from 'node:path';
+import { BUILT_API_MAIN, BuiltApi, ensureApiBuilt, freePort, spawnBuiltApi } from './support/built-api';
+import { createTestDatabase, TestDatabase } from './support/test-database';
+
+/** Runs the built API expecting it to refuse to start; resolves with its exit code and output. */
+function runToExit(env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BUILT_API_MAIN], {
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? '',
+        NODE_ENV: 'test',
+        LOG_LEVEL: 'silent',
+        HOST: '127.0.0.1',
+        ...env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.once('exit', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+const isAlive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * `npm start` as a user meets it: the embedded database on first start, a second start while
+ * one runs, a bad setting, and a start after a crash that left the database server behind.
+ */
+describe('start-up of the built API on the embedded database', () => {
+  const dataDir = path.resolve(__dirname, `../.data/startup-test-${process.pid}`);
+  let embeddedPort: number;
+  let first: BuiltApi | undefined;
+  let db: TestDatabase;
+
+  beforeAll(async () => {
+    await ensureApiBuilt();
+    embeddedPort = await freePort();
+    db = await createTestDatabase();
+  }, 300_000);
+
+  afterAll(async () => {
+    first?.child.kill('SIGKILL');
+    const pidFile = path.join(dataDir, 'postmaster.pid');
+    if (existsSync(pidFile)) {
+      const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+      if (pid > 0 && isAlive(pid)) process.kill(pid, 'SIGINT');
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    for (const leftover of [dataDir, `${dataDir}.owner`, `${dataDir}.password`])
+      rmSync(leftover, { recursive: true, force: true });
+    await db.drop();
+  });
+
+  const embeddedEnv = () => ({
+    EMBEDDED_DB_DIR: dataDir,
+    EMBEDDED_DB_PORT: String(embeddedPort),
+    SEED_ON_START: 'auto',
+  });
+
+  it('initialises, migrates and seeds the embedded database on first start', async () => {
+    first = await spawnBuiltApi(embeddedEnv(), 1200);
+    const sessions = (await (await fetch(`${first.baseUrl}/sessions?limit=100`)).json()) as { page: { total: number } };
+    expect(sessions.page.total).toBe(6);
+  }, 180_000);
+
+  it('refuses a second start on the same data folder with one line, not a stack trace', async () => {
+    const second = await runToExit({ ...embeddedEnv(), PORT: String(await freePort()) });
+    expect(second.code).toBe(1);
+    expect(second.stderr.trim().split('\n')).toHaveLength(1);
+    expect(second.stderr).toMatch(/in use by process \d+/);
+  }, 60_000);
+
+  it('refuses a start on a port already in use with one line naming the port', async () => {
+    const clash = await runToExit({ DATABASE_URL: db.url, PORT: String(first!.port), SEED_ON_START: 'never' });
+    expect(clash.code).toBe(1);
+    expect(clash.stderr.trim()).toBe(
+      `Port ${first!.port} is already in use (is the API already running?). Set PORT to use another.`,
+    );
+  }, 60_000);
+
+  it('refuses a bad setting with a message naming the variable', async () => {
+    const bad = await runToExit({ PORT: 'eighty', DATABASE_URL: db.url });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr.trim()).toMatch(/^Invalid configuration: .*PORT/);
+  }, 60_000);
+
+  it('recovers after a crash that left the database server running, and stops it on SIGTERM', async () => {
+    first!.child.kill('SIGKILL');
+    await first!.exited;
+    const orphan = Number(readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    expect(isAlive(orphan)).toBe(true);
+
+    first = await spawnBuiltApi(embeddedEnv(), 1200);
+    expect(isAlive(orphan)).toBe(false);
+    expect((await fetch(`${first.baseUrl}/sessions/tap-huan-ttdn-2025-hcm`)).status).toBe(200);
+
+    const current = Number(readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    first.child.kill('SIGTERM');
+    expect(await first.exited).toBe(0);
+    first = undefined;
+    for (let i = 0; i < 100 && isAlive(current); i++) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(isAlive(current)).toBe(false);
+  }, 180_000);
+});
