@@ -83,6 +83,11 @@ describe('foundation: error contract, health, docs', () => {
     const json = await t.http().get('/docs-json').expect(200);
     expect(json.body.openapi).toMatch(/^3\./);
     expect(Object.keys(json.body.paths)).toEqual(expect.arrayContaining(['/health', '/health/ready']));
+    // The error contract is in the document: a shared Problem schema on every operation.
+    expect(json.body.components.schemas.Problem.required).toEqual(['type', 'title', 'status', 'detail']);
+    for (const item of Object.values(json.body.paths) as Record<string, { responses: Record<string, unknown> }>[]) {
+      for (const operation of Object.values(item)) expect(operation.responses.default).toBeDefined();
+    }
     await t.http().get('/docs').expect(200);
   });
 

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { AppConfig, ProblemException } from '@app/common';
 import { AppModule, ModuleImport } from './app.module';
+import { documentProblems } from './openapi-problems';
 import { applyHttpHardening } from './http-hardening';
 
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
@@ -90,7 +91,7 @@ export async function createApiApplication(
       .addBearerAuth()
       .build(),
   );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  SwaggerModule.setup('docs', app, documentProblems(document), { jsonDocumentUrl: 'docs-json' });
 
   await app.init();
   await fastify.ready();
