@@ -258,7 +258,7 @@ export class RegistrationService {
         }
         if (row.status === 'withdrawn' || row.status === 'rejected') {
           throw conflict('registration-closed', `A ${row.status} registration cannot be edited`, {
-            status: row.status,
+            registrationStatus: row.status,
           });
         }
         const merged = {
@@ -438,7 +438,7 @@ export class RegistrationService {
   private requireFrom(row: RegistrationRow, from: readonly RegistrationStatus[]) {
     if (!from.includes(row.status as RegistrationStatus)) {
       throw conflict('illegal-transition', `A ${row.status} registration cannot do that`, {
-        status: row.status,
+        registrationStatus: row.status,
         allowedFrom: from,
       });
     }

@@ -153,7 +153,7 @@ export class SessionCommandService {
           'session-published',
           `Only draft or cancelled sessions can be deleted; session ${id} is ${current.status}`,
           {
-            status: current.status,
+            sessionStatus: current.status,
           },
         );
       }
