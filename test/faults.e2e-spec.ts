@@ -429,7 +429,7 @@ describe('faults: SIGTERM under load (built API)', () => {
       for (const result of probes) {
         if (result.status !== undefined) {
           expect([200, 503]).toContain(result.status);
-          if (result.status === 503) expect(JSON.parse(result.text)).toMatchObject({ status: 503 });
+          if (result.status === 503) expect(JSON.parse(result.text ?? '')).toMatchObject({ status: 503 });
         } else {
           expect(['ECONNREFUSED', 'ECONNRESET']).toContain(result.code);
         }

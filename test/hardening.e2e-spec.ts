@@ -89,6 +89,46 @@ describe('hardening: headers, CORS, body and page limits', () => {
     expectProblem(res);
   });
 
+  it('answers headers too large for the HTTP parser with a 431 problem, not a bare body', async () => {
+    const res = await t.http().get('/sessions').set('x-padding', 'a'.repeat(40_000));
+    expect(res.status).toBe(431);
+    expectProblem(res);
+  });
+
+  it('refuses absurdly nested JSON and prototype-poisoning keys before parsing them', async () => {
+    const deep = await t
+      .http()
+      .post('/auth/login')
+      .set('content-type', 'application/json')
+      .send(`${'{"a":'.repeat(500)}1${'}'.repeat(500)}`);
+    expect(deep.status).toBe(400);
+    expectProblem(deep);
+    expect(deep.body.type).toMatch(/nesting-too-deep$/);
+    for (const text of ['{"__proto__":{"admin":true}}', '{"constructor":{"prototype":{"admin":true}}}']) {
+      const res = await t.http().post('/auth/login').set('content-type', 'application/json').send(text);
+      expect(res.status).toBe(400);
+      expectProblem(res);
+    }
+    expect(({} as Record<string, unknown>).admin).toBeUndefined();
+    const surrogate = await t
+      .http()
+      .post('/auth/login')
+      .set('content-type', 'application/json')
+      .send('{"email":"a\\ud800@b.vn","password":"x"}');
+    expect(surrogate.status).toBe(400);
+    expect(surrogate.body.type).toMatch(/invalid-unicode$/);
+  });
+
+  it('answers URLs the router refuses (long segment, bad percent-encoding) as problems', async () => {
+    const long = await t.http().get(`/sessions/${'9'.repeat(500)}`);
+    expect(long.status).toBe(414);
+    expectProblem(long);
+    expect(long.body.type).toMatch(/uri-too-long$/);
+    const bad = await t.http().get('/sessions/%E0%A4%A');
+    expect(bad.status).toBe(400);
+    expectProblem(bad);
+  });
+
   it('caps page sizes at 100 and validates paging parameters', async () => {
     for (const limit of ['101', '0', '-1', 'abc', '1e3', '10.5']) {
       const res = await t.http().get('/sessions').query({ limit });

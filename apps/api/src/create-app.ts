@@ -8,7 +8,7 @@ import type { IncomingMessage } from 'node:http';
 import { AppConfig, ProblemException } from '@app/common';
 import { AppModule, ModuleImport } from './app.module';
 import { documentProblems } from './openapi-problems';
-import { applyHttpHardening } from './http-hardening';
+import { applyHttpHardening, problemClientErrorHandler, problemFrameworkErrors } from './http-hardening';
 
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
 
@@ -34,6 +34,8 @@ export async function createApiApplication(
     requestTimeout: config.REQUEST_TIMEOUT_MS,
     connectionTimeout: config.REQUEST_TIMEOUT_MS,
     genReqId: requestId,
+    clientErrorHandler: problemClientErrorHandler,
+    frameworkErrors: problemFrameworkErrors,
     // On close, idle keep-alive sockets are closed; requests still arriving on busy ones get the
     // 503 problem below (Fastify's own 503 is not problem+json). In-flight requests finish.
     return503OnClosing: false,

@@ -1,11 +1,16 @@
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
-import { HttpStatus } from '@nestjs/common';
+import { HttpStatus, Logger } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { FastifyRequest } from 'fastify';
-import { AppConfig, ProblemException } from '@app/common';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { randomUUID } from 'node:crypto';
+import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { AppConfig, PROBLEM_CONTENT_TYPE, PROBLEM_TYPE_BASE, ProblemException, sendProblem } from '@app/common';
 
 const LOGIN_ROUTE = '/auth/login';
+/** No request body of this API nests more than a few levels; deeper JSON only serves to exhaust the stack. */
+export const MAX_JSON_DEPTH = 32;
 const LOGIN_BUCKET = 'login:';
 
 const isLogin = (request: FastifyRequest) => request.method === 'POST' && request.routeOptions.url === LOGIN_ROUTE;
@@ -48,6 +53,40 @@ export async function applyHttpHardening(app: NestFastifyApplication, config: Ap
     maxAge: 600,
   });
 
+  // JSON through Fastify's own parser (prototype-poisoning keys refused), after a linear scan that
+  // refuses absurd nesting before anything recursive (JSON.parse, class-transformer) sees it.
+  const fastify = app.getHttpAdapter().getInstance();
+  const parseJson = fastify.getDefaultJsonParser('error', 'error');
+  app.useBodyParser('application/json', { bodyLimit: config.BODY_LIMIT_BYTES }, (request, body, done) => {
+    const text = body.toString('utf8');
+    if (jsonNestingExceeds(text, MAX_JSON_DEPTH)) {
+      done(
+        new ProblemException(
+          HttpStatus.BAD_REQUEST,
+          'nesting-too-deep',
+          `The JSON body nests deeper than ${MAX_JSON_DEPTH} levels.`,
+        ),
+        undefined,
+      );
+      return;
+    }
+    void parseJson(request as FastifyRequest, text, (error, parsed) => {
+      // "\ud800" is valid JSON but not text: validators that re-encode strings throw on it.
+      if (!error && containsLoneSurrogate(parsed)) {
+        done(
+          new ProblemException(
+            HttpStatus.BAD_REQUEST,
+            'invalid-unicode',
+            'The JSON body contains a lone UTF-16 surrogate, which is not text.',
+          ),
+          undefined,
+        );
+        return;
+      }
+      done(error, parsed);
+    });
+  });
+
   if (config.RATE_LIMIT_PER_MINUTE > 0 || config.LOGIN_RATE_LIMIT_PER_MINUTE > 0) {
     await app.register(rateLimit, {
       global: true,
@@ -75,4 +114,81 @@ export async function applyHttpHardening(app: NestFastifyApplication, config: Ap
       },
     });
   }
+}
+
+/**
+ * Requests Node's HTTP parser rejects before Fastify sees them (headers too large, malformed
+ * request line, header timeout) get the same problem+json body as everything else, instead of
+ * Fastify's default {"error","message","statusCode"}.
+ */
+export function problemClientErrorHandler(error: Error & { code?: string }, socket: Duplex): void {
+  // A reset connection has nobody left to answer.
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, code, detail] =
+    error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+      ? [408, 'request-timeout', 'The request was not received in time.']
+      : error.code === 'HPE_HEADER_OVERFLOW'
+        ? [431, 'request-header-fields-too-large', 'The request line or headers are too large.']
+        : [400, 'bad-request', 'The request is not valid HTTP.'];
+  const requestId = randomUUID();
+  const body = JSON.stringify({
+    type: `${PROBLEM_TYPE_BASE}${code}`,
+    title: STATUS_CODES[status],
+    status,
+    detail,
+    requestId,
+  });
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n` +
+        `Content-Type: ${PROBLEM_CONTENT_TYPE}; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+        `X-Request-Id: ${requestId}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(error);
+}
+
+/** True when brackets outside strings nest deeper than `max` (a linear scan, no recursion). */
+export function jsonNestingExceeds(text: string, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) {
+      if (++depth > max) return true;
+    } else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return false;
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Walks a parsed JSON value (nesting already bounded by MAX_JSON_DEPTH) for keys or strings that are not valid UTF-16. */
+export function containsLoneSurrogate(value: unknown): boolean {
+  if (typeof value === 'string') return LONE_SURROGATE.test(value);
+  if (Array.isArray(value)) return value.some(containsLoneSurrogate);
+  if (value !== null && typeof value === 'object') {
+    return Object.entries(value).some(([key, inner]) => LONE_SURROGATE.test(key) || containsLoneSurrogate(inner));
+  }
+  return false;
+}
+
+const frameworkLogger = new Logger('Problem');
+
+/**
+ * Errors Fastify raises while routing, before Nest has the request (a path segment over the
+ * router's 100 characters, bad percent-encoding), answered as problem+json without echoing the URL.
+ */
+export function problemFrameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const mapped =
+    error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+      ? new ProblemException(HttpStatus.URI_TOO_LONG, 'uri-too-long', 'A path segment of the URL is too long.')
+      : error.code === 'FST_ERR_BAD_URL'
+        ? new ProblemException(HttpStatus.BAD_REQUEST, 'bad-url', 'The URL is not validly percent-encoded.')
+        : error;
+  sendProblem(mapped, request, reply, frameworkLogger);
 }

@@ -1,5 +1,16 @@
+import { HttpStatus } from '@nestjs/common';
 import { QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
+import { ProblemException } from './problem';
 import { mapErrorToProblem } from './problem-mapper';
+
+describe('mapErrorToProblem: extensions', () => {
+  it('keeps the standard members when an extension has the same name', () => {
+    const { body } = mapErrorToProblem(
+      new ProblemException(HttpStatus.CONFLICT, 'session-published', 'completed', { status: 'completed', type: 'x' }),
+    );
+    expect(body).toMatchObject({ status: 409, type: expect.stringMatching(/session-published$/) });
+  });
+});
 
 describe('mapErrorToProblem: database outages', () => {
   it.each([
@@ -17,5 +28,27 @@ describe('mapErrorToProblem: database outages', () => {
     const { status, body } = mapErrorToProblem(new Error('secret at /srv/x.ts:1'));
     expect(status).toBe(500);
     expect(JSON.stringify(body)).not.toContain('secret');
+  });
+});
+
+describe('mapErrorToProblem: values the database refused', () => {
+  const queryFailed = (code: string) =>
+    Object.assign(new Error('value "99999999999999999999" is out of range for type bigint'), {
+      driverError: { code },
+    });
+
+  it.each([
+    ['22003', 400],
+    ['22P02', 400],
+    ['22021', 400],
+    ['23502', 400],
+    ['23514', 400],
+    ['23505', 409],
+    ['23503', 409],
+  ])('answers SQLSTATE %s with %d, without the SQL message, and logs it', (code, status) => {
+    const mapped = mapErrorToProblem(queryFailed(code));
+    expect(mapped.status).toBe(status);
+    expect(mapped.unexpected).toBe(true);
+    expect(JSON.stringify(mapped.body)).not.toContain('bigint');
   });
 });

@@ -21,12 +21,14 @@ function problem(
   detail: string,
   extensions: Record<string, unknown> = {},
 ): ProblemDocument {
+  // Extensions come first: one named like a standard member (a session's `status`, say) must not
+  // replace the HTTP status or the type that clients branch on.
   return {
+    ...extensions,
     type: `${PROBLEM_TYPE_BASE}${code}`,
     title: STATUS_CODES[status] ?? 'Error',
     status,
     detail,
-    ...extensions,
   };
 }
 
@@ -54,6 +56,17 @@ const UNAVAILABLE_CODES = new Set([
 // TypeORM's answer to a query on a transaction whose connection the driver already dropped (the
 // backend was terminated mid-transaction): the outage seen one step later.
 const UNAVAILABLE_NAMES = new Set(['QueryRunnerProviderAlreadyReleasedError', 'QueryRunnerAlreadyReleasedError']);
+
+// PostgreSQL data exceptions that only a value sent by the client can cause: bad integer or date
+// text, out-of-range numbers or dates, over-long text, NUL or unencodable characters, bad patterns.
+const INVALID_VALUE_CODES = new Set(['22P02', '22003', '22007', '22008', '22001', '22021', '22P05', '22025', '2201B']);
+
+const INTEGRITY_PROBLEMS: Record<string, [number, string, string]> = {
+  '23502': [HttpStatus.BAD_REQUEST, 'invalid-value', 'A required value is missing (null).'],
+  '23514': [HttpStatus.BAD_REQUEST, 'invalid-value', 'A value breaks a rule of the data (range or consistency).'],
+  '23505': [HttpStatus.CONFLICT, 'already-exists', 'Something with the same unique value already exists.'],
+  '23503': [HttpStatus.CONFLICT, 'reference-conflict', 'A referenced record does not exist, or is still referenced.'],
+};
 
 interface ErrorLike {
   name?: string;
@@ -122,6 +135,25 @@ export function mapErrorToProblem(error: unknown): MappedProblem {
       body: problem(HttpStatus.SERVICE_UNAVAILABLE, 'query-timeout', 'The request took too long and was cancelled.'),
       unexpected: true,
     };
+  }
+  if (pgCode !== undefined && INVALID_VALUE_CODES.has(pgCode)) {
+    // A value reached SQL without being validated first (a route's own validation is missing):
+    // still the client's bad input, so 400, but logged as ours to fix.
+    return {
+      status: HttpStatus.BAD_REQUEST,
+      body: problem(
+        HttpStatus.BAD_REQUEST,
+        'invalid-value',
+        'A value in the request is malformed or out of range (numbers, dates, or text with NUL characters).',
+      ),
+      unexpected: true,
+    };
+  }
+  if (pgCode !== undefined && pgCode in INTEGRITY_PROBLEMS) {
+    // A constraint caught what a service should have refused itself: answer as the client's
+    // problem, log it as ours.
+    const [status, code, detail] = INTEGRITY_PROBLEMS[pgCode];
+    return { status, body: problem(status, code, detail), unexpected: true };
   }
   if (pgCode === '40001' || pgCode === '40P01') {
     return {
