@@ -12,7 +12,7 @@ import type { FastifyReply } from 'fastify';
 import QRCode from 'qrcode';
 import { DataSource } from 'typeorm';
 import { AuditActor, AuditContext, Authenticated, AuthUser, CurrentUser } from '@app/accounts';
-import { notFound, RequestValidationException } from '@app/common';
+import { IdPipe, notFound } from '@app/common';
 import { accessFor } from '@app/registration';
 import { AttendanceExportService, ExportFormat } from './attendance-export';
 import { AttendanceService } from './attendance.service';
@@ -37,12 +37,6 @@ import {
   StatisticsService,
 } from './statistics.service';
 
-const id = (value: string, path = 'id') => {
-  if (!/^[1-9]\d{0,14}$/.test(value))
-    throw new RequestValidationException([{ path, message: 'must be a positive integer id' }]);
-  return Number(value);
-};
-
 const RECORDERS = { roles: ['coordinator' as const, 'organiser' as const] };
 
 @ApiTags('attendance')
@@ -60,19 +54,19 @@ export class AttendanceController {
   @ApiOperation({ summary: 'Add a part (e.g. a half-day) to a session; attendance is recorded per part' })
   @ApiCreatedResponse({ type: PartDto })
   addPart(
-    @Param('id') sessionId: string,
+    @Param('id', IdPipe) sessionId: number,
     @Body() body: CreatePartDto,
     @CurrentUser() user: AuthUser,
     @AuditContext() actor: AuditActor,
   ) {
-    return this.attendance.addPart(id(sessionId), body, user, actor);
+    return this.attendance.addPart(sessionId, body, user, actor);
   }
 
   @Get('sessions/:id/parts')
   @Authenticated(RECORDERS)
   @ApiOkResponse({ type: [PartDto] })
-  parts(@Param('id') sessionId: string, @CurrentUser() user: AuthUser) {
-    return this.attendance.parts(id(sessionId), user);
+  parts(@Param('id', IdPipe) sessionId: number, @CurrentUser() user: AuthUser) {
+    return this.attendance.parts(sessionId, user);
   }
 
   @Post('sessions/:id/parts/:partId/check-ins')
@@ -83,14 +77,14 @@ export class AttendanceController {
     description: 'Refused scan (unknown code, withdrawn, wrong session…), kept with its reason',
   })
   async checkIn(
-    @Param('id') sessionId: string,
-    @Param('partId') partId: string,
+    @Param('id', IdPipe) sessionId: number,
+    @Param('partId', IdPipe) partId: number,
     @Body() body: ScanDto,
     @CurrentUser() user: AuthUser,
     @AuditContext() actor: AuditActor,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const answer = await this.attendance.scan(id(sessionId), id(partId, 'partId'), body, user, actor);
+    const answer = await this.attendance.scan(sessionId, partId, body, user, actor);
     reply.status(answer.outcome === 'checked_in' ? 201 : 200);
     return answer;
   }
@@ -101,13 +95,13 @@ export class AttendanceController {
   @ApiOperation({ summary: 'Upload scans made offline; each item answered on its own (ok / already / error)' })
   @ApiOkResponse({ type: BatchAnswerDto })
   batch(
-    @Param('id') sessionId: string,
-    @Param('partId') partId: string,
+    @Param('id', IdPipe) sessionId: number,
+    @Param('partId', IdPipe) partId: number,
     @Body() body: BatchScanDto,
     @CurrentUser() user: AuthUser,
     @AuditContext() actor: AuditActor,
   ) {
-    return this.attendance.batch(id(sessionId), id(partId, 'partId'), body.items, user, actor);
+    return this.attendance.batch(sessionId, partId, body.items, user, actor);
   }
 
   @Post('sessions/:id/parts/:partId/check-outs')
@@ -115,13 +109,13 @@ export class AttendanceController {
   @Authenticated(RECORDERS)
   @ApiOkResponse({ type: AttendanceRecordDto })
   checkOut(
-    @Param('id') sessionId: string,
-    @Param('partId') partId: string,
+    @Param('id', IdPipe) sessionId: number,
+    @Param('partId', IdPipe) partId: number,
     @Body() body: ScanDto,
     @CurrentUser() user: AuthUser,
     @AuditContext() actor: AuditActor,
   ) {
-    return this.attendance.checkOut(id(sessionId), id(partId, 'partId'), body, user, actor);
+    return this.attendance.checkOut(sessionId, partId, body, user, actor);
   }
 
   @Post('sessions/:id/parts/:partId/walk-ins')
@@ -129,13 +123,13 @@ export class AttendanceController {
   @ApiOperation({ summary: 'Record someone who came without registering (marked as a walk-in)' })
   @ApiCreatedResponse({ type: AttendanceRecordDto })
   walkIn(
-    @Param('id') sessionId: string,
-    @Param('partId') partId: string,
+    @Param('id', IdPipe) sessionId: number,
+    @Param('partId', IdPipe) partId: number,
     @Body() body: WalkInDto,
     @CurrentUser() user: AuthUser,
     @AuditContext() actor: AuditActor,
   ) {
-    return this.attendance.walkIn(id(sessionId), id(partId, 'partId'), body, user, actor);
+    return this.attendance.walkIn(sessionId, partId, body, user, actor);
   }
 
   @Post('sessions/:id/parts/:partId/absences')
@@ -143,20 +137,24 @@ export class AttendanceController {
   @ApiOperation({ summary: 'Mark a registered person absent or excused, with a reason' })
   @ApiCreatedResponse({ type: AttendanceRecordDto })
   absence(
-    @Param('id') sessionId: string,
-    @Param('partId') partId: string,
+    @Param('id', IdPipe) sessionId: number,
+    @Param('partId', IdPipe) partId: number,
     @Body() body: AbsenceDto,
     @CurrentUser() user: AuthUser,
     @AuditContext() actor: AuditActor,
   ) {
-    return this.attendance.markAbsence(id(sessionId), id(partId, 'partId'), body, user, actor);
+    return this.attendance.markAbsence(sessionId, partId, body, user, actor);
   }
 
   @Get('sessions/:id/parts/:partId/attendance')
   @Authenticated(RECORDERS)
   @ApiOperation({ summary: 'Records of a part, undone ones included, and the refused scans with their reasons' })
-  records(@Param('id') sessionId: string, @Param('partId') partId: string, @CurrentUser() user: AuthUser) {
-    return this.attendance.records(id(sessionId), id(partId, 'partId'), user);
+  records(
+    @Param('id', IdPipe) sessionId: number,
+    @Param('partId', IdPipe) partId: number,
+    @CurrentUser() user: AuthUser,
+  ) {
+    return this.attendance.records(sessionId, partId, user);
   }
 
   @Put('sessions/:id/parts/:partId/bridge-points/:bridgePointId/headcount')
@@ -164,21 +162,14 @@ export class AttendanceController {
   @Authenticated(RECORDERS)
   @ApiOperation({ summary: 'Headcount at a bridge point (điểm cầu) that takes no names' })
   async headcount(
-    @Param('id') sessionId: string,
-    @Param('partId') partId: string,
-    @Param('bridgePointId') bridgePointId: string,
+    @Param('id', IdPipe) sessionId: number,
+    @Param('partId', IdPipe) partId: number,
+    @Param('bridgePointId', IdPipe) bridgePointId: number,
     @Body() body: HeadcountDto,
     @CurrentUser() user: AuthUser,
     @AuditContext() actor: AuditActor,
   ) {
-    await this.attendance.setHeadcount(
-      id(sessionId),
-      id(partId, 'partId'),
-      id(bridgePointId, 'bridgePointId'),
-      body.headcount,
-      user,
-      actor,
-    );
+    await this.attendance.setHeadcount(sessionId, partId, bridgePointId, body.headcount, user, actor);
   }
 
   @Post('attendance/:id/undo')
@@ -187,20 +178,20 @@ export class AttendanceController {
   @ApiOperation({ summary: 'Undo a check-in, absence or walk-in, with a reason (kept, not deleted)' })
   @ApiOkResponse({ type: AttendanceRecordDto })
   undo(
-    @Param('id') attendanceId: string,
+    @Param('id', IdPipe) attendanceId: number,
     @Body() body: UndoDto,
     @CurrentUser() user: AuthUser,
     @AuditContext() actor: AuditActor,
   ) {
-    return this.attendance.undo(id(attendanceId), body.reason, user, actor);
+    return this.attendance.undo(attendanceId, body.reason, user, actor);
   }
 
   @Get('sessions/:id/statistics')
   @Authenticated(RECORDERS)
   @ApiOperation({ summary: 'Invited, registered, confirmed, attended and rates, per part, province and agency' })
   @ApiOkResponse({ type: SessionStatisticsDto })
-  sessionStatistics(@Param('id') sessionId: string, @CurrentUser() user: AuthUser) {
-    return this.statistics.session(id(sessionId), user);
+  sessionStatistics(@Param('id', IdPipe) sessionId: number, @CurrentUser() user: AuthUser) {
+    return this.statistics.session(sessionId, user);
   }
 
   @Get('statistics/provinces')
@@ -218,7 +209,7 @@ export class AttendanceController {
   @ApiOperation({ summary: 'Attendance list as CSV (UTF-8 with BOM; opens in Excel), streamed' })
   @ApiProduces('text/csv')
   exportCsv(
-    @Param('id') sessionId: string,
+    @Param('id', IdPipe) sessionId: number,
     @Query() query: ExportQuery,
     @CurrentUser() user: AuthUser,
     @Res() reply: FastifyReply,
@@ -231,7 +222,7 @@ export class AttendanceController {
   @ApiOperation({ summary: 'Attendance list as XLSX, one sheet per province, streamed' })
   @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   exportXlsx(
-    @Param('id') sessionId: string,
+    @Param('id', IdPipe) sessionId: number,
     @Query() query: ExportQuery,
     @CurrentUser() user: AuthUser,
     @Res() reply: FastifyReply,
@@ -246,7 +237,7 @@ export class AttendanceController {
   })
   @ApiProduces('application/pdf')
   exportPdf(
-    @Param('id') sessionId: string,
+    @Param('id', IdPipe) sessionId: number,
     @Query() query: ExportQuery,
     @CurrentUser() user: AuthUser,
     @Res() reply: FastifyReply,
@@ -255,13 +246,13 @@ export class AttendanceController {
   }
 
   private async sendExport(
-    sessionId: string,
+    sessionId: number,
     format: ExportFormat,
     query: ExportQuery,
     user: AuthUser,
     reply: FastifyReply,
   ) {
-    const file = await this.exports.export(id(sessionId), format, query, user);
+    const file = await this.exports.export(sessionId, format, query, user);
     return reply
       .header('content-type', file.contentType)
       .header('content-disposition', file.disposition)
@@ -274,15 +265,15 @@ export class AttendanceController {
   @ApiOperation({
     summary: 'The check-in code of a confirmed registration (its province delegate or the session staff)',
   })
-  async code(@Param('id') registrationId: string, @CurrentUser() user: AuthUser) {
-    return { code: await this.codeFor(id(registrationId), user) };
+  async code(@Param('id', IdPipe) registrationId: number, @CurrentUser() user: AuthUser) {
+    return { code: await this.codeFor(registrationId, user) };
   }
 
   @Get('registrations/:id/qr.png')
   @Authenticated({ roles: ['organiser', 'coordinator', 'province_delegate'] })
   @ApiProduces('image/png')
-  async qrPng(@Param('id') registrationId: string, @CurrentUser() user: AuthUser, @Res() reply: FastifyReply) {
-    const code = await this.codeFor(id(registrationId), user);
+  async qrPng(@Param('id', IdPipe) registrationId: number, @CurrentUser() user: AuthUser, @Res() reply: FastifyReply) {
+    const code = await this.codeFor(registrationId, user);
     return reply
       .header('content-type', 'image/png')
       .header('cache-control', 'private, no-store')
@@ -292,8 +283,8 @@ export class AttendanceController {
   @Get('registrations/:id/qr.svg')
   @Authenticated({ roles: ['organiser', 'coordinator', 'province_delegate'] })
   @ApiProduces('image/svg+xml')
-  async qrSvg(@Param('id') registrationId: string, @CurrentUser() user: AuthUser, @Res() reply: FastifyReply) {
-    const code = await this.codeFor(id(registrationId), user);
+  async qrSvg(@Param('id', IdPipe) registrationId: number, @CurrentUser() user: AuthUser, @Res() reply: FastifyReply) {
+    const code = await this.codeFor(registrationId, user);
     return reply
       .header('content-type', 'image/svg+xml; charset=utf-8')
       .header('cache-control', 'private, no-store')

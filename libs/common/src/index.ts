@@ -5,3 +5,5 @@ export * from './errors/problem.filter';
 export * from './errors/validation';
 export * from './pagination/page';
 export * from './text/vietnamese-text';
+export * from './validation/fields';
+export * from './validation/id-pipes';

@@ -12,7 +12,7 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { AuditActor, AuditContext, Authenticated, AuthUser, CurrentUser } from '@app/accounts';
-import { RequestValidationException } from '@app/common';
+import { IdPipe } from '@app/common';
 import { templateCsv, templateXlsx, XLSX_MIME } from './bulk/bulk-registration';
 import {
   AuditEntryDto,
@@ -29,12 +29,6 @@ import {
 } from './dto/registration.dto';
 import { RegistrationService } from './registration.service';
 
-const parseId = (value: string, path = 'id') => {
-  if (!/^[1-9]\d{0,14}$/.test(value))
-    throw new RequestValidationException([{ path, message: 'must be a positive integer id' }]);
-  return Number(value);
-};
-
 const STAFF = { roles: ['organiser' as const, 'coordinator' as const, 'province_delegate' as const] };
 
 @ApiTags('registration')
@@ -47,20 +41,20 @@ export class RegistrationController {
   @ApiOperation({ summary: 'Set the registration window, capacity, moderation and per-province quotas' })
   @ApiOkResponse({ type: RegistrationSettingsResponse })
   configure(
-    @Param('id') id: string,
+    @Param('id', IdPipe) id: number,
     @Body() body: RegistrationSettingsDto,
     @CurrentUser() user: AuthUser,
     @AuditContext() actor: AuditActor,
   ) {
-    return this.registrations.configure(parseId(id), body, user, actor);
+    return this.registrations.configure(id, body, user, actor);
   }
 
   @Get('sessions/:id/registration-settings')
   @Authenticated(STAFF)
   @ApiOperation({ summary: 'Registration terms and quota use (delegates see their own province only)' })
   @ApiOkResponse({ type: RegistrationSettingsResponse })
-  settings(@Param('id') id: string, @CurrentUser() user: AuthUser) {
-    return this.registrations.settings(parseId(id), user);
+  settings(@Param('id', IdPipe) id: number, @CurrentUser() user: AuthUser) {
+    return this.registrations.settings(id, user);
   }
 
   @Post('sessions/:id/registrations')
@@ -70,12 +64,12 @@ export class RegistrationController {
   @ApiForbiddenResponse({ description: 'Your province is not invited' })
   @ApiConflictResponse({ description: 'Registration closed, or the same person is already registered' })
   register(
-    @Param('id') id: string,
+    @Param('id', IdPipe) id: number,
     @Body() body: CreateRegistrationDto,
     @CurrentUser() user: AuthUser,
     @AuditContext() actor: AuditActor,
   ) {
-    return this.registrations.register(parseId(id), body, user, actor);
+    return this.registrations.register(id, body, user, actor);
   }
 
   @Post('sessions/:id/registrations/bulk')
@@ -87,13 +81,13 @@ export class RegistrationController {
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
   @ApiCreatedResponse({ type: BulkResultDto })
   bulk(
-    @Param('id') id: string,
+    @Param('id', IdPipe) id: number,
     @Body() body: unknown,
     @Headers('content-type') contentType: string | undefined,
     @CurrentUser() user: AuthUser,
     @AuditContext() actor: AuditActor,
   ) {
-    return this.registrations.bulkRegister(parseId(id), body, contentType ?? '', user, actor);
+    return this.registrations.bulkRegister(id, body, contentType ?? '', user, actor);
   }
 
   @Get('registrations/template.csv')
@@ -128,16 +122,16 @@ export class RegistrationController {
     summary: "A session's registrations: all provinces for its organisers and coordinators, your own for delegates",
   })
   @ApiOkResponse({ type: RegistrationPageDto })
-  list(@Param('id') id: string, @Query() query: RegistrationListQuery, @CurrentUser() user: AuthUser) {
-    return this.registrations.list(parseId(id), query, user);
+  list(@Param('id', IdPipe) id: number, @Query() query: RegistrationListQuery, @CurrentUser() user: AuthUser) {
+    return this.registrations.list(id, query, user);
   }
 
   @Get('registrations/:id')
   @Authenticated(STAFF)
   @ApiOkResponse({ type: RegistrationDto })
   @ApiNotFoundResponse({ description: 'No such registration visible to you' })
-  get(@Param('id') id: string, @CurrentUser() user: AuthUser) {
-    return this.registrations.get(parseId(id), user);
+  get(@Param('id', IdPipe) id: number, @CurrentUser() user: AuthUser) {
+    return this.registrations.get(id, user);
   }
 
   @Patch('registrations/:id')
@@ -145,12 +139,12 @@ export class RegistrationController {
   @ApiOperation({ summary: 'Correct a registration while the window is open; send the version you read' })
   @ApiOkResponse({ type: RegistrationDto })
   update(
-    @Param('id') id: string,
+    @Param('id', IdPipe) id: number,
     @Body() body: UpdateRegistrationDto,
     @CurrentUser() user: AuthUser,
     @AuditContext() actor: AuditActor,
   ) {
-    return this.registrations.update(parseId(id), body, user, actor);
+    return this.registrations.update(id, body, user, actor);
   }
 
   @Post('registrations/:id/withdraw')
@@ -159,12 +153,12 @@ export class RegistrationController {
   @ApiOperation({ summary: 'Withdraw; a freed place goes to the first waitlisted person of that province' })
   @ApiOkResponse({ type: RegistrationDto })
   withdraw(
-    @Param('id') id: string,
+    @Param('id', IdPipe) id: number,
     @Body() body: ReasonDto,
     @CurrentUser() user: AuthUser,
     @AuditContext() actor: AuditActor,
   ) {
-    return this.registrations.withdraw(parseId(id), body.reason, user, actor);
+    return this.registrations.withdraw(id, body.reason, user, actor);
   }
 
   @Post('registrations/:id/approve')
@@ -172,8 +166,8 @@ export class RegistrationController {
   @Authenticated({ roles: ['organiser'] })
   @ApiOperation({ summary: 'Approve: confirmed if a place is free, else waitlisted' })
   @ApiOkResponse({ type: RegistrationDto })
-  approve(@Param('id') id: string, @CurrentUser() user: AuthUser, @AuditContext() actor: AuditActor) {
-    return this.registrations.approve(parseId(id), user, actor);
+  approve(@Param('id', IdPipe) id: number, @CurrentUser() user: AuthUser, @AuditContext() actor: AuditActor) {
+    return this.registrations.approve(id, user, actor);
   }
 
   @Post('registrations/:id/reject')
@@ -182,19 +176,19 @@ export class RegistrationController {
   @ApiOperation({ summary: 'Reject with a reason' })
   @ApiOkResponse({ type: RegistrationDto })
   reject(
-    @Param('id') id: string,
+    @Param('id', IdPipe) id: number,
     @Body() body: RequiredReasonDto,
     @CurrentUser() user: AuthUser,
     @AuditContext() actor: AuditActor,
   ) {
-    return this.registrations.reject(parseId(id), body.reason, user, actor);
+    return this.registrations.reject(id, body.reason, user, actor);
   }
 
   @Get('registrations/:id/audit')
   @Authenticated({ roles: ['organiser'] })
   @ApiOperation({ summary: 'Every change to a registration: who, what, when, before and after' })
   @ApiOkResponse({ type: [AuditEntryDto] })
-  audit(@Param('id') id: string, @CurrentUser() user: AuthUser) {
-    return this.registrations.auditTrail(parseId(id), user);
+  audit(@Param('id', IdPipe) id: number, @CurrentUser() user: AuthUser) {
+    return this.registrations.auditTrail(id, user);
   }
 }

@@ -11,21 +11,14 @@ import {
   IsString,
   Matches,
   Max,
-  MaxLength,
   Min,
-  MinLength,
   ValidateNested,
 } from 'class-validator';
-import { NormalisedText } from '@app/common';
-
-const MAX_ID = 2_147_483_647;
+import { IdField, TextField } from '@app/common';
 
 export class CreatePartDto {
   @ApiProperty({ example: 'Sáng 15/4' })
-  @IsString()
-  @NormalisedText()
-  @MinLength(1)
-  @MaxLength(120)
+  @TextField({ min: 1, max: 120 })
   label: string;
 
   @ApiProperty({ example: '2026-04-15T08:00:00+07:00' })
@@ -54,10 +47,7 @@ export class ScanDto {
   code?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(MAX_ID)
+  @IdField({ optional: true })
   registrationId?: number;
 
   @ApiPropertyOptional({ description: 'Chosen by the scanner; a retry with the same nonce gets the first answer' })
@@ -72,10 +62,7 @@ export class ScanDto {
   scannedAt?: string;
 
   @ApiPropertyOptional({ description: 'The bridge point (điểm cầu) where the person attends' })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(MAX_ID)
+  @IdField({ optional: true })
   bridgePointId?: number;
 }
 
@@ -119,31 +106,19 @@ export class BatchAnswerDto {
 
 export class WalkInDto {
   @ApiProperty()
-  @IsString()
-  @NormalisedText()
-  @MinLength(2)
-  @MaxLength(120)
+  @TextField({ min: 2, max: 120 })
   fullName: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(MAX_ID)
+  @IdField({ optional: true })
   provinceId?: number;
 
   @ApiProperty()
-  @IsString()
-  @NormalisedText()
-  @MinLength(2)
-  @MaxLength(200)
+  @TextField({ min: 2, max: 200 })
   agency: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @NormalisedText()
-  @MaxLength(200)
+  @TextField({ max: 200, optional: true })
   position?: string;
 
   @ApiPropertyOptional()
@@ -154,9 +129,7 @@ export class WalkInDto {
 
 export class AbsenceDto {
   @ApiProperty()
-  @IsInt()
-  @Min(1)
-  @Max(MAX_ID)
+  @IdField()
   registrationId: number;
 
   @ApiProperty({ enum: ['absent', 'excused'] })
@@ -164,19 +137,13 @@ export class AbsenceDto {
   kind: 'absent' | 'excused';
 
   @ApiProperty()
-  @IsString()
-  @NormalisedText()
-  @MinLength(2)
-  @MaxLength(1000)
+  @TextField({ min: 2, max: 1000 })
   reason: string;
 }
 
 export class UndoDto {
   @ApiProperty()
-  @IsString()
-  @NormalisedText()
-  @MinLength(2)
-  @MaxLength(1000)
+  @TextField({ min: 2, max: 1000 })
   reason: string;
 }
 
@@ -207,17 +174,13 @@ export class ExportQuery {
   @ApiPropertyOptional({ description: 'Only this part' })
   @IsOptional()
   @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_ID)
+  @IdField()
   part?: number;
 
   @ApiPropertyOptional({ description: 'Only this province' })
   @IsOptional()
   @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_ID)
+  @IdField()
   province?: number;
 
   @ApiPropertyOptional({ enum: ['present', 'absent', 'excused', 'not_recorded'] })

@@ -1,7 +1,7 @@
 import { Authenticated } from '@app/accounts';
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { IdOrSlugPipe } from '../shared/id-or-slug.pipe';
+import { IdOrSlugPipe } from '@app/common';
 import { SearchPageQuery } from '../shared/search-query';
 import { DocumentDetailDto, DocumentPageDto } from './documents.dto';
 import { DocumentsService } from './documents.service';

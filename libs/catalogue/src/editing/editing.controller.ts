@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuditActor, AuditContext, Authenticated } from '@app/accounts';
-import { IdPipe } from '../shared/id-or-slug.pipe';
+import { IdPipe } from '@app/common';
 import {
   CreateDocumentDto,
   CreatedDto,

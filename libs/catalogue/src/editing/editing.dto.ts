@@ -1,20 +1,8 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import {
-  IsDateString,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-} from 'class-validator';
-import { NormalisedText } from '@app/common';
+import { IsDateString, IsIn, IsOptional, Matches, MaxLength } from 'class-validator';
+import { IdField, TextField } from '@app/common';
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-const MAX_ID = 2_147_483_647;
 export const ORGANISATION_KINDS = [
   'party_body',
   'state_body',
@@ -29,10 +17,7 @@ export const ORGANISATION_KINDS = [
 
 export class CreatePersonDto {
   @ApiProperty({ example: 'Nguyễn Văn A' })
-  @IsString()
-  @NormalisedText()
-  @MinLength(2)
-  @MaxLength(200)
+  @TextField({ min: 2, max: 200 })
   fullName: string;
 
   @ApiPropertyOptional({ description: 'Derived from the name when omitted' })
@@ -42,31 +27,19 @@ export class CreatePersonDto {
   slug?: string;
 
   @ApiPropertyOptional({ example: 'PGS.TS' })
-  @IsOptional()
-  @IsString()
-  @NormalisedText()
-  @MaxLength(50)
+  @TextField({ max: 50, optional: true })
   academicTitle?: string;
 
   @ApiPropertyOptional({ example: 'Thiếu tướng' })
-  @IsOptional()
-  @IsString()
-  @NormalisedText()
-  @MaxLength(50)
+  @TextField({ max: 50, optional: true })
   militaryRank?: string;
 
   @ApiPropertyOptional({ example: 'đồng chí' })
-  @IsOptional()
-  @IsString()
-  @NormalisedText()
-  @MaxLength(50)
+  @TextField({ max: 50, optional: true })
   honorific?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @NormalisedText()
-  @MaxLength(2000)
+  @TextField({ max: 2000, optional: true })
   note?: string;
 }
 
@@ -74,17 +47,11 @@ export class UpdatePersonDto extends PartialType(CreatePersonDto) {}
 
 export class CreatePositionDto {
   @ApiProperty({ example: 'Thứ trưởng Thường trực' })
-  @IsString()
-  @NormalisedText()
-  @MinLength(2)
-  @MaxLength(300)
+  @TextField({ min: 2, max: 300 })
   title: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(MAX_ID)
+  @IdField({ optional: true })
   organisationId?: number;
 
   @ApiPropertyOptional({ description: 'A date on which a source states the post' })
@@ -105,10 +72,7 @@ export class CreatePositionDto {
 
 export class CreateOrganisationDto {
   @ApiProperty({ example: 'Sở Ngoại vụ tỉnh Tuyên Quang' })
-  @IsString()
-  @NormalisedText()
-  @MinLength(2)
-  @MaxLength(300)
+  @TextField({ min: 2, max: 300 })
   name: string;
 
   @ApiPropertyOptional()
@@ -122,24 +86,15 @@ export class CreateOrganisationDto {
   kind: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @NormalisedText()
-  @MaxLength(100)
+  @TextField({ max: 100, optional: true })
   shortName?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(MAX_ID)
+  @IdField({ optional: true })
   parentId?: number;
 
   @ApiPropertyOptional()
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(MAX_ID)
+  @IdField({ optional: true })
   provinceId?: number;
 }
 
@@ -147,10 +102,7 @@ export class UpdateOrganisationDto extends PartialType(CreateOrganisationDto) {}
 
 export class RenameOrganisationDto {
   @ApiProperty({ example: 'Ban Tuyên giáo và Dân vận Trung ương' })
-  @IsString()
-  @NormalisedText()
-  @MinLength(2)
-  @MaxLength(300)
+  @TextField({ min: 2, max: 300 })
   name: string;
 
   @ApiProperty({ description: 'First day of the new name; the old one ends the day before' })
@@ -160,10 +112,7 @@ export class RenameOrganisationDto {
 
 export class CreateDocumentDto {
   @ApiPropertyOptional({ example: '57-KL/TW' })
-  @IsOptional()
-  @IsString()
-  @NormalisedText()
-  @MaxLength(60)
+  @TextField({ max: 60, optional: true })
   number?: string;
 
   @ApiPropertyOptional()
@@ -173,24 +122,15 @@ export class CreateDocumentDto {
   slug?: string;
 
   @ApiProperty({ example: 'Kết luận' })
-  @IsString()
-  @NormalisedText()
-  @MinLength(2)
-  @MaxLength(60)
+  @TextField({ min: 2, max: 60 })
   kind: string;
 
   @ApiProperty()
-  @IsString()
-  @NormalisedText()
-  @MinLength(2)
-  @MaxLength(1000)
+  @TextField({ min: 2, max: 1000 })
   title: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(MAX_ID)
+  @IdField({ optional: true })
   issuerId?: number;
 
   @ApiPropertyOptional()

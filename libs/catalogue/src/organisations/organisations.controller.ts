@@ -2,7 +2,7 @@ import { Authenticated } from '@app/accounts';
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AtDateQuery } from '../people/people.dto';
-import { IdOrSlugPipe } from '../shared/id-or-slug.pipe';
+import { IdOrSlugPipe } from '@app/common';
 import { SearchPageQuery } from '../shared/search-query';
 import { OrganisationDetailDto, OrganisationPageDto } from './organisations.dto';
 import { OrganisationsService } from './organisations.service';

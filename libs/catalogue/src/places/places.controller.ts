@@ -2,7 +2,7 @@ import { Authenticated } from '@app/accounts';
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { notFound, toPage } from '@app/common';
-import { IdPipe } from '../shared/id-or-slug.pipe';
+import { IdPipe } from '@app/common';
 import {
   ProvinceDetailDto,
   ProvinceDto,

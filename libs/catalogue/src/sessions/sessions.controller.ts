@@ -10,7 +10,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { AuditActor, AuditContext, Authenticated, AuthUser, CurrentUser } from '@app/accounts';
-import { IdOrSlugPipe, IdPipe } from '../shared/id-or-slug.pipe';
+import { IdOrSlugPipe, IdPipe } from '@app/common';
 import { SessionListQuery } from './dto/session-list.query';
 import {
   ChangeStatusDto,

@@ -14,14 +14,13 @@ import {
   Max,
   MaxLength,
   Min,
-  MinLength,
   ValidateNested,
 } from 'class-validator';
-import { NormalisedText, PageMeta, PageQuery } from '@app/common';
+import { IdField, PageMeta, PageQuery, TextField } from '@app/common';
 import { GENDERS, REGISTRATION_STATUSES } from '../registration.rules';
 
 export class QuotaInputDto {
-  @ApiProperty() @IsInt() @Min(1) @Max(2_147_483_647) provinceId: number;
+  @ApiProperty() @IdField() provinceId: number;
   @ApiProperty({ minimum: 0 }) @IsInt() @Min(0) @Max(100_000) quota: number;
 }
 
@@ -75,10 +74,7 @@ export class RegistrationSettingsResponse {
 
 export class CreateRegistrationDto {
   @ApiProperty({ example: 'Nguyễn Thị Hồng Nhung' })
-  @IsString()
-  @NormalisedText()
-  @MinLength(2)
-  @MaxLength(120)
+  @TextField({ min: 2, max: 120 })
   fullName: string;
 
   @ApiPropertyOptional({ enum: GENDERS })
@@ -87,17 +83,11 @@ export class CreateRegistrationDto {
   gender?: string;
 
   @ApiPropertyOptional({ example: 'Phó Trưởng ban' })
-  @IsOptional()
-  @IsString()
-  @NormalisedText()
-  @MaxLength(200)
+  @TextField({ max: 200, optional: true })
   position?: string;
 
   @ApiProperty({ example: 'Ban Tuyên giáo Tỉnh ủy' })
-  @IsString()
-  @NormalisedText()
-  @MinLength(2)
-  @MaxLength(200)
+  @TextField({ min: 2, max: 200 })
   agency: string;
 
   @ApiPropertyOptional({ example: '0912 345 678', description: 'Phone or email is required' })
@@ -122,19 +112,13 @@ export class UpdateRegistrationDto extends PartialType(CreateRegistrationDto) {
 
 export class ReasonDto {
   @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @NormalisedText()
-  @MaxLength(1000)
+  @TextField({ max: 1000, optional: true })
   reason?: string;
 }
 
 export class RequiredReasonDto {
   @ApiProperty()
-  @IsString()
-  @NormalisedText()
-  @MinLength(2)
-  @MaxLength(1000)
+  @TextField({ min: 2, max: 1000 })
   reason: string;
 }
 

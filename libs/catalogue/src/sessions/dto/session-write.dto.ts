@@ -14,10 +14,9 @@ import {
   Max,
   MaxLength,
   Min,
-  MinLength,
   ValidateNested,
 } from 'class-validator';
-import { NormalisedText } from '@app/common';
+import { IdField, TextField } from '@app/common';
 import {
   AGENDA_KINDS,
   DATE_PRECISIONS,
@@ -33,10 +32,7 @@ const MAX_ID = 2_147_483_647;
 
 export class CreateSessionDto {
   @ApiProperty({ example: 'Hội nghị tập huấn công tác thông tin đối ngoại năm 2026' })
-  @IsString()
-  @NormalisedText()
-  @MinLength(5)
-  @MaxLength(300)
+  @TextField({ min: 5, max: 300 })
   title: string;
 
   @ApiPropertyOptional({ description: 'URL name; derived from the title when omitted', example: 'tap-huan-ttdn-2026' })
@@ -70,24 +66,15 @@ export class CreateSessionDto {
   partOfDay?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @NormalisedText()
-  @MaxLength(300)
+  @TextField({ max: 300, optional: true })
   venueName?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @NormalisedText()
-  @MaxLength(500)
+  @TextField({ max: 500, optional: true })
   venueAddress?: string;
 
   @ApiPropertyOptional({ description: 'Province id' })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(MAX_ID)
+  @IdField({ optional: true })
   hostProvinceId?: number;
 
   @ApiPropertyOptional({ enum: SESSION_FORMATS, default: 'in_person' })
@@ -96,17 +83,11 @@ export class CreateSessionDto {
   format?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @NormalisedText()
-  @MaxLength(1000)
+  @TextField({ max: 1000, optional: true })
   audience?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @NormalisedText()
-  @MaxLength(2000)
+  @TextField({ max: 2000, optional: true })
   note?: string;
 }
 
@@ -123,18 +104,13 @@ export class ChangeStatusDto {
   status: string;
 
   @ApiPropertyOptional({ description: 'Why (kept in the audit log); required to cancel' })
-  @IsOptional()
-  @IsString()
-  @NormalisedText()
-  @MaxLength(1000)
+  @TextField({ max: 1000, optional: true })
   reason?: string;
 }
 
 export class OrganiserInputDto {
   @ApiProperty()
-  @IsInt()
-  @Min(1)
-  @Max(MAX_ID)
+  @IdField()
   organisationId: number;
 
   @ApiProperty({ enum: ORGANISER_ROLES })
@@ -153,24 +129,15 @@ export class ReplaceOrganisersDto {
 
 export class CreateBridgePointDto {
   @ApiProperty({ example: 'Điểm cầu Tỉnh ủy Tuyên Quang' })
-  @IsString()
-  @NormalisedText()
-  @MinLength(2)
-  @MaxLength(300)
+  @TextField({ min: 2, max: 300 })
   name: string;
 
   @ApiPropertyOptional({ description: 'Province of the site' })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(MAX_ID)
+  @IdField({ optional: true })
   provinceId?: number;
 
   @ApiPropertyOptional({ description: 'Host body of the site (a tỉnh ủy, a ministry, a mission abroad)' })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(MAX_ID)
+  @IdField({ optional: true })
   organisationId?: number;
 
   @ApiPropertyOptional({ default: false })
@@ -216,17 +183,11 @@ export class ReplaceInvitationsDto {
 
 export class PresenterInputDto {
   @ApiPropertyOptional({ description: 'A person… (exactly one of personId, organisationId)' })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(MAX_ID)
+  @IdField({ optional: true })
   personId?: number;
 
   @ApiPropertyOptional({ description: '…or a body when the source names no one' })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(MAX_ID)
+  @IdField({ optional: true })
   organisationId?: number;
 }
 
@@ -243,17 +204,11 @@ export class CreateAgendaItemDto {
   kind: string;
 
   @ApiProperty()
-  @IsString()
-  @NormalisedText()
-  @MinLength(2)
-  @MaxLength(500)
+  @TextField({ min: 2, max: 500 })
   title: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @NormalisedText()
-  @MaxLength(4000)
+  @TextField({ max: 4000, optional: true })
   summary?: string;
 
   @ApiPropertyOptional({ example: '14:00' })

@@ -1,0 +1,20 @@
+import { applyDecorators } from '@nestjs/common';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { NormalisedText } from '../text/vietnamese-text';
+
+/** Largest id a client may send (PostgreSQL integer range; bigint ids never reach it here). */
+export const MAX_ID = 2_147_483_647;
+
+/** A reference to a row by id: a positive integer. */
+export const IdField = (options: { optional?: boolean } = {}) =>
+  applyDecorators(...(options.optional ? [IsOptional()] : []), IsInt(), Min(1), Max(MAX_ID));
+
+/** Human text (names, titles, reasons): NFC-normalised, trimmed, length-bounded. */
+export const TextField = (options: { min?: number; max: number; optional?: boolean }) =>
+  applyDecorators(
+    ...(options.optional ? [IsOptional()] : []),
+    IsString(),
+    NormalisedText(),
+    ...(options.min !== undefined ? [MinLength(options.min)] : []),
+    MaxLength(options.max),
+  );
