@@ -1,5 +1,6 @@
 import { ChildProcess, execFile, spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
+import * as fs from 'node:fs/promises';
 import * as net from 'node:net';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
@@ -25,9 +26,51 @@ function newestSource(folder: string): number {
  * `npm test` has no dist/, and a developer's may be older than the sources: build then.
  */
 export async function ensureApiBuilt(): Promise<void> {
-  const built = existsSync(BUILT_API_MAIN) ? statSync(BUILT_API_MAIN).mtimeMs : 0;
-  const sources = Math.max(...['apps', 'libs', 'migrations'].map((folder) => newestSource(path.join(ROOT, folder))));
-  if (built >= sources) return;
+  const fresh = () => {
+    const built = existsSync(BUILT_API_MAIN) ? statSync(BUILT_API_MAIN).mtimeMs : 0;
+    return built >= Math.max(...['apps', 'libs', 'migrations'].map((folder) => newestSource(path.join(ROOT, folder))));
+  };
+  if (fresh()) return;
+  // Test files run in parallel workers: one builds, the others wait for it and find dist/ fresh.
+  await withBuildLock(async () => {
+    if (!fresh()) await build();
+  });
+}
+
+const BUILD_LOCK = path.join(ROOT, '.data/api-build.lock');
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+async function withBuildLock(work: () => Promise<void>): Promise<void> {
+  await fs.mkdir(path.dirname(BUILD_LOCK), { recursive: true });
+  // Bounded: about five minutes, far more than a build takes.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await fs.writeFile(BUILD_LOCK, `${process.pid}\n`, { flag: 'wx' });
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const owner = Number.parseInt(await fs.readFile(BUILD_LOCK, 'utf8').catch(() => ''), 10);
+      if (Number.isInteger(owner) && owner > 0 && !isAlive(owner)) await fs.rm(BUILD_LOCK, { force: true });
+      else if (attempt > 3000) throw new Error(`${BUILD_LOCK} is held by process ${owner}`);
+      else await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  try {
+    await work();
+  } finally {
+    await fs.rm(BUILD_LOCK, { force: true });
+  }
+}
+
+async function build(): Promise<void> {
   try {
     await execFileAsync(path.join(ROOT, 'node_modules/.bin/nest'), ['build', 'api'], {
       cwd: ROOT,
