@@ -99,6 +99,16 @@ describe('catalogue: organisers edit sessions, agenda, people, organisations, do
       .delete(`/sessions/${session.id}/agenda/${second.body.agenda[0].id}`)
       .expect(200);
     expect(removed.body.agenda.map((item: { position: number }) => item.position)).toEqual([1]);
+    // null clears the lists and leaves the position alone, never a 500.
+    const cleared = await as(organiser)
+      .patch(`/sessions/${session.id}/agenda/${removed.body.agenda[0].id}`)
+      .send({ presenters: null, documentIds: null, position: null })
+      .expect(200);
+    expect(cleared.body.agenda[0]).toMatchObject({ position: 1, presenters: [], documents: [] });
+    await as(organiser)
+      .patch(`/sessions/${session.id}/agenda/${removed.body.agenda[0].id}`)
+      .send({ presenters: [{ personId: person.id }] })
+      .expect(200);
     const found = await as(organiser).get('/sessions').query({ q: 'tran thi hanh' }).expect(200);
     expect(found.body.items.map((s: { id: number }) => s.id)).toContain(session.id);
 

@@ -44,12 +44,8 @@ interface Operation {
   bodySchema?: SchemaObject;
 }
 
-/**
- * Columns the fuzzer has shown to store text un-normalised, reported to their owners:
- * - app_user.display_name: CreateUserDto / UpdateUserDto (libs/accounts) lack @NormalisedText(),
- *   so NFD and zero-width characters reach the database. Remove once they have it.
- */
-const KNOWN_UNNORMALISED = ['app_user.display_name'];
+/** Columns allowed to hold un-normalised text (none: every text field goes through NormalisedText). */
+const KNOWN_UNNORMALISED: string[] = [];
 
 /** A JSON value whose objects are key/value lists, so keys like __proto__ survive into the text sent. */
 type Json = null | boolean | number | string | Json[] | { entries: [string, Json][] };

@@ -26,7 +26,7 @@ export async function startTestApp(
   const db = await createTestDatabase();
   const config = loadAppConfig({
     NODE_ENV: 'test',
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     JWT_SECRET: 'test-secret-that-is-at-least-32-characters-long',
     // Every test client is 127.0.0.1: lift the per-address limits unless a test sets its own.
     RATE_LIMIT_PER_MINUTE: '10000000',

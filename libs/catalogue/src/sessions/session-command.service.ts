@@ -332,7 +332,8 @@ export class SessionCommandService {
       if (input.summary !== undefined) values.summary = input.summary;
       if (input.startsAt !== undefined) values.starts_at = input.startsAt;
       if (input.endsAt !== undefined) values.ends_at = input.endsAt;
-      if (input.position !== undefined && input.position !== item.position) {
+      // null means "leave as is" for the position and "none" for the lists below.
+      if (input.position != null && input.position !== item.position) {
         const length = await this.sessions.agendaLength(manager, id);
         const target = Math.min(input.position, length);
         await this.sessions.shiftPositions(manager, id, item.position + 1, -1);
@@ -340,8 +341,11 @@ export class SessionCommandService {
         values.position = target;
       }
       await this.sessions.updateAgendaItem(manager, itemId, values);
-      if (input.presenters !== undefined) await this.sessions.replacePresenters(manager, itemId, input.presenters);
-      if (input.documentIds !== undefined) await this.sessions.replaceItemDocuments(manager, itemId, input.documentIds);
+      if (input.presenters !== undefined)
+        await this.sessions.replacePresenters(manager, itemId, input.presenters ?? []);
+      if (input.documentIds !== undefined) {
+        await this.sessions.replaceItemDocuments(manager, itemId, input.documentIds ?? []);
+      }
       await this.sessions.touch(manager, id);
       await this.audit.record(manager, {
         ...actor,

@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 import { NormalisedText } from '../text/vietnamese-text';
 
 /** Largest id a client may send (PostgreSQL integer range; bigint ids never reach it here). */
@@ -18,3 +18,10 @@ export const TextField = (options: { min?: number; max: number; optional?: boole
     ...(options.min !== undefined ? [MinLength(options.min)] : []),
     MaxLength(options.max),
   );
+
+/**
+ * Optional in the PATCH sense: the field may be left out, but a `null` sent for it is validated
+ * (and refused by the type check) instead of being waved through as class-validator's
+ * IsOptional does, which would reach the service as a value.
+ */
+export const Absentable = () => ValidateIf((_object: object, value: unknown) => value !== undefined);

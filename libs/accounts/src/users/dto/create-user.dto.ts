@@ -1,3 +1,4 @@
+import { NormalisedText } from '@app/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsEmail, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
@@ -14,7 +15,7 @@ export class CreateUserDto {
   email: string;
 
   @ApiProperty({ example: 'Nguyễn Văn An', maxLength: 200 })
-  @Transform(trim)
+  @NormalisedText()
   @IsString()
   @MinLength(1)
   @MaxLength(200)

@@ -1,24 +1,14 @@
+import { Absentable, NormalisedText } from '@app/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsBoolean,
-  IsOptional,
-  IsString,
-  MaxLength,
-  MinLength,
-  ValidateNested,
-} from 'class-validator';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../passwords/password-hasher';
 import { RoleGrantDto } from './role-grant.dto';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 /** Every field optional; what is sent is changed. `roles` replaces the whole set of grants. */
 export class UpdateUserDto {
   @ApiPropertyOptional({ type: [RoleGrantDto], description: 'Replaces every grant of the user' })
-  @IsOptional()
+  @Absentable()
   @IsArray()
   @ArrayMaxSize(50)
   @ValidateNested({ each: true })
@@ -26,13 +16,13 @@ export class UpdateUserDto {
   roles?: RoleGrantDto[];
 
   @ApiPropertyOptional({ description: 'false disables the account: logins refused, refresh tokens revoked' })
-  @IsOptional()
+  @Absentable()
   @IsBoolean()
   active?: boolean;
 
   @ApiPropertyOptional({ maxLength: 200 })
-  @IsOptional()
-  @Transform(trim)
+  @Absentable()
+  @NormalisedText()
   @IsString()
   @MinLength(1)
   @MaxLength(200)
@@ -44,7 +34,7 @@ export class UpdateUserDto {
     writeOnly: true,
     description: 'Password reset: clears a lock and revokes every refresh token of the user',
   })
-  @IsOptional()
+  @Absentable()
   @IsString()
   @MinLength(PASSWORD_MIN_LENGTH)
   @MaxLength(PASSWORD_MAX_LENGTH)
