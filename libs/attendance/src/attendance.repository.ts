@@ -147,6 +147,46 @@ export class AttendanceRepository {
     return row;
   }
 
+  /**
+   * The live-scan hot path in ONE statement (one round trip, atomic): find the part and the code's
+   * registration, insert the check-in if the registration is a confirmed one of this session (the
+   * partial unique index turns a repeat into a no-op), and audit the insert. The caller falls back
+   * to the full path when anything is off (unknown code, wrong session…) to record the refusal.
+   */
+  async checkInByCode(
+    manager: EntityManager,
+    sessionId: number,
+    partId: number,
+    code: string,
+    userId: number,
+    requestId: string | null,
+  ): Promise<{
+    part_id: string | null;
+    target: ScanTarget | null;
+    attendance_id: string | null;
+    checked_in_at: Date | null;
+  }> {
+    const [row] = await manager.query(
+      `WITH part AS (SELECT id FROM session_part WHERE id = $2 AND session_id = $1),
+       target AS (SELECT ${TARGET} WHERE r.check_in_code = $3),
+       ins AS (
+         INSERT INTO attendance (part_id, registration_id, status, method, checked_in_at, recorded_by)
+         SELECT part.id, target.id, 'present', 'code', now(), $4 FROM part, target
+          WHERE target.session_id = $1 AND target.status = 'confirmed'
+         ON CONFLICT (part_id, registration_id) WHERE undone_at IS NULL AND registration_id IS NOT NULL DO NOTHING
+         RETURNING id, part_id, registration_id, checked_in_at),
+       audit AS (
+         INSERT INTO audit_log (actor_user_id, action, entity_type, entity_id, after, request_id)
+         SELECT $4, 'attendance.checked_in', 'attendance', ins.id::text,
+                jsonb_build_object('partId', ins.part_id, 'registrationId', ins.registration_id, 'method', 'code'), $5
+           FROM ins)
+       SELECT (SELECT id FROM part) AS part_id, to_jsonb(t) AS target, ins.id AS attendance_id, ins.checked_in_at
+         FROM (SELECT 1) one LEFT JOIN target t ON true LEFT JOIN ins ON true`,
+      [sessionId, partId, code, userId, requestId],
+    );
+    return row;
+  }
+
   async standing(manager: EntityManager, partId: number, registrationId: number): Promise<AttendanceRow | undefined> {
     const [row] = await manager.query(
       `SELECT a.*, r.full_name FROM attendance a JOIN registration r ON r.id = a.registration_id

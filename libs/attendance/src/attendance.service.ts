@@ -123,6 +123,10 @@ export class AttendanceService {
     if ((input.code === undefined) === (input.registrationId === undefined)) {
       throw new RequestValidationException([{ path: 'code', message: 'send exactly one of code or registrationId' }]);
     }
+    if (input.code !== undefined && !input.nonce && !input.scannedAt && input.bridgePointId === undefined) {
+      const fast = await this.fastScan(sessionId, partId, input.code, user, actor);
+      if (fast) return fast;
+    }
     const outcome = await this.dataSource.transaction(async (manager) => {
       const part = await this.attendance.part(manager, sessionId, partId);
       if (!part) throw notFound('Session part', partId);
@@ -148,6 +152,24 @@ export class AttendanceService {
       });
     }
     return outcome;
+  }
+
+  /**
+   * A live scan of a valid code in one statement. Returns undefined when the scan must be
+   * refused (or the person is recorded absent): the full path then records and explains it.
+   */
+  private async fastScan(sessionId: number, partId: number, code: string, user: AuthUser, actor: AuditActor) {
+    const manager = this.dataSource.manager;
+    const row = await this.attendance.checkInByCode(manager, sessionId, partId, code, user.id, actor.requestId);
+    if (row.part_id === null) throw notFound('Session part', partId);
+    const target = row.target;
+    if (!target || Number(target.session_id) !== sessionId || target.status !== 'confirmed') return undefined;
+    if (row.attendance_id !== null) {
+      return this.answer('checked_in', Number(row.attendance_id), new Date(row.checked_in_at!), target);
+    }
+    const standing = await this.attendance.standing(manager, partId, Number(target.id));
+    if (!standing || standing.status !== 'present') return undefined;
+    return this.answer('already', Number(standing.id), new Date(standing.checked_in_at!), target);
   }
 
   /** Offline scans: each item applied (or refused) on its own, in its own transaction. */
