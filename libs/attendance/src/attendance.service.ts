@@ -31,13 +31,14 @@ class ScanRefused {
   constructor(readonly reason: ScanFailureReason) {}
 }
 
-const localTime = (at: Date) =>
-  new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Asia/Ho_Chi_Minh',
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-  }).format(at);
+// Built once: constructing an Intl.DateTimeFormat per scan showed in the check-in profile.
+const LOCAL_TIME = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Asia/Ho_Chi_Minh',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
+});
+const localTime = (at: Date) => LOCAL_TIME.format(at);
 
 export const mapPart = (row: PartRow): PartDto => ({
   id: Number(row.id),
