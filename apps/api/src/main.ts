@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { ConfigurationError, loadAppConfig } from '@app/common';
-import { EmbeddedPostgresInUseError, resolveDatabase } from '@app/database';
+import { EmbeddedPostgresInUseError, resolveConfiguredDatabase } from '@app/database';
 import { createApiApplication } from './create-app';
 import { seedIfNeeded } from './seed-on-start';
 
@@ -23,11 +23,7 @@ async function main(): Promise<void> {
 
   let database;
   try {
-    database = await resolveDatabase({
-      databaseUrl: config.DATABASE_URL,
-      embeddedDir: config.EMBEDDED_DB_DIR,
-      embeddedPort: config.EMBEDDED_DB_PORT,
-    });
+    database = await resolveConfiguredDatabase(config);
   } catch (error) {
     if (error instanceof EmbeddedPostgresInUseError) fail(error.message);
     throw error;

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { AccountsCoreModule, AdminAccounts, generatePassword, PASSWORD_MIN_LENGTH } from '@app/accounts';
 import { runSeed } from '@app/catalogue';
 import { AppConfig, ConfigurationError, loadAppConfig } from '@app/common';
-import { DatabaseModule, EmbeddedPostgresInUseError, resolveDatabase } from '@app/database';
+import { DatabaseModule, EmbeddedPostgresInUseError, resolveConfiguredDatabase } from '@app/database';
 
 /**
  * Operator commands, run as a Nest standalone application context on the configured database
@@ -147,11 +147,7 @@ async function main(argv: string[]): Promise<void> {
 
   let database;
   try {
-    database = await resolveDatabase({
-      databaseUrl: config.DATABASE_URL,
-      embeddedDir: config.EMBEDDED_DB_DIR,
-      embeddedPort: config.EMBEDDED_DB_PORT,
-    });
+    database = await resolveConfiguredDatabase(config);
   } catch (error) {
     if (error instanceof EmbeddedPostgresInUseError) fail(error.message);
     throw error;

@@ -49,3 +49,16 @@ export async function resolveDatabase(options: {
   }
   return { url: embedded.urlFor(EMBEDDED_DATABASE_NAME), embedded };
 }
+
+/** The database the configuration names: DATABASE_URL, else the embedded cluster it describes. */
+export function resolveConfiguredDatabase(config: {
+  DATABASE_URL?: string;
+  EMBEDDED_DB_DIR: string;
+  EMBEDDED_DB_PORT: number;
+}): Promise<ResolvedDatabase> {
+  return resolveDatabase({
+    databaseUrl: config.DATABASE_URL,
+    embeddedDir: config.EMBEDDED_DB_DIR,
+    embeddedPort: config.EMBEDDED_DB_PORT,
+  });
+}

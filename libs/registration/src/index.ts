@@ -2,3 +2,4 @@ export { RegistrationModule } from './registration.module';
 export { RegistrationRepository } from './registration.repository';
 export { XLSX_MIME } from './bulk/bulk-registration';
 export { accessFor, type RegistrationAccess } from './registration-access';
+export { CreateRegistrationDto } from './dto/registration.dto';

@@ -1,4 +1,5 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
+import { CreateRegistrationDto } from '@app/registration';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -104,27 +105,11 @@ export class BatchAnswerDto {
   @ApiProperty({ type: [BatchItemResultDto] }) items: BatchItemResultDto[];
 }
 
-export class WalkInDto {
-  @ApiProperty()
-  @TextField({ min: 2, max: 120 })
-  fullName: string;
-
+/** A walk-in gives the same personal fields a delegate gives when registering, plus the province. */
+export class WalkInDto extends PickType(CreateRegistrationDto, ['fullName', 'agency', 'position', 'phone'] as const) {
   @ApiPropertyOptional()
   @IdField({ optional: true })
   provinceId?: number;
-
-  @ApiProperty()
-  @TextField({ min: 2, max: 200 })
-  agency: string;
-
-  @ApiPropertyOptional()
-  @TextField({ max: 200, optional: true })
-  position?: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Matches(/^\+?[\d\s().-]{8,20}$/, { message: 'phone must be a phone number' })
-  phone?: string;
 }
 
 export class AbsenceDto {
