@@ -21,7 +21,7 @@ done
 curl -fsS "http://127.0.0.1:$port/health/ready"
 echo
 # The seed was loaded on this server: the six seeded sessions are served.
-total=$(curl -fsS "http://127.0.0.1:$port/sessions?limit=100" | node -e "let s='';process.stdin.on('data',c=>s+=c).on('end',()=>console.log(JSON.parse(s).page.total))")
+total=$(curl -fsS "http://127.0.0.1:$port/api/v1/sessions?limit=100" | node -e "let s='';process.stdin.on('data',c=>s+=c).on('end',()=>console.log(JSON.parse(s).page.total))")
 [ "$total" -ge 6 ] || { echo "expected the seeded sessions on DATABASE_URL, got $total"; kill -TERM "$pid"; exit 1; }
 echo "seeded sessions served: $total"
 kill -TERM "$pid"

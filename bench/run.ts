@@ -85,7 +85,7 @@ async function figureList(apiProcess: SpawnedApi, databaseUrl: string) {
   try {
     // Same answer from both, or the comparison means nothing.
     type ListAnswer = { items: { id: string | number }[]; page: { total: number | string } };
-    const ours = await api<ListAnswer>(apiProcess.baseUrl, 'GET', query);
+    const ours = await api<ListAnswer>(apiProcess.apiUrl, 'GET', query);
     const raw = await api<ListAnswer>(baselineUrl, 'GET', query);
     const same =
       JSON.stringify(ours.items.map((item) => String(item.id))) ===
@@ -101,12 +101,12 @@ async function figureList(apiProcess: SpawnedApi, databaseUrl: string) {
     };
     // Warm both up, then alternate two rounds and keep each side's best: a burst of load from
     // elsewhere on the machine then costs both sides alike, or neither.
-    await autocannon({ url: `${apiProcess.baseUrl}${query}`, connections: 50, duration: 3 });
+    await autocannon({ url: `${apiProcess.apiUrl}${query}`, connections: 50, duration: 3 });
     await autocannon({ url: `${baselineUrl}${query}`, connections: 50, duration: 3 });
     const best = (a: autocannon.Result, b: autocannon.Result) => (a.requests.average >= b.requests.average ? a : b);
-    const oursFirst = await run(apiProcess.baseUrl);
+    const oursFirst = await run(apiProcess.apiUrl);
     const rawFirst = await run(baselineUrl);
-    const oursResult = best(oursFirst, await run(apiProcess.baseUrl));
+    const oursResult = best(oursFirst, await run(apiProcess.apiUrl));
     const rawResult = best(rawFirst, await run(baselineUrl));
     const ratio = round(oursResult.requests.average / rawResult.requests.average, 2);
     add({
@@ -147,7 +147,7 @@ async function figureCheckIn(
       [sessionId],
     )
   ).rows.map((row) => row.code);
-  const probe = await fetch(`${apiProcess.baseUrl}/sessions/${sessionId}/parts/${apiPartId}/check-ins`, {
+  const probe = await fetch(`${apiProcess.apiUrl}/sessions/${sessionId}/parts/${apiPartId}/check-ins`, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
     body: '{}',
@@ -163,7 +163,7 @@ async function figureCheckIn(
   const scan = (list: string[], amount: number) => {
     next = 0;
     const instance = autocannon({
-      url: `${apiProcess.baseUrl}/sessions/${sessionId}/parts/${apiPartId}/check-ins`,
+      url: `${apiProcess.apiUrl}/sessions/${sessionId}/parts/${apiPartId}/check-ins`,
       method: 'POST',
       connections: 100,
       amount,
@@ -269,7 +269,7 @@ async function figureRegistration(
 ) {
   const QUOTA = 15;
   const TOTAL = 1000;
-  const base = apiProcess.baseUrl;
+  const base = apiProcess.apiUrl;
   const delegates = await pool(data.provinceIds, 8, async (provinceId) => {
     const email = `delegate-${provinceId}@bench.local`;
     const password = `delegate-password-${provinceId}`;
@@ -508,8 +508,8 @@ async function figureExports(databaseUrl: string, data: Dataset, organiser: { em
     const apiProcess = await spawnApi({ DATABASE_URL: databaseUrl, SEED_ON_START: 'never' });
     try {
       const pid = apiProcess.child.pid!;
-      const token = await login(apiProcess.baseUrl, organiser.email, organiser.password);
-      const probe = await fetch(`${apiProcess.baseUrl}${size.path}.csv?province=${data.provinceIds[0]}`, {
+      const token = await login(apiProcess.apiUrl, organiser.email, organiser.password);
+      const probe = await fetch(`${apiProcess.apiUrl}${size.path}.csv?province=${data.provinceIds[0]}`, {
         headers: { authorization: `Bearer ${token}` },
       });
       await probe.arrayBuffer();
@@ -518,11 +518,11 @@ async function figureExports(databaseUrl: string, data: Dataset, organiser: { em
         return;
       }
       // Warm-up: code paths loaded and JIT-compiled on a small export, then settle.
-      await download(`${apiProcess.baseUrl}${size.path}.xlsx?province=${data.provinceIds[0]}`, token);
+      await download(`${apiProcess.apiUrl}${size.path}.xlsx?province=${data.provinceIds[0]}`, token);
       await sleep(500);
       const idle = memoryOf(pid).rssMB;
       const resettable = await resetPeak(pid);
-      const csv = await download(`${apiProcess.baseUrl}${size.path}.csv${size.query ?? ''}`, token, pid);
+      const csv = await download(`${apiProcess.apiUrl}${size.path}.csv${size.query ?? ''}`, token, pid);
       const peak = Math.max(csv.peakRss, resettable ? memoryOf(pid).hwmMB : 0);
       peaks[size.label] = peak;
       if (csv.lines < size.rows) throw new Error(`CSV export of ${size.label} had ${csv.lines} lines`);
@@ -538,7 +538,7 @@ async function figureExports(databaseUrl: string, data: Dataset, organiser: { em
       if (size.label === '100k') {
         const sql = exportSql(data.export100k.sessionId, data.export100k.firstPartId);
         const copy = await copyOut(databaseUrl, sql);
-        const again = await download(`${apiProcess.baseUrl}${size.path}.csv${size.query}`, token);
+        const again = await download(`${apiProcess.apiUrl}${size.path}.csv${size.query}`, token);
         const csvSeconds = Math.min(csv.seconds, again.seconds);
         add({
           figure: '4 export 100k rows',
@@ -550,7 +550,7 @@ async function figureExports(databaseUrl: string, data: Dataset, organiser: { em
           met: csvSeconds <= copy.seconds * 1.5,
           note: `${csv.lines} vs ${copy.lines} lines; ${round(csv.bytes / 2 ** 20, 1)} vs ${round(copy.bytes / 2 ** 20, 1)} MiB`,
         });
-        const xlsx = await download(`${apiProcess.baseUrl}${size.path}.xlsx${size.query}`, token, pid);
+        const xlsx = await download(`${apiProcess.apiUrl}${size.path}.xlsx${size.query}`, token, pid);
         add({
           figure: '4 export 100k rows',
           metric: 'XLSX download vs COPY (same query) TO STDOUT',
@@ -703,13 +703,13 @@ async function main() {
     log(
       `  ${data.registrations} registrations, ${data.attendance} attendance rows, ${data.provinceIds.length} current provinces in ${round((performance.now() - t0) / 1000, 1)} s`,
     );
-    const adminToken = await login(apiProcess.baseUrl, ADMIN.email, ADMIN.password);
+    const adminToken = await login(apiProcess.apiUrl, ADMIN.email, ADMIN.password);
     const organiser = { email: 'bench-organiser@bench.local', password: 'bench-organiser-password' };
-    await api(apiProcess.baseUrl, 'POST', '/users', {
+    await api(apiProcess.apiUrl, 'POST', '/users', {
       token: adminToken,
       body: { ...organiser, displayName: 'Ban tổ chức', roles: [{ role: 'organiser' }] },
     });
-    const organiserToken = await login(apiProcess.baseUrl, organiser.email, organiser.password);
+    const organiserToken = await login(apiProcess.apiUrl, organiser.email, organiser.password);
 
     log('figure 1: session list…');
     await figureList(apiProcess, databaseUrl);

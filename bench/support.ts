@@ -44,6 +44,8 @@ export function memoryOf(pid: number): { rssMB: number; hwmMB: number } {
 export interface SpawnedApi {
   child: ChildProcess;
   baseUrl: string;
+  /** The API's root: `${baseUrl}/api/v1` (health stays at the origin). */
+  apiUrl: string;
   readyMs: number;
   output(): string;
   stop(): Promise<void>;
@@ -87,7 +89,14 @@ export async function spawnApi(env: Record<string, string>, readyTimeoutMs = 300
       const res = await fetch(`${baseUrl}/health/ready`);
       await res.arrayBuffer();
       if (res.status === 200) {
-        return { child, baseUrl, readyMs: performance.now() - started, output: () => output, stop };
+        return {
+          child,
+          baseUrl,
+          apiUrl: `${baseUrl}/api/v1`,
+          readyMs: performance.now() - started,
+          output: () => output,
+          stop,
+        };
       }
     } catch {
       // not listening yet

@@ -65,7 +65,9 @@ describe('accounts: login, tokens, user administration', () => {
   describe('login', () => {
     it('answers a token pair: a 15-minute HS256 JWT with roles, and an opaque refresh token', async () => {
       const user = await createUserWithRole(t, { role: 'province_delegate', provinceId });
-      const res = remember(await t.http().post('/auth/login').send({ email: user.email, password: user.password }));
+      const res = remember(
+        await t.http().post('/api/v1/auth/login').send({ email: user.email, password: user.password }),
+      );
       expect(res.status).toBe(200);
       expect(res.body).toEqual({
         tokenType: 'Bearer',
@@ -95,16 +97,20 @@ describe('accounts: login, tokens, user administration', () => {
 
     it('matches emails case-insensitively', async () => {
       const user = await createUserWithRole(t, { role: 'organiser' });
-      await t.http().post('/auth/login').send({ email: user.email.toUpperCase(), password: user.password }).expect(200);
+      await t
+        .http()
+        .post('/api/v1/auth/login')
+        .send({ email: user.email.toUpperCase(), password: user.password })
+        .expect(200);
     });
 
     it('answers wrong password, unknown email and a locked account with the identical 401', async () => {
       const user = await createUserWithRole(t, { role: 'organiser' });
       const wrongPassword = remember(
-        await t.http().post('/auth/login').send({ email: user.email, password: 'not-the-password' }),
+        await t.http().post('/api/v1/auth/login').send({ email: user.email, password: 'not-the-password' }),
       );
       const unknownEmail = remember(
-        await t.http().post('/auth/login').send({ email: 'nobody@test.local', password: 'not-the-password' }),
+        await t.http().post('/api/v1/auth/login').send({ email: 'nobody@test.local', password: 'not-the-password' }),
       );
       expect(wrongPassword.status).toBe(401);
       expect(unknownEmail.status).toBe(401);
@@ -116,11 +122,13 @@ describe('accounts: login, tokens, user administration', () => {
       for (let i = 0; i < 4; i++) {
         await t
           .http()
-          .post('/auth/login')
+          .post('/api/v1/auth/login')
           .send({ email: user.email, password: `wrong-${i}` })
           .expect(401);
       }
-      const locked = remember(await t.http().post('/auth/login').send({ email: user.email, password: user.password }));
+      const locked = remember(
+        await t.http().post('/api/v1/auth/login').send({ email: user.email, password: user.password }),
+      );
       expect(locked.status).toBe(401);
       expect(withoutRequestIds(locked.body)).toEqual(withoutRequestIds(wrongPassword.body));
       const [row] = await db(
@@ -132,7 +140,7 @@ describe('accounts: login, tokens, user administration', () => {
 
       // When the lock has expired the right password works again and clears the counter.
       await db(t, `UPDATE app_user SET locked_until = now() - interval '1 second' WHERE id = $1`, [user.id]);
-      await t.http().post('/auth/login').send({ email: user.email, password: user.password }).expect(200);
+      await t.http().post('/api/v1/auth/login').send({ email: user.email, password: user.password }).expect(200);
       const [after] = await db(t, `SELECT failed_login_count, locked_until FROM app_user WHERE id = $1`, [user.id]);
       expect(after).toEqual({ failed_login_count: 0, locked_until: null });
     });
@@ -144,7 +152,7 @@ describe('accounts: login, tokens, user administration', () => {
           Promise.resolve(
             t
               .http()
-              .post('/auth/login')
+              .post('/api/v1/auth/login')
               .send({ email: user.email, password: `guess-${i}` }),
           ),
         ),
@@ -161,7 +169,11 @@ describe('accounts: login, tokens, user administration', () => {
     it('refuses a disabled account with the same 401', async () => {
       const user = await createUserWithRole(t, { role: 'organiser' });
       await db(t, `UPDATE app_user SET is_active = false WHERE id = $1`, [user.id]);
-      const res = await t.http().post('/auth/login').send({ email: user.email, password: user.password }).expect(401);
+      const res = await t
+        .http()
+        .post('/api/v1/auth/login')
+        .send({ email: user.email, password: user.password })
+        .expect(401);
       expect(res.body.type).toMatch(/invalid-credentials$/);
     });
 
@@ -169,27 +181,35 @@ describe('accounts: login, tokens, user administration', () => {
       const user = await createUserWithRole(t, { role: 'organiser' });
       const res = await t
         .http()
-        .post('/auth/login')
+        .post('/api/v1/auth/login')
         .send({ email: user.email, password: user.password, isAdmin: true })
         .expect(400);
       expect(res.headers['content-type']).toMatch(PROBLEM);
       expect(res.body.errors).toContainEqual({ path: 'isAdmin', message: 'is not an accepted field' });
-      const missing = await t.http().post('/auth/login').send({ email: user.email }).expect(400);
+      const missing = await t.http().post('/api/v1/auth/login').send({ email: user.email }).expect(400);
       expect(missing.body.errors.map((e: { path: string }) => e.path)).toContain('password');
-      await t.http().post('/auth/login').send('').expect(400);
+      await t.http().post('/api/v1/auth/login').send('').expect(400);
     });
   });
 
   describe('refresh tokens', () => {
     it('rotates: the new pair works, the old refresh token is spent', async () => {
       const user = await createUserWithRole(t, { role: 'coordinator' });
-      const login = await t.http().post('/auth/login').send({ email: user.email, password: user.password }).expect(200);
+      const login = await t
+        .http()
+        .post('/api/v1/auth/login')
+        .send({ email: user.email, password: user.password })
+        .expect(200);
       const rotated = remember(
-        await t.http().post('/auth/refresh').send({ refreshToken: login.body.refreshToken }).expect(200),
+        await t.http().post('/api/v1/auth/refresh').send({ refreshToken: login.body.refreshToken }).expect(200),
       );
       expect(rotated.body.refreshToken).not.toBe(login.body.refreshToken);
-      await t.http().get('/auth/me').auth(rotated.body.accessToken, { type: 'bearer' }).expect(200);
-      const again = await t.http().post('/auth/refresh').send({ refreshToken: rotated.body.refreshToken }).expect(200);
+      await t.http().get('/api/v1/auth/me').auth(rotated.body.accessToken, { type: 'bearer' }).expect(200);
+      const again = await t
+        .http()
+        .post('/api/v1/auth/refresh')
+        .send({ refreshToken: rotated.body.refreshToken })
+        .expect(200);
       expect(again.body.refreshToken).not.toBe(rotated.body.refreshToken);
       const family = await db(
         t,
@@ -203,15 +223,20 @@ describe('accounts: login, tokens, user administration', () => {
 
     it('detects reuse: presenting a rotated token revokes the whole family (401)', async () => {
       const user = await createUserWithRole(t, { role: 'coordinator' });
-      const login = await t.http().post('/auth/login').send({ email: user.email, password: user.password }).expect(200);
+      const login = await t
+        .http()
+        .post('/api/v1/auth/login')
+        .send({ email: user.email, password: user.password })
+        .expect(200);
       const first = login.body.refreshToken as string;
-      const second = (await t.http().post('/auth/refresh').send({ refreshToken: first }).expect(200)).body.refreshToken;
+      const second = (await t.http().post('/api/v1/auth/refresh').send({ refreshToken: first }).expect(200)).body
+        .refreshToken;
       // An attacker (or the victim) replays the spent token.
-      const reuse = await t.http().post('/auth/refresh').send({ refreshToken: first }).expect(401);
+      const reuse = await t.http().post('/api/v1/auth/refresh').send({ refreshToken: first }).expect(401);
       expect(reuse.headers['content-type']).toMatch(PROBLEM);
       expect(reuse.body.type).toMatch(/invalid-refresh-token$/);
       // The live token of the family is dead too.
-      await t.http().post('/auth/refresh').send({ refreshToken: second }).expect(401);
+      await t.http().post('/api/v1/auth/refresh').send({ refreshToken: second }).expect(401);
       const [{ live }] = await db(
         t,
         `SELECT count(*) FILTER (WHERE revoked_at IS NULL)::int AS live FROM refresh_token WHERE user_id = $1`,
@@ -222,51 +247,75 @@ describe('accounts: login, tokens, user administration', () => {
 
     it('lets only one of two simultaneous refreshes with the same token win, and ends the family', async () => {
       const user = await createUserWithRole(t, { role: 'coordinator' });
-      const login = await t.http().post('/auth/login').send({ email: user.email, password: user.password }).expect(200);
+      const login = await t
+        .http()
+        .post('/api/v1/auth/login')
+        .send({ email: user.email, password: user.password })
+        .expect(200);
       const both = await Promise.all(
         [0, 1].map(() =>
-          Promise.resolve(t.http().post('/auth/refresh').send({ refreshToken: login.body.refreshToken })),
+          Promise.resolve(t.http().post('/api/v1/auth/refresh').send({ refreshToken: login.body.refreshToken })),
         ),
       );
       expect(both.map((res) => res.status).sort()).toEqual([200, 401]);
       const winner = both.find((res) => res.status === 200)!;
-      await t.http().post('/auth/refresh').send({ refreshToken: winner.body.refreshToken }).expect(401);
+      await t.http().post('/api/v1/auth/refresh').send({ refreshToken: winner.body.refreshToken }).expect(401);
     });
 
     it('keeps other logins of the same user alive when one family is revoked', async () => {
       const user = await createUserWithRole(t, { role: 'coordinator' });
-      const a = await t.http().post('/auth/login').send({ email: user.email, password: user.password }).expect(200);
-      const b = await t.http().post('/auth/login').send({ email: user.email, password: user.password }).expect(200);
-      await t.http().post('/auth/refresh').send({ refreshToken: a.body.refreshToken }).expect(200);
-      await t.http().post('/auth/refresh').send({ refreshToken: a.body.refreshToken }).expect(401);
-      await t.http().post('/auth/refresh').send({ refreshToken: b.body.refreshToken }).expect(200);
+      const a = await t
+        .http()
+        .post('/api/v1/auth/login')
+        .send({ email: user.email, password: user.password })
+        .expect(200);
+      const b = await t
+        .http()
+        .post('/api/v1/auth/login')
+        .send({ email: user.email, password: user.password })
+        .expect(200);
+      await t.http().post('/api/v1/auth/refresh').send({ refreshToken: a.body.refreshToken }).expect(200);
+      await t.http().post('/api/v1/auth/refresh').send({ refreshToken: a.body.refreshToken }).expect(401);
+      await t.http().post('/api/v1/auth/refresh').send({ refreshToken: b.body.refreshToken }).expect(200);
     });
 
     it('refuses unknown, expired and malformed refresh tokens', async () => {
       await t
         .http()
-        .post('/auth/refresh')
+        .post('/api/v1/auth/refresh')
         .send({ refreshToken: 'A'.repeat(43) })
         .expect(401);
       const user = await createUserWithRole(t, { role: 'coordinator' });
-      const login = await t.http().post('/auth/login').send({ email: user.email, password: user.password }).expect(200);
+      const login = await t
+        .http()
+        .post('/api/v1/auth/login')
+        .send({ email: user.email, password: user.password })
+        .expect(200);
       await db(t, `UPDATE refresh_token SET expires_at = now() - interval '1 second' WHERE user_id = $1`, [user.id]);
-      await t.http().post('/auth/refresh').send({ refreshToken: login.body.refreshToken }).expect(401);
-      const malformed = await t.http().post('/auth/refresh').send({ refreshToken: 'short' }).expect(400);
+      await t.http().post('/api/v1/auth/refresh').send({ refreshToken: login.body.refreshToken }).expect(401);
+      const malformed = await t.http().post('/api/v1/auth/refresh').send({ refreshToken: 'short' }).expect(400);
       expect(malformed.body.errors[0].path).toBe('refreshToken');
       await t
         .http()
-        .post('/auth/refresh')
+        .post('/api/v1/auth/refresh')
         .send({ refreshToken: 'A'.repeat(43), userId: 1 })
         .expect(400);
     });
 
     it('logout revokes the family of the presented token; unknown tokens answer 204 as well', async () => {
       const user = await createUserWithRole(t, { role: 'coordinator' });
-      const login = await t.http().post('/auth/login').send({ email: user.email, password: user.password }).expect(200);
-      const rotated = await t.http().post('/auth/refresh').send({ refreshToken: login.body.refreshToken }).expect(200);
-      await t.http().post('/auth/logout').send({ refreshToken: rotated.body.refreshToken }).expect(204);
-      await t.http().post('/auth/refresh').send({ refreshToken: rotated.body.refreshToken }).expect(401);
+      const login = await t
+        .http()
+        .post('/api/v1/auth/login')
+        .send({ email: user.email, password: user.password })
+        .expect(200);
+      const rotated = await t
+        .http()
+        .post('/api/v1/auth/refresh')
+        .send({ refreshToken: login.body.refreshToken })
+        .expect(200);
+      await t.http().post('/api/v1/auth/logout').send({ refreshToken: rotated.body.refreshToken }).expect(204);
+      await t.http().post('/api/v1/auth/refresh').send({ refreshToken: rotated.body.refreshToken }).expect(401);
       const [{ live }] = await db(
         t,
         `SELECT count(*) FILTER (WHERE revoked_at IS NULL)::int AS live FROM refresh_token WHERE user_id = $1`,
@@ -275,7 +324,7 @@ describe('accounts: login, tokens, user administration', () => {
       expect(live).toBe(0);
       await t
         .http()
-        .post('/auth/logout')
+        .post('/api/v1/auth/logout')
         .send({ refreshToken: 'B'.repeat(43) })
         .expect(204);
     });
@@ -284,7 +333,7 @@ describe('accounts: login, tokens, user administration', () => {
   describe('access tokens and /auth/me', () => {
     it('/auth/me answers the caller with role grants, never secrets', async () => {
       const res = remember(
-        await t.http().get('/auth/me').auth(tokens.province_delegate, { type: 'bearer' }).expect(200),
+        await t.http().get('/api/v1/auth/me').auth(tokens.province_delegate, { type: 'bearer' }).expect(200),
       );
       expect(res.body).toEqual({
         id: expect.any(Number),
@@ -293,19 +342,23 @@ describe('accounts: login, tokens, user administration', () => {
         roles: [{ role: 'province_delegate', sessionId: null, provinceId }],
         provinceId,
       });
-      const coordinator = await t.http().get('/auth/me').auth(tokens.coordinator, { type: 'bearer' }).expect(200);
+      const coordinator = await t
+        .http()
+        .get('/api/v1/auth/me')
+        .auth(tokens.coordinator, { type: 'bearer' })
+        .expect(200);
       expect(coordinator.body.roles).toEqual([{ role: 'coordinator', sessionId, provinceId: null }]);
       expect(coordinator.body.provinceId).toBeNull();
     });
 
     it('answers 401 problems without a token, with a malformed one, or with a forged one', async () => {
-      const none = await t.http().get('/auth/me').expect(401);
+      const none = await t.http().get('/api/v1/auth/me').expect(401);
       expect(none.headers['content-type']).toMatch(PROBLEM);
       expect(none.body.type).toMatch(/unauthenticated$/);
-      await t.http().get('/auth/me').set('authorization', 'Bearer not.a.jwt').expect(401);
+      await t.http().get('/api/v1/auth/me').set('authorization', 'Bearer not.a.jwt').expect(401);
       await t
         .http()
-        .get('/auth/me')
+        .get('/api/v1/auth/me')
         .set('authorization', `Basic ${Buffer.from('a:b').toString('base64')}`)
         .expect(401);
 
@@ -321,11 +374,11 @@ describe('accounts: login, tokens, user administration', () => {
           },
         );
       // Right secret, but an algorithm other than the pinned HS256.
-      await t.http().get('/auth/me').auth(sign(TEST_SECRET, 'HS512'), { type: 'bearer' }).expect(401);
+      await t.http().get('/api/v1/auth/me').auth(sign(TEST_SECRET, 'HS512'), { type: 'bearer' }).expect(401);
       // Another secret.
       await t
         .http()
-        .get('/auth/me')
+        .get('/api/v1/auth/me')
         .auth(sign('x'.repeat(40), 'HS256'), { type: 'bearer' })
         .expect(401);
       // alg: none.
@@ -334,9 +387,9 @@ describe('accounts: login, tokens, user administration', () => {
         Buffer.from(JSON.stringify(claims)).toString('base64url'),
         '',
       ].join('.');
-      await t.http().get('/auth/me').auth(unsigned, { type: 'bearer' }).expect(401);
+      await t.http().get('/api/v1/auth/me').auth(unsigned, { type: 'bearer' }).expect(401);
       // The right signature is accepted (control).
-      await t.http().get('/auth/me').auth(sign(TEST_SECRET, 'HS256'), { type: 'bearer' }).expect(200);
+      await t.http().get('/api/v1/auth/me').auth(sign(TEST_SECRET, 'HS256'), { type: 'bearer' }).expect(200);
     });
 
     it('tells an expired access token apart, so clients know to refresh', async () => {
@@ -345,33 +398,37 @@ describe('accounts: login, tokens, user administration', () => {
         { sub: claims.sub, email: claims.email, roles: claims.roles, exp: Math.floor(Date.now() / 1000) - 10 },
         { algorithm: 'HS256', issuer: 'ttdn-api', audience: 'ttdn-api' },
       );
-      const res = await t.http().get('/auth/me').auth(expired, { type: 'bearer' }).expect(401);
+      const res = await t.http().get('/api/v1/auth/me').auth(expired, { type: 'bearer' }).expect(401);
       expect(res.body.detail).toMatch(/expired/);
     });
 
     it('lets a user change their own password, which ends their refresh tokens', async () => {
       const user = await signedInUser(t, { role: 'organiser' });
-      const login = await t.http().post('/auth/login').send({ email: user.email, password: user.password }).expect(200);
+      const login = await t
+        .http()
+        .post('/api/v1/auth/login')
+        .send({ email: user.email, password: user.password })
+        .expect(200);
       await t
         .http()
-        .post('/auth/password')
+        .post('/api/v1/auth/password')
         .auth(user.token, { type: 'bearer' })
         .send({ currentPassword: 'wrong-password', newPassword: 'a brand new password' })
         .expect(403);
       await t
         .http()
-        .post('/auth/password')
+        .post('/api/v1/auth/password')
         .auth(user.token, { type: 'bearer' })
         .send({ currentPassword: user.password, newPassword: 'short' })
         .expect(400);
       await t
         .http()
-        .post('/auth/password')
+        .post('/api/v1/auth/password')
         .auth(user.token, { type: 'bearer' })
         .send({ currentPassword: user.password, newPassword: 'a brand new password' })
         .expect(204);
-      await t.http().post('/auth/refresh').send({ refreshToken: login.body.refreshToken }).expect(401);
-      await t.http().post('/auth/login').send({ email: user.email, password: user.password }).expect(401);
+      await t.http().post('/api/v1/auth/refresh').send({ refreshToken: login.body.refreshToken }).expect(401);
+      await t.http().post('/api/v1/auth/login').send({ email: user.email, password: user.password }).expect(401);
       await loginAs(t, user.email, 'a brand new password');
     });
   });
@@ -387,7 +444,7 @@ describe('accounts: login, tokens, user administration', () => {
       {
         name: 'POST /users',
         method: 'post',
-        path: () => '/users',
+        path: () => '/api/v1/users',
         body: () => ({
           email: `new-${Math.random().toString(36).slice(2)}@test.local`,
           displayName: 'New',
@@ -395,12 +452,12 @@ describe('accounts: login, tokens, user administration', () => {
         }),
         ok: 201,
       },
-      { name: 'GET /users', method: 'get', path: () => '/users', ok: 200 },
-      { name: 'GET /users/:id', method: 'get', path: () => `/users/${admin.id}`, ok: 200 },
+      { name: 'GET /users', method: 'get', path: () => '/api/v1/users', ok: 200 },
+      { name: 'GET /users/:id', method: 'get', path: () => `/api/v1/users/${admin.id}`, ok: 200 },
       {
         name: 'PATCH /users/:id',
         method: 'patch',
-        path: () => `/users/${admin.id}`,
+        path: () => `/api/v1/users/${admin.id}`,
         body: () => ({ displayName: 'Quản trị viên' }),
         ok: 200,
       },
@@ -450,7 +507,7 @@ describe('accounts: login, tokens, user administration', () => {
     it('creates a user with grants and answers a DTO without secrets; the audit log records it', async () => {
       const res = remember(
         await asAdmin()
-          .post('/users')
+          .post('/api/v1/users')
           .send({
             email: 'Dai.Bieu@TuyenQuang.gov.vn',
             displayName: '  Nguyễn Thị Bình ',
@@ -479,7 +536,7 @@ describe('accounts: login, tokens, user administration', () => {
       expect(JSON.stringify(entry)).not.toMatch(/argon2|password/i);
 
       const duplicate = await asAdmin()
-        .post('/users')
+        .post('/api/v1/users')
         .send({ email: 'dai.bieu@tuyenquang.gov.vn', displayName: 'X', password: 'long enough password' })
         .expect(409);
       expect(duplicate.body.type).toMatch(/email-taken$/);
@@ -488,7 +545,7 @@ describe('accounts: login, tokens, user administration', () => {
     it('refuses bodies that try to set fields nobody may set (400, nothing created)', async () => {
       const email = 'sneaky@test.local';
       const res = await asAdmin()
-        .post('/users')
+        .post('/api/v1/users')
         .send({ email, displayName: 'S', password: 'long enough password', isAdmin: true, id: 1, passwordHash: 'x' })
         .expect(400);
       expect(res.body.errors).toEqual(
@@ -498,9 +555,12 @@ describe('accounts: login, tokens, user administration', () => {
           { path: 'passwordHash', message: 'is not an accepted field' },
         ]),
       );
-      await asAdmin().patch(`/users/${admin.id}`).send({ failedLoginCount: 0, email: 'x@test.local' }).expect(400);
       await asAdmin()
-        .post('/users')
+        .patch(`/api/v1/users/${admin.id}`)
+        .send({ failedLoginCount: 0, email: 'x@test.local' })
+        .expect(400);
+      await asAdmin()
+        .post('/api/v1/users')
         .send({ email, displayName: 'S', password: 'long enough password', roles: [{ role: 'root' }] })
         .expect(400);
       expect(await db(t, `SELECT 1 FROM app_user WHERE email = $1`, [email])).toHaveLength(0);
@@ -509,19 +569,19 @@ describe('accounts: login, tokens, user administration', () => {
     it('checks grant shapes and references, naming the field', async () => {
       const base = { displayName: 'G', password: 'long enough password' };
       const noProvince = await asAdmin()
-        .post('/users')
+        .post('/api/v1/users')
         .send({ ...base, email: 'g1@test.local', roles: [{ role: 'province_delegate' }] })
         .expect(400);
       expect(noProvince.body.errors).toEqual([
         { path: 'roles.0.provinceId', message: 'is required for a province delegate' },
       ]);
       const scopedAdmin = await asAdmin()
-        .post('/users')
+        .post('/api/v1/users')
         .send({ ...base, email: 'g2@test.local', roles: [{ role: 'admin', sessionId }] })
         .expect(400);
       expect(scopedAdmin.body.errors[0].path).toBe('roles.0.sessionId');
       const unknown = await asAdmin()
-        .post('/users')
+        .post('/api/v1/users')
         .send({
           ...base,
           email: 'g3@test.local',
@@ -538,7 +598,7 @@ describe('accounts: login, tokens, user administration', () => {
       const [merged] = await db<{ id: number }>(t, `SELECT id FROM province WHERE valid_to IS NOT NULL LIMIT 1`);
       if (merged) {
         await asAdmin()
-          .post('/users')
+          .post('/api/v1/users')
           .send({ ...base, email: 'g4@test.local', roles: [{ role: 'province_delegate', provinceId: merged.id }] })
           .expect(400);
       }
@@ -546,11 +606,15 @@ describe('accounts: login, tokens, user administration', () => {
 
     it('changes roles and takes them into account at once; disabling ends sessions', async () => {
       const user = await signedInUser(t, { role: 'coordinator', sessionId });
-      const login = await t.http().post('/auth/login').send({ email: user.email, password: user.password }).expect(200);
-      await t.http().get('/users').auth(user.token, { type: 'bearer' }).expect(403);
+      const login = await t
+        .http()
+        .post('/api/v1/auth/login')
+        .send({ email: user.email, password: user.password })
+        .expect(200);
+      await t.http().get('/api/v1/users').auth(user.token, { type: 'bearer' }).expect(403);
       const promoted = remember(
         await asAdmin()
-          .patch(`/users/${user.id}`)
+          .patch(`/api/v1/users/${user.id}`)
           .send({ roles: [{ role: 'admin' }, { role: 'coordinator', sessionId }] })
           .expect(200),
       );
@@ -559,13 +623,13 @@ describe('accounts: login, tokens, user administration', () => {
         { role: 'coordinator', sessionId, provinceId: null },
       ]);
       // The same access token now passes: grants are read per request, not from the token.
-      await t.http().get('/users').auth(user.token, { type: 'bearer' }).expect(200);
+      await t.http().get('/api/v1/users').auth(user.token, { type: 'bearer' }).expect(200);
 
-      const disabled = await asAdmin().patch(`/users/${user.id}`).send({ active: false }).expect(200);
+      const disabled = await asAdmin().patch(`/api/v1/users/${user.id}`).send({ active: false }).expect(200);
       expect(disabled.body.active).toBe(false);
-      await t.http().get('/auth/me').auth(user.token, { type: 'bearer' }).expect(401);
-      await t.http().post('/auth/refresh').send({ refreshToken: login.body.refreshToken }).expect(401);
-      await t.http().post('/auth/login').send({ email: user.email, password: user.password }).expect(401);
+      await t.http().get('/api/v1/auth/me').auth(user.token, { type: 'bearer' }).expect(401);
+      await t.http().post('/api/v1/auth/refresh').send({ refreshToken: login.body.refreshToken }).expect(401);
+      await t.http().post('/api/v1/auth/login').send({ email: user.email, password: user.password }).expect(401);
 
       const [entry] = await db(
         t,
@@ -583,50 +647,50 @@ describe('accounts: login, tokens, user administration', () => {
           WHERE role = 'admin' AND u.is_active`,
       );
       expect(t2Admins[0].n).toBe(1);
-      const res = await asAdmin().patch(`/users/${admin.id}`).send({ active: false }).expect(409);
+      const res = await asAdmin().patch(`/api/v1/users/${admin.id}`).send({ active: false }).expect(409);
       expect(res.body.type).toMatch(/last-admin$/);
       await asAdmin()
-        .patch(`/users/${admin.id}`)
+        .patch(`/api/v1/users/${admin.id}`)
         .send({ roles: [{ role: 'organiser' }] })
         .expect(409);
-      await t.http().get('/auth/me').auth(tokens.admin, { type: 'bearer' }).expect(200);
+      await t.http().get('/api/v1/auth/me').auth(tokens.admin, { type: 'bearer' }).expect(200);
     });
 
     it('lists users page by page with filters, and answers 404 for an unknown id', async () => {
-      const page = remember(await asAdmin().get('/users?limit=2&offset=0').expect(200));
+      const page = remember(await asAdmin().get('/api/v1/users?limit=2&offset=0').expect(200));
       expect(page.body.items).toHaveLength(2);
       expect(page.body.page).toEqual({ total: expect.any(Number), limit: 2, offset: 0 });
       expect(page.body.items[0].id).toBeLessThan(page.body.items[1].id);
-      const delegates = await asAdmin().get('/users?role=province_delegate&limit=100').expect(200);
+      const delegates = await asAdmin().get('/api/v1/users?role=province_delegate&limit=100').expect(200);
       expect(delegates.body.items.length).toBeGreaterThan(0);
       for (const user of delegates.body.items) {
         expect(user.roles.map((g: { role: string }) => g.role)).toContain('province_delegate');
       }
-      const search = await asAdmin().get('/users?q=TUYENQUANG').expect(200);
+      const search = await asAdmin().get('/api/v1/users?q=TUYENQUANG').expect(200);
       expect(search.body.items.map((u: { email: string }) => u.email)).toEqual(['Dai.Bieu@TuyenQuang.gov.vn']);
-      await asAdmin().get('/users?limit=101').expect(400);
-      await asAdmin().get('/users?role=root').expect(400);
-      await asAdmin().get('/users/987654').expect(404);
-      await asAdmin().get('/users/99999999999999999999').expect(404);
-      await asAdmin().patch('/users/-1').send({ active: true }).expect(404);
-      await asAdmin().get('/users/abc').expect(400);
+      await asAdmin().get('/api/v1/users?limit=101').expect(400);
+      await asAdmin().get('/api/v1/users?role=root').expect(400);
+      await asAdmin().get('/api/v1/users/987654').expect(404);
+      await asAdmin().get('/api/v1/users/99999999999999999999').expect(404);
+      await asAdmin().patch('/api/v1/users/-1').send({ active: true }).expect(404);
+      await asAdmin().get('/api/v1/users/abc').expect(400);
     });
   });
 
   it('documents security on the account routes in OpenAPI', async () => {
     const { body } = await t.http().get('/docs-json').expect(200);
     for (const [path, method] of [
-      ['/users', 'get'],
-      ['/users', 'post'],
-      ['/users/{id}', 'patch'],
-      ['/auth/me', 'get'],
+      ['/api/v1/users', 'get'],
+      ['/api/v1/users', 'post'],
+      ['/api/v1/users/{id}', 'patch'],
+      ['/api/v1/auth/me', 'get'],
     ]) {
       const operation = body.paths[path][method];
       expect(operation.security).toEqual([{ bearer: [] }]);
       expect(Object.keys(operation.responses)).toEqual(expect.arrayContaining(['401']));
     }
-    expect(Object.keys(body.paths['/users'].get.responses)).toContain('403');
-    expect(body.paths['/auth/login'].post.security).toBeUndefined();
+    expect(Object.keys(body.paths['/api/v1/users'].get.responses)).toContain('403');
+    expect(body.paths['/api/v1/auth/login'].post.security).toBeUndefined();
   });
 });
 
@@ -644,11 +708,15 @@ describe('accounts: failed logins per address', () => {
     for (let i = 0; i < 3; i++) {
       await t
         .http()
-        .post('/auth/login')
+        .post('/api/v1/auth/login')
         .send({ email: `nobody-${i}@test.local`, password: 'x' })
         .expect(401);
     }
-    const res = await t.http().post('/auth/login').send({ email: user.email, password: user.password }).expect(429);
+    const res = await t
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ email: user.email, password: user.password })
+      .expect(429);
     expect(res.headers['content-type']).toMatch(PROBLEM);
     expect(res.body.type).toMatch(/too-many-login-attempts$/);
     expect(res.body.retryAfterSeconds).toBeGreaterThan(0);
@@ -662,7 +730,7 @@ describe('accounts: first administrator', () => {
     });
     try {
       const token = await loginAs(t, 'chief@test.local', 'a strong admin password');
-      const me = await t.http().get('/auth/me').auth(token, { type: 'bearer' }).expect(200);
+      const me = await t.http().get('/api/v1/auth/me').auth(token, { type: 'bearer' }).expect(200);
       expect(me.body.roles).toEqual([{ role: 'admin', sessionId: null, provinceId: null }]);
     } finally {
       await t.close();
@@ -688,7 +756,7 @@ describe('accounts: first administrator', () => {
       expect(password).toMatch(/^[A-Za-z0-9_-]{24}$/);
       // Works with the generated JWT secret (JWT_SECRET unset in development).
       const token = await loginAs(t, 'admin@localhost', password!);
-      const me = await t.http().get('/auth/me').auth(token, { type: 'bearer' }).expect(200);
+      const me = await t.http().get('/api/v1/auth/me').auth(token, { type: 'bearer' }).expect(200);
       expect(me.body.roles[0].role).toBe('admin');
       const admins = await db(t, `SELECT count(*)::int AS n FROM app_user`);
       expect(admins[0].n).toBe(1);

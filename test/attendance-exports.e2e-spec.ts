@@ -37,7 +37,8 @@ describe('attendance exports: CSV, XLSX, PDF sign-in sheet', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    const provinces = (await t.http().get('/provinces').query({ era: '2025', limit: 100 })).body.items as Province[];
+    const provinces = (await t.http().get('/api/v1/provinces').query({ era: '2025', limit: 100 })).body
+      .items as Province[];
     tuyenQuang = provinces.find((p) => p.name === 'Tuyên Quang')!;
     phuTho = provinces.find((p) => p.name === 'Phú Thọ')!;
     organiser = await loginAs(
@@ -51,7 +52,7 @@ describe('attendance exports: CSV, XLSX, PDF sign-in sheet', () => {
     sessionId = (
       await t
         .http()
-        .post('/sessions')
+        .post('/api/v1/sessions')
         .set(bearer(organiser))
         .send({
           title: 'Hội nghị tập huấn thông tin đối ngoại và nhân quyền',
@@ -73,7 +74,7 @@ describe('attendance exports: CSV, XLSX, PDF sign-in sheet', () => {
     const register = (token: string, fullName: string, agency: string, phone: string, position?: string) =>
       t
         .http()
-        .post(`/sessions/${sessionId}/registrations`)
+        .post(`/api/v1/sessions/${sessionId}/registrations`)
         .set(bearer(token))
         .send({ fullName, agency, phone, position })
         .expect(201);
@@ -85,14 +86,14 @@ describe('attendance exports: CSV, XLSX, PDF sign-in sheet', () => {
     partId = (
       await t
         .http()
-        .post(`/sessions/${sessionId}/parts`)
+        .post(`/api/v1/sessions/${sessionId}/parts`)
         .set(bearer(organiser))
         .send({ label: 'Sáng 25/11', startsAt: '2026-11-25T08:00:00+07:00', endsAt: '2026-11-25T11:30:00+07:00' })
         .expect(201)
     ).body.id;
     const scan = await t
       .http()
-      .post(`/sessions/${sessionId}/parts/${partId}/check-ins`)
+      .post(`/api/v1/sessions/${sessionId}/parts/${partId}/check-ins`)
       .set(bearer(coordinator))
       .send({ registrationId: nhung.id })
       .expect(201);
@@ -103,7 +104,7 @@ describe('attendance exports: CSV, XLSX, PDF sign-in sheet', () => {
   it('serves a CSV with BOM that parses back, neutralises formulas, and names the file in RFC 5987', async () => {
     const res = await t
       .http()
-      .get(`/sessions/${sessionId}/attendance.csv`)
+      .get(`/api/v1/sessions/${sessionId}/attendance.csv`)
       .set(bearer(coordinator))
       .buffer(true)
       .parse(binary)
@@ -139,7 +140,7 @@ describe('attendance exports: CSV, XLSX, PDF sign-in sheet', () => {
   it('serves an XLSX that exceljs reads back, one sheet per province', async () => {
     const res = await t
       .http()
-      .get(`/sessions/${sessionId}/attendance.xlsx`)
+      .get(`/api/v1/sessions/${sessionId}/attendance.xlsx`)
       .set(bearer(organiser))
       .buffer(true)
       .parse(binary)
@@ -159,7 +160,7 @@ describe('attendance exports: CSV, XLSX, PDF sign-in sheet', () => {
   it('serves a printable PDF sign-in sheet whose text holds the Vietnamese names', async () => {
     const res = await t
       .http()
-      .get(`/sessions/${sessionId}/attendance.pdf`)
+      .get(`/api/v1/sessions/${sessionId}/attendance.pdf`)
       .set(bearer(coordinator))
       .buffer(true)
       .parse(binary)
@@ -182,7 +183,7 @@ describe('attendance exports: CSV, XLSX, PDF sign-in sheet', () => {
   it("lets a delegate export only their own province's list", async () => {
     const own = await t
       .http()
-      .get(`/sessions/${sessionId}/attendance.csv`)
+      .get(`/api/v1/sessions/${sessionId}/attendance.csv`)
       .set(bearer(ptDelegate))
       .buffer(true)
       .parse(binary)
@@ -191,17 +192,17 @@ describe('attendance exports: CSV, XLSX, PDF sign-in sheet', () => {
     expect(rows.slice(1).map((row) => row[1])).toEqual(['Triệu Thị Mai']);
     await t
       .http()
-      .get(`/sessions/${sessionId}/attendance.csv`)
+      .get(`/api/v1/sessions/${sessionId}/attendance.csv`)
       .set(bearer(ptDelegate))
       .query({ province: tuyenQuang.id })
       .expect(403);
-    await t.http().get(`/sessions/${sessionId}/attendance.csv`).expect(401);
+    await t.http().get(`/api/v1/sessions/${sessionId}/attendance.csv`).expect(401);
   });
 
   it('filters by part and status, and refuses unknown parts', async () => {
     const present = await t
       .http()
-      .get(`/sessions/${sessionId}/attendance.csv`)
+      .get(`/api/v1/sessions/${sessionId}/attendance.csv`)
       .set(bearer(coordinator))
       .query({ part: partId, status: 'present' })
       .buffer(true)
@@ -214,13 +215,13 @@ describe('attendance exports: CSV, XLSX, PDF sign-in sheet', () => {
     ).toEqual(['Nguyễn Thị Hồng Nhung']);
     await t
       .http()
-      .get(`/sessions/${sessionId}/attendance.csv`)
+      .get(`/api/v1/sessions/${sessionId}/attendance.csv`)
       .set(bearer(coordinator))
       .query({ part: 999999 })
       .expect(404);
     await t
       .http()
-      .get(`/sessions/${sessionId}/attendance.csv`)
+      .get(`/api/v1/sessions/${sessionId}/attendance.csv`)
       .set(bearer(coordinator))
       .query({ status: 'gone' })
       .expect(400);

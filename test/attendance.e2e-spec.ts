@@ -26,11 +26,12 @@ describe('attendance: check-in per part, offline batches, walk-ins, absences, st
   const count = async (sql: string, params: unknown[] = []) => Number((await db().query(sql, params))[0].n);
   const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
   const scan = (partId: number, body: object, token = coordinator) =>
-    t.http().post(`/sessions/${sessionId}/parts/${partId}/check-ins`).set(bearer(token)).send(body);
+    t.http().post(`/api/v1/sessions/${sessionId}/parts/${partId}/check-ins`).set(bearer(token)).send(body);
 
   beforeAll(async () => {
     t = await startTestApp();
-    const provinces = (await t.http().get('/provinces').query({ era: '2025', limit: 100 })).body.items as Province[];
+    const provinces = (await t.http().get('/api/v1/provinces').query({ era: '2025', limit: 100 })).body
+      .items as Province[];
     tuyenQuang = provinces.find((p) => p.name === 'Tuyên Quang')!;
     phuTho = provinces.find((p) => p.name === 'Phú Thọ')!;
     const o = await createUserWithRole(t, { role: 'organiser' });
@@ -43,7 +44,7 @@ describe('attendance: check-in per part, offline batches, walk-ins, absences, st
     const session = (
       await t
         .http()
-        .post('/sessions')
+        .post('/api/v1/sessions')
         .set(bearer(organiser))
         .send({ title: 'Tập huấn hai buổi', kind: 'training_conference', startsOn: '2026-11-20', format: 'hybrid' })
         .expect(201)
@@ -73,19 +74,20 @@ describe('attendance: check-in per part, offline batches, walk-ins, absences, st
       const reg = (
         await t
           .http()
-          .post(`/sessions/${sessionId}/registrations`)
+          .post(`/api/v1/sessions/${sessionId}/registrations`)
           .set(bearer(token))
           .send({ fullName: name, agency, phone })
           .expect(201)
       ).body;
-      const { code } = (await t.http().get(`/registrations/${reg.id}/check-in-code`).set(bearer(token)).expect(200))
-        .body;
+      const { code } = (
+        await t.http().get(`/api/v1/registrations/${reg.id}/check-in-code`).set(bearer(token)).expect(200)
+      ).body;
       people.push({ id: reg.id, name, provinceId: reg.provinceId, code });
     }
     morning = (
       await t
         .http()
-        .post(`/sessions/${sessionId}/parts`)
+        .post(`/api/v1/sessions/${sessionId}/parts`)
         .set(bearer(organiser))
         .send({ label: 'Sáng 20/11', startsAt: '2026-11-20T08:00:00+07:00', endsAt: '2026-11-20T11:30:00+07:00' })
         .expect(201)
@@ -93,7 +95,7 @@ describe('attendance: check-in per part, offline batches, walk-ins, absences, st
     afternoon = (
       await t
         .http()
-        .post(`/sessions/${sessionId}/parts`)
+        .post(`/api/v1/sessions/${sessionId}/parts`)
         .set(bearer(organiser))
         .send({ label: 'Chiều 20/11', startsAt: '2026-11-20T13:30:00+07:00', endsAt: '2026-11-20T17:00:00+07:00' })
         .expect(201)
@@ -106,7 +108,7 @@ describe('attendance: check-in per part, offline batches, walk-ins, absences, st
     for (const person of people) expect(person.code).toMatch(/^[A-Za-z0-9_-]{22}$/);
     const png = await t
       .http()
-      .get(`/registrations/${people[0].id}/qr.png`)
+      .get(`/api/v1/registrations/${people[0].id}/qr.png`)
       .set(bearer(tqDelegate))
       .buffer(true)
       .parse((res, done) => {
@@ -118,7 +120,7 @@ describe('attendance: check-in per part, offline batches, walk-ins, absences, st
     expect((png.body as Buffer).subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
     const svg = await t
       .http()
-      .get(`/registrations/${people[0].id}/qr.svg`)
+      .get(`/api/v1/registrations/${people[0].id}/qr.svg`)
       .set(bearer(tqDelegate))
       .buffer(true)
       .parse((res, done) => {
@@ -129,7 +131,7 @@ describe('attendance: check-in per part, offline batches, walk-ins, absences, st
       .expect(200);
     expect(svg.headers['content-type']).toMatch(/^image\/svg\+xml/);
     expect(svg.body).toContain('<svg');
-    await t.http().get(`/registrations/${people[0].id}/qr.png`).set(bearer(ptDelegate)).expect(404);
+    await t.http().get(`/api/v1/registrations/${people[0].id}/qr.png`).set(bearer(ptDelegate)).expect(404);
   });
 
   it('100 simultaneous scans of one code make exactly one record', async () => {
@@ -138,7 +140,7 @@ describe('attendance: check-in per part, offline batches, walk-ins, absences, st
     const results = await Promise.all(
       Array.from({ length: 100 }, () =>
         request(url)
-          .post(`/sessions/${sessionId}/parts/${morning}/check-ins`)
+          .post(`/api/v1/sessions/${sessionId}/parts/${morning}/check-ins`)
           .set(bearer(coordinator))
           .send({ code: people[0].code })
           .then((res) => res),
@@ -172,13 +174,13 @@ describe('attendance: check-in per part, offline batches, walk-ins, absences, st
   it('answers each offline batch item on its own: ok, already, or error with a reason kept on file', async () => {
     await t
       .http()
-      .post(`/registrations/${people[4].id}/withdraw`)
+      .post(`/api/v1/registrations/${people[4].id}/withdraw`)
       .set(bearer(ptDelegate))
       .send({ reason: 'ốm' })
       .expect(200);
     const res = await t
       .http()
-      .post(`/sessions/${sessionId}/parts/${afternoon}/check-ins/batch`)
+      .post(`/api/v1/sessions/${sessionId}/parts/${afternoon}/check-ins/batch`)
       .set(bearer(coordinator))
       .send({
         items: [
@@ -201,7 +203,7 @@ describe('attendance: check-in per part, offline batches, walk-ins, absences, st
     );
     const part = await t
       .http()
-      .get(`/sessions/${sessionId}/parts/${afternoon}/attendance`)
+      .get(`/api/v1/sessions/${sessionId}/parts/${afternoon}/attendance`)
       .set(bearer(coordinator))
       .expect(200);
     expect(part.body.failedScans.map((f: { reason: string }) => f.reason)).toEqual(['unknown_code', 'withdrawn']);
@@ -215,7 +217,7 @@ describe('attendance: check-in per part, offline batches, walk-ins, absences, st
   it('records walk-ins, absences and undo, all with reasons, and never overwrites silently', async () => {
     const walkIn = await t
       .http()
-      .post(`/sessions/${sessionId}/parts/${morning}/walk-ins`)
+      .post(`/api/v1/sessions/${sessionId}/parts/${morning}/walk-ins`)
       .set(bearer(coordinator))
       .send({ fullName: 'Phùng Văn Khách', agency: 'Đài Phát thanh và Truyền hình tỉnh', provinceId: tuyenQuang.id })
       .expect(201);
@@ -223,16 +225,16 @@ describe('attendance: check-in per part, offline batches, walk-ins, absences, st
 
     const absent = await t
       .http()
-      .post(`/sessions/${sessionId}/parts/${morning}/absences`)
+      .post(`/api/v1/sessions/${sessionId}/parts/${morning}/absences`)
       .set(bearer(coordinator))
       .send({ registrationId: people[2].id, kind: 'excused', reason: 'đi công tác' })
       .expect(201);
     expect(absent.body.status).toBe('excused');
     await scan(morning, { code: people[2].code }).expect(409);
-    await t.http().post(`/attendance/${absent.body.id}/undo`).set(bearer(coordinator)).send({}).expect(400);
+    await t.http().post(`/api/v1/attendance/${absent.body.id}/undo`).set(bearer(coordinator)).send({}).expect(400);
     const undone = await t
       .http()
-      .post(`/attendance/${absent.body.id}/undo`)
+      .post(`/api/v1/attendance/${absent.body.id}/undo`)
       .set(bearer(coordinator))
       .send({ reason: 'đã đến muộn' })
       .expect(200);
@@ -246,7 +248,11 @@ describe('attendance: check-in per part, offline batches, walk-ins, absences, st
   it('lets only the session coordinators and organisers record', async () => {
     await scan(morning, { code: people[3].code }, tqDelegate).expect(403);
     await scan(morning, { code: people[3].code }, otherCoordinator).expect(403);
-    await t.http().post(`/sessions/${sessionId}/parts/${morning}/check-ins`).send({ code: people[3].code }).expect(401);
+    await t
+      .http()
+      .post(`/api/v1/sessions/${sessionId}/parts/${morning}/check-ins`)
+      .send({ code: people[3].code })
+      .expect(401);
     const bad = await scan(morning, { code: people[3].code, registrationId: people[3].id }).expect(400);
     expect(bad.body.errors[0].path).toBe('code');
     await scan(999999, { code: people[3].code }).expect(404);
@@ -255,19 +261,24 @@ describe('attendance: check-in per part, offline batches, walk-ins, absences, st
   it('takes headcounts at bridge points and adds statistics up by part, province and agency', async () => {
     const withPoint = await t
       .http()
-      .post(`/sessions/${sessionId}/bridge-points`)
+      .post(`/api/v1/sessions/${sessionId}/bridge-points`)
       .set(bearer(organiser))
       .send({ name: 'Điểm cầu Tỉnh ủy Tuyên Quang', provinceId: tuyenQuang.id })
       .expect(201);
     const bridge = [{ id: withPoint.body.bridgePoints[0].id }];
     await t
       .http()
-      .put(`/sessions/${sessionId}/parts/${morning}/bridge-points/${bridge[0].id}/headcount`)
+      .put(`/api/v1/sessions/${sessionId}/parts/${morning}/bridge-points/${bridge[0].id}/headcount`)
       .set(bearer(coordinator))
       .send({ headcount: 42 })
       .expect(204);
-    await t.http().delete(`/sessions/${sessionId}/bridge-points/${bridge[0].id}`).set(bearer(organiser)).expect(409);
-    const stats = (await t.http().get(`/sessions/${sessionId}/statistics`).set(bearer(coordinator)).expect(200)).body;
+    await t
+      .http()
+      .delete(`/api/v1/sessions/${sessionId}/bridge-points/${bridge[0].id}`)
+      .set(bearer(organiser))
+      .expect(409);
+    const stats = (await t.http().get(`/api/v1/sessions/${sessionId}/statistics`).set(bearer(coordinator)).expect(200))
+      .body;
     // Morning: An (0), Đức (1), Thu (2, after undo) present; afternoon: An (0) and Sơn (3).
     expect(stats.invitedProvinces).toBe(2);
     expect(stats.totals).toEqual({ registered: 4, confirmed: 4, attended: 4, attendanceRate: 1 });
@@ -301,15 +312,16 @@ describe('attendance: check-in per part, offline batches, walk-ins, absences, st
   });
 
   it('rolls pre-2025 units up into their successors for statistics across years', async () => {
-    const plain = (await t.http().get('/statistics/provinces').set(bearer(organiser)).query({ year: 2024 }).expect(200))
-      .body;
+    const plain = (
+      await t.http().get('/api/v1/statistics/provinces').set(bearer(organiser)).query({ year: 2024 }).expect(200)
+    ).body;
     expect(plain.find((r: { provinceName: string }) => r.provinceName === 'Hòa Bình')).toMatchObject({
       trainingsInvited: 1,
     });
     const rolled = (
       await t
         .http()
-        .get('/statistics/provinces')
+        .get('/api/v1/statistics/provinces')
         .set(bearer(organiser))
         .query({ year: 2024, rollUp: 'true' })
         .expect(200)
@@ -320,12 +332,13 @@ describe('attendance: check-in per part, offline batches, walk-ins, absences, st
       trainingsInvited: 1,
       year: 2024,
     });
-    const now = (await t.http().get('/statistics/provinces').set(bearer(organiser)).query({ year: 2026 }).expect(200))
-      .body;
+    const now = (
+      await t.http().get('/api/v1/statistics/provinces').set(bearer(organiser)).query({ year: 2026 }).expect(200)
+    ).body;
     expect(now.find((r: { provinceId: number }) => r.provinceId === tuyenQuang.id)).toMatchObject({
       peopleConfirmed: 3,
       peopleAttended: 3,
     });
-    await t.http().get('/statistics/provinces').set(bearer(organiser)).query({ rollUp: 'yes' }).expect(400);
+    await t.http().get('/api/v1/statistics/provinces').set(bearer(organiser)).query({ rollUp: 'yes' }).expect(400);
   });
 });

@@ -28,7 +28,7 @@ describe('catalogue: organisers edit sessions, agenda, people, organisations, do
 
   it('creates a draft invisible to the public, schedules it, and refuses illegal transitions', async () => {
     const created = await as(organiser)
-      .post('/sessions')
+      .post('/api/v1/sessions')
       .send({
         title: 'Hội nghị tập huấn công tác thông tin đối ngoại năm 2026',
         kind: 'training_conference',
@@ -42,16 +42,19 @@ describe('catalogue: organisers edit sessions, agenda, people, organisations, do
       slug: 'hoi-nghi-tap-huan-cong-tac-thong-tin-doi-ngoai-nam-2026',
       version: 1,
     });
-    await t.http().get(`/sessions/${id}`).expect(404);
-    const publicList = await t.http().get('/sessions').query({ status: 'draft' }).expect(200);
+    await t.http().get(`/api/v1/sessions/${id}`).expect(404);
+    const publicList = await t.http().get('/api/v1/sessions').query({ status: 'draft' }).expect(200);
     expect(publicList.body.page.total).toBe(0);
-    await as(organiser).get(`/sessions/${id}`).expect(200);
+    await as(organiser).get(`/api/v1/sessions/${id}`).expect(200);
 
-    const illegal = await as(organiser).post(`/sessions/${id}/status`).send({ status: 'completed' }).expect(409);
+    const illegal = await as(organiser).post(`/api/v1/sessions/${id}/status`).send({ status: 'completed' }).expect(409);
     expect(illegal.body).toMatchObject({ from: 'draft', to: 'completed', allowed: ['scheduled', 'cancelled'] });
-    await as(organiser).post(`/sessions/${id}/status`).send({ status: 'scheduled' }).expect(200);
-    await t.http().get(`/sessions/${id}`).expect(200);
-    const noReason = await as(organiser).post(`/sessions/${id}/status`).send({ status: 'cancelled' }).expect(400);
+    await as(organiser).post(`/api/v1/sessions/${id}/status`).send({ status: 'scheduled' }).expect(200);
+    await t.http().get(`/api/v1/sessions/${id}`).expect(200);
+    const noReason = await as(organiser)
+      .post(`/api/v1/sessions/${id}/status`)
+      .send({ status: 'cancelled' })
+      .expect(400);
     expect(noReason.body.errors[0].path).toBe('reason');
     expect(
       await count(`SELECT count(*) AS n FROM audit_log WHERE entity_type = 'training_session' AND entity_id = $1`, [
@@ -63,16 +66,16 @@ describe('catalogue: organisers edit sessions, agenda, people, organisations, do
   it('builds an agenda with presenters and documents, keeps positions consecutive, and searches it', async () => {
     const session = (
       await as(organiser)
-        .post('/sessions')
+        .post('/api/v1/sessions')
         .send({ title: 'Tập huấn nhân quyền Tây Nguyên', kind: 'training_conference', startsOn: '2026-06-01' })
         .expect(201)
     ).body;
     const person = (
-      await as(organiser).post('/people').send({ fullName: 'Trần Thị Hạnh', academicTitle: 'TS' }).expect(201)
+      await as(organiser).post('/api/v1/people').send({ fullName: 'Trần Thị Hạnh', academicTitle: 'TS' }).expect(201)
     ).body;
-    const kl57 = (await t.http().get('/documents').query({ q: '57-KL/TW' })).body.items[0];
+    const kl57 = (await t.http().get('/api/v1/documents').query({ q: '57-KL/TW' })).body.items[0];
     const first = await as(organiser)
-      .post(`/sessions/${session.id}/agenda`)
+      .post(`/api/v1/sessions/${session.id}/agenda`)
       .send({
         kind: 'topic',
         title: 'Chuyên đề nhân quyền',
@@ -88,7 +91,7 @@ describe('catalogue: organisers edit sessions, agenda, people, organisations, do
       presenters: [expect.objectContaining({ name: 'Trần Thị Hạnh' })],
     });
     const second = await as(organiser)
-      .post(`/sessions/${session.id}/agenda`)
+      .post(`/api/v1/sessions/${session.id}/agenda`)
       .send({ kind: 'opening_speech', title: 'Khai mạc', position: 1 })
       .expect(201);
     expect(second.body.agenda.map((item: { title: string; position: number }) => [item.position, item.title])).toEqual([
@@ -96,29 +99,29 @@ describe('catalogue: organisers edit sessions, agenda, people, organisations, do
       [2, 'Chuyên đề nhân quyền'],
     ]);
     const removed = await as(organiser)
-      .delete(`/sessions/${session.id}/agenda/${second.body.agenda[0].id}`)
+      .delete(`/api/v1/sessions/${session.id}/agenda/${second.body.agenda[0].id}`)
       .expect(200);
     expect(removed.body.agenda.map((item: { position: number }) => item.position)).toEqual([1]);
     // null clears the lists and leaves the position alone, never a 500.
     const cleared = await as(organiser)
-      .patch(`/sessions/${session.id}/agenda/${removed.body.agenda[0].id}`)
+      .patch(`/api/v1/sessions/${session.id}/agenda/${removed.body.agenda[0].id}`)
       .send({ presenters: null, documentIds: null, position: null })
       .expect(200);
     expect(cleared.body.agenda[0]).toMatchObject({ position: 1, presenters: [], documents: [] });
     await as(organiser)
-      .patch(`/sessions/${session.id}/agenda/${removed.body.agenda[0].id}`)
+      .patch(`/api/v1/sessions/${session.id}/agenda/${removed.body.agenda[0].id}`)
       .send({ presenters: [{ personId: person.id }] })
       .expect(200);
-    const found = await as(organiser).get('/sessions').query({ q: 'tran thi hanh' }).expect(200);
+    const found = await as(organiser).get('/api/v1/sessions').query({ q: 'tran thi hanh' }).expect(200);
     expect(found.body.items.map((s: { id: number }) => s.id)).toContain(session.id);
 
     const both = await as(organiser)
-      .post(`/sessions/${session.id}/agenda`)
+      .post(`/api/v1/sessions/${session.id}/agenda`)
       .send({ kind: 'report', title: 'Báo cáo', presenters: [{ personId: person.id, organisationId: 1 }] })
       .expect(400);
     expect(both.body.errors[0].path).toBe('presenters.0');
     const ghost = await as(organiser)
-      .post(`/sessions/${session.id}/agenda`)
+      .post(`/api/v1/sessions/${session.id}/agenda`)
       .send({ kind: 'report', title: 'Báo cáo', presenters: [{ personId: 999999 }] })
       .expect(400);
     expect(ghost.body.errors[0]).toEqual({ path: 'presenters.0.personId', message: 'person 999999 does not exist' });
@@ -127,14 +130,14 @@ describe('catalogue: organisers edit sessions, agenda, people, organisations, do
   it('invites whole regions as the units in force on the start date', async () => {
     const session = (
       await as(organiser)
-        .post('/sessions')
+        .post('/api/v1/sessions')
         .send({ title: 'Tập huấn khu vực miền núi phía Bắc', kind: 'training_conference', startsOn: '2026-09-10' })
         .expect(201)
     ).body;
-    const regions = (await t.http().get('/regions')).body as { id: number; name: string }[];
+    const regions = (await t.http().get('/api/v1/regions')).body as { id: number; name: string }[];
     const north = regions.find((r) => r.name === 'Trung du và miền núi phía Bắc')!;
     const res = await as(organiser)
-      .put(`/sessions/${session.id}/invitations`)
+      .put(`/api/v1/sessions/${session.id}/invitations`)
       .send({ regionIds: [north.id] })
       .expect(200);
     // 2026: the merged units (e.g. Phú Thọ absorbed Hòa Bình), not the 14 pre-2025 ones.
@@ -147,28 +150,31 @@ describe('catalogue: organisers edit sessions, agenda, people, organisations, do
   it('refuses stale versions and duplicate slugs', async () => {
     const session = (
       await as(organiser)
-        .post('/sessions')
+        .post('/api/v1/sessions')
         .send({ title: 'Hội thảo đối ngoại', kind: 'workshop', startsOn: '2026-05-05' })
         .expect(201)
     ).body;
-    await as(organiser).patch(`/sessions/${session.id}`).send({ version: 1, venueName: 'Hội trường A' }).expect(200);
+    await as(organiser)
+      .patch(`/api/v1/sessions/${session.id}`)
+      .send({ version: 1, venueName: 'Hội trường A' })
+      .expect(200);
     const stale = await as(organiser)
-      .patch(`/sessions/${session.id}`)
+      .patch(`/api/v1/sessions/${session.id}`)
       .send({ version: 1, venueName: 'Hội trường B' })
       .expect(409);
     expect(stale.body.currentVersion).toBe(2);
     const dup = await as(organiser)
-      .post('/sessions')
+      .post('/api/v1/sessions')
       .send({ title: 'Hội thảo đối ngoại', kind: 'workshop', startsOn: '2026-05-06' })
       .expect(409);
     expect(dup.body.errors[0].path).toBe('slug');
     const badDates = await as(organiser)
-      .patch(`/sessions/${session.id}`)
+      .patch(`/api/v1/sessions/${session.id}`)
       .send({ version: 2, endsOn: '2026-05-01' })
       .expect(400);
     expect(badDates.body.errors[0].path).toBe('endsOn');
     const badField = await as(organiser)
-      .patch(`/sessions/${session.id}`)
+      .patch(`/api/v1/sessions/${session.id}`)
       .send({ version: 2, status: 'completed', id: 1 })
       .expect(400);
     expect(badField.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['id', 'status']);
@@ -177,63 +183,63 @@ describe('catalogue: organisers edit sessions, agenda, people, organisations, do
   it('renames an organisation from a date and still finds it by the old name', async () => {
     const org = (
       await as(organiser)
-        .post('/organisations')
+        .post('/api/v1/organisations')
         .send({ name: 'Sở Thông tin và Truyền thông tỉnh Tuyên Quang', kind: 'state_body' })
         .expect(201)
     ).body;
     await as(organiser)
-      .post(`/organisations/${org.id}/renames`)
+      .post(`/api/v1/organisations/${org.id}/renames`)
       .send({ name: 'Sở Văn hóa, Thể thao và Du lịch tỉnh Tuyên Quang', effectiveFrom: '2025-03-01' })
       .expect(204);
-    const before = await t.http().get(`/organisations/${org.id}`).query({ at: '2024-12-01' }).expect(200);
+    const before = await t.http().get(`/api/v1/organisations/${org.id}`).query({ at: '2024-12-01' }).expect(200);
     expect(before.body.nameAt).toBe('Sở Thông tin và Truyền thông tỉnh Tuyên Quang');
     expect(before.body.name).toBe('Sở Văn hóa, Thể thao và Du lịch tỉnh Tuyên Quang');
     const byOld = await t
       .http()
-      .get('/organisations')
+      .get('/api/v1/organisations')
       .query({ q: 'so thong tin va truyen thong tuyen quang' })
       .expect(200);
     expect(byOld.body.items.map((o: { id: number }) => o.id)).toContain(org.id);
   });
 
   it('refuses to delete what is still referenced, naming the references, and deletes what is not', async () => {
-    const kl57 = (await t.http().get('/documents').query({ q: '57-KL/TW' })).body.items[0];
-    const res = await as(organiser).delete(`/documents/${kl57.id}`).expect(409);
+    const kl57 = (await t.http().get('/api/v1/documents').query({ q: '57-KL/TW' })).body.items[0];
+    const res = await as(organiser).delete(`/api/v1/documents/${kl57.id}`).expect(409);
     expect(res.body.detail).toMatch(/still referenced by .*(sessions|agenda items)/);
     expect(res.body.referencedBy.length).toBeGreaterThan(0);
-    const binh = (await t.http().get('/people').query({ q: 'le hai binh' })).body.items[0];
-    const person = await as(organiser).delete(`/people/${binh.id}`).expect(409);
+    const binh = (await t.http().get('/api/v1/people').query({ q: 'le hai binh' })).body.items[0];
+    const person = await as(organiser).delete(`/api/v1/people/${binh.id}`).expect(409);
     expect(person.body.detail).toMatch(/agenda presenters/);
     const loose = (
       await as(organiser)
-        .post('/documents')
+        .post('/api/v1/documents')
         .send({ kind: 'Chỉ thị', title: 'Thử nghiệm', number: '99-CT/TW' })
         .expect(201)
     ).body;
-    await as(organiser).delete(`/documents/${loose.id}`).expect(204);
-    await t.http().get(`/documents/${loose.id}`).expect(404);
+    await as(organiser).delete(`/api/v1/documents/${loose.id}`).expect(204);
+    await t.http().get(`/api/v1/documents/${loose.id}`).expect(404);
     const dupNumber = await as(organiser)
-      .post('/documents')
+      .post('/api/v1/documents')
       .send({ kind: 'Kết luận', title: 'Trùng', number: '57-KL/TW' })
       .expect(409);
     expect(dupNumber.body.errors[0].path).toBe('number');
   });
 
   it('allows only published-session deletion rules: published sessions cannot be deleted', async () => {
-    const seeded = (await t.http().get('/sessions/tap-huan-ttdn-2025-hcm')).body;
-    const res = await as(organiser).delete(`/sessions/${seeded.id}`).expect(409);
+    const seeded = (await t.http().get('/api/v1/sessions/tap-huan-ttdn-2025-hcm')).body;
+    const res = await as(organiser).delete(`/api/v1/sessions/${seeded.id}`).expect(409);
     expect(res.body).toMatchObject({ status: 409, sessionStatus: 'completed' });
-    await t.http().get(`/sessions/${seeded.id}`).expect(200);
+    await t.http().get(`/api/v1/sessions/${seeded.id}`).expect(200);
   });
 
   it('requires an organiser: 401 without a token, 403 for a delegate, nothing written', async () => {
     const before = await count(`SELECT count(*) AS n FROM training_session`);
     const body = { title: 'Không được phép', kind: 'workshop', startsOn: '2026-01-01' };
-    const anonymous = await t.http().post('/sessions').send(body).expect(401);
+    const anonymous = await t.http().post('/api/v1/sessions').send(body).expect(401);
     expect(anonymous.headers['content-type']).toMatch(/problem\+json/);
-    await as(delegate).post('/sessions').send(body).expect(403);
-    await as(delegate).post('/people').send({ fullName: 'Ai đó' }).expect(403);
-    await as(delegate).delete('/documents/1').expect(403);
+    await as(delegate).post('/api/v1/sessions').send(body).expect(403);
+    await as(delegate).post('/api/v1/people').send({ fullName: 'Ai đó' }).expect(403);
+    await as(delegate).delete('/api/v1/documents/1').expect(403);
     expect(await count(`SELECT count(*) AS n FROM training_session`)).toBe(before);
   });
 });

@@ -17,14 +17,14 @@ describe('catalogue: seeded sessions', () => {
   afterAll(() => t.close());
 
   const list = async (query: Record<string, string | number>) => {
-    const res = await t.http().get('/sessions').query(query).expect(200);
+    const res = await t.http().get('/api/v1/sessions').query(query).expect(200);
     return res.body as { items: Summary[]; page: { total: number; limit: number; offset: number } };
   };
 
   it('merges the two reports of 8/3/2025 into one afternoon session at ĐHQG TP HCM with two sources', async () => {
     const { items } = await list({ year: 2025, kind: 'training_conference' });
     expect(items).toHaveLength(1);
-    const res = await t.http().get(`/sessions/${items[0].id}`).expect(200);
+    const res = await t.http().get(`/api/v1/sessions/${items[0].id}`).expect(200);
     const session = res.body;
     expect(session.schedule).toMatchObject({
       startsOn: '2025-03-08',
@@ -57,7 +57,7 @@ describe('catalogue: seeded sessions', () => {
   });
 
   it('records the 2023 national conference as hybrid with 63 bridge points and missions abroad', async () => {
-    const res = await t.http().get('/sessions/hoi-nghi-toan-quoc-kl57-2023').expect(200);
+    const res = await t.http().get('/api/v1/sessions/hoi-nghi-toan-quoc-kl57-2023').expect(200);
     expect(res.body.kind).toBe('national_conference');
     expect(res.body.format).toBe('hybrid');
     expect(res.body.schedule).toMatchObject({ startsOn: '2023-10-11', partOfDay: 'afternoon' });
@@ -68,7 +68,7 @@ describe('catalogue: seeded sessions', () => {
   });
 
   it("invites Hòa Bình's 14 provinces of the northern midlands and mountains", async () => {
-    const res = await t.http().get('/sessions/tap-huan-ttdn-nq-2024-hoa-binh').expect(200);
+    const res = await t.http().get('/api/v1/sessions/tap-huan-ttdn-nq-2024-hoa-binh').expect(200);
     expect(res.body.schedule).toMatchObject({ startsOn: '2024-08-07', precision: 'day' });
     expect(res.body.hostProvince.name).toBe('Hòa Bình');
     expect(res.body.invitedProvinces).toHaveLength(14);
@@ -88,7 +88,7 @@ describe('catalogue: seeded sessions', () => {
   });
 
   it("keeps Đà Nẵng's unknown day and its conflicting province counts visible", async () => {
-    const res = await t.http().get('/sessions/tap-huan-ttdn-nq-2024-da-nang').expect(200);
+    const res = await t.http().get('/api/v1/sessions/tap-huan-ttdn-nq-2024-da-nang').expect(200);
     expect(res.body.schedule).toMatchObject({ startsOn: '2024-01-01', endsOn: '2024-12-31', precision: 'year' });
     const invited = res.body.reportedCounts.find((c: { field: string }) => c.field === 'invited_province_count');
     expect(invited.conflict).toBe(true);
@@ -143,21 +143,21 @@ describe('catalogue: seeded sessions', () => {
   });
 
   it('refuses unknown query parameters and bad values with a problem naming the field', async () => {
-    const unknown = await t.http().get('/sessions').query({ colour: 'red' }).expect(400);
+    const unknown = await t.http().get('/api/v1/sessions').query({ colour: 'red' }).expect(400);
     expect(unknown.body.errors).toContainEqual({ path: 'colour', message: 'is not an accepted field' });
-    const tooMany = await t.http().get('/sessions').query({ limit: 1000 }).expect(400);
+    const tooMany = await t.http().get('/api/v1/sessions').query({ limit: 1000 }).expect(400);
     expect(tooMany.body.errors[0].path).toBe('limit');
-    const badDate = await t.http().get('/sessions').query({ from: '8/3/2025' }).expect(400);
+    const badDate = await t.http().get('/api/v1/sessions').query({ from: '8/3/2025' }).expect(400);
     expect(badDate.body.errors[0].path).toBe('from');
-    const badStatus = await t.http().get('/sessions').query({ status: 'done' }).expect(400);
+    const badStatus = await t.http().get('/api/v1/sessions').query({ status: 'done' }).expect(400);
     expect(badStatus.body.errors[0].path).toBe('status');
   });
 
   it('answers unknown ids with 404 and malformed ids with 400', async () => {
-    const missing = await t.http().get('/sessions/999999').expect(404);
+    const missing = await t.http().get('/api/v1/sessions/999999').expect(404);
     expect(missing.headers['content-type']).toMatch(/problem\+json/);
-    await t.http().get('/sessions/no-such-slug').expect(404);
-    const bad = await t.http().get('/sessions/DROP%20TABLE').expect(400);
+    await t.http().get('/api/v1/sessions/no-such-slug').expect(404);
+    const bad = await t.http().get('/api/v1/sessions/DROP%20TABLE').expect(400);
     expect(bad.body.errors[0].path).toBe('id');
   });
 });

@@ -40,7 +40,7 @@ describe('exports: GET /sessions.ics', () => {
   afterAll(() => t.close());
 
   it('serves a calendar attachment without signing in', async () => {
-    const res = await t.http().get('/sessions.ics').expect(200);
+    const res = await t.http().get('/api/v1/sessions.ics').expect(200);
     expect(res.headers['content-type']).toBe('text/calendar; charset=utf-8');
     expect(res.headers['content-disposition']).toBe(
       `attachment; filename="Lich hoi nghi tap huan.ics"; ` +
@@ -53,7 +53,7 @@ describe('exports: GET /sessions.ics', () => {
   });
 
   it('lists the seeded sessions known to the day, with accurate all-day dates, and no drafts', async () => {
-    const res = await t.http().get('/sessions.ics').expect(200);
+    const res = await t.http().get('/api/v1/sessions.ics').expect(200);
     const byUid = new Map(events(res.text).map((event) => [event.get('UID')!, event]));
     const uid = (slug: string) => `session-${ids[slug]}@ttdn.example.gov.vn`;
 
@@ -86,7 +86,7 @@ describe('exports: GET /sessions.ics', () => {
   });
 
   it('keeps a cancelled two-day session as CANCELLED with an exclusive end and escaped text', async () => {
-    const res = await t.http().get('/sessions.ics').expect(200);
+    const res = await t.http().get('/api/v1/sessions.ics').expect(200);
     const cancelled = events(res.text).find(
       (event) => event.get('UID') === `session-${ids['lop-bi-huy-2026']}@ttdn.example.gov.vn`,
     )!;
@@ -98,7 +98,7 @@ describe('exports: GET /sessions.ics', () => {
   });
 
   it('answers the same bytes while nothing changes', async () => {
-    const [first, second] = [await t.http().get('/sessions.ics'), await t.http().get('/sessions.ics')];
+    const [first, second] = [await t.http().get('/api/v1/sessions.ics'), await t.http().get('/api/v1/sessions.ics')];
     expect(second.text).toBe(first.text);
   });
 });

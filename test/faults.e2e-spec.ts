@@ -93,7 +93,8 @@ describe('faults: PostgreSQL stopped while requests flow', () => {
 
   it('answers 503 problem+json while it is down, serves again when it is back, and leaves no half-written registration', async () => {
     const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
-    const provinces = (await t.http().get('/provinces').query({ era: '2025', limit: 100 }).expect(200)).body.items as {
+    const provinces = (await t.http().get('/api/v1/provinces').query({ era: '2025', limit: 100 }).expect(200)).body
+      .items as {
       id: number;
       name: string;
     }[];
@@ -108,7 +109,7 @@ describe('faults: PostgreSQL stopped while requests flow', () => {
     const session = (
       await t
         .http()
-        .post('/sessions')
+        .post('/api/v1/sessions')
         .set(bearer(organiserToken))
         .send({ title: 'Tập huấn sự cố cơ sở dữ liệu', kind: 'training_conference', startsOn: '2026-12-10' })
         .expect(201)
@@ -116,16 +117,16 @@ describe('faults: PostgreSQL stopped while requests flow', () => {
     const id = session.id as number;
     await t
       .http()
-      .put(`/sessions/${id}/invitations`)
+      .put(`/api/v1/sessions/${id}/invitations`)
       .set(bearer(organiserToken))
       .send({ provinceIds: [first.id, second.id] })
       .expect(200);
     for (const status of ['scheduled', 'registration_open']) {
-      await t.http().post(`/sessions/${id}/status`).set(bearer(organiserToken)).send({ status }).expect(200);
+      await t.http().post(`/api/v1/sessions/${id}/status`).set(bearer(organiserToken)).send({ status }).expect(200);
     }
     await t
       .http()
-      .put(`/sessions/${id}/registration-settings`)
+      .put(`/api/v1/sessions/${id}/registration-settings`)
       .set(bearer(organiserToken))
       .send({
         opensAt: new Date(Date.now() - 3600_000).toISOString(),
@@ -179,7 +180,7 @@ describe('faults: PostgreSQL stopped while requests flow', () => {
         return record('register', name, () =>
           t
             .http()
-            .post(`/sessions/${id}/registrations`)
+            .post(`/api/v1/sessions/${id}/registrations`)
             .set(bearer(delegates[worker % 2]))
             .send({ fullName: name, agency: 'Sở Ngoại vụ', phone: `0931${String(n).padStart(6, '0')}` }),
         );
@@ -193,14 +194,14 @@ describe('faults: PostgreSQL stopped while requests flow', () => {
         return record('bulk', `Lô ${batch} `, () =>
           t
             .http()
-            .post(`/sessions/${id}/registrations/bulk`)
+            .post(`/api/v1/sessions/${id}/registrations/bulk`)
             .set(bearer(delegates[worker % 2]))
             .set('content-type', 'text/csv')
             .send(['Họ và tên,Cơ quan,Điện thoại', ...rows].join('\n')),
         );
       },
-      () => record('session', undefined, () => t.http().get(`/sessions/${id}`)),
-      () => record('search', undefined, () => t.http().get('/sessions').query({ q: 'tap huan', limit: 5 })),
+      () => record('session', undefined, () => t.http().get(`/api/v1/sessions/${id}`)),
+      () => record('search', undefined, () => t.http().get('/api/v1/sessions').query({ q: 'tap huan', limit: 5 })),
     ];
     const workers = Array.from({ length: 6 }, async (_, worker) => {
       // Bounded: at most 2,000 requests per client even if something below never returns.
@@ -392,7 +393,7 @@ describe('faults: SIGTERM under load (built API)', () => {
         for (let i = 0; loading && i < 5000; i++) {
           const afterSignal = signalled;
           const result = await new Promise<{ status?: number; code?: string; text?: string }>((resolve) => {
-            const req = http.get(`${api.baseUrl}/sessions?limit=100`, { agent: keepAlive }, (res) => {
+            const req = http.get(`${api.baseUrl}/api/v1/sessions?limit=100`, { agent: keepAlive }, (res) => {
               let text = '';
               res.setEncoding('utf8');
               res.on('data', (chunk: string) => (text += chunk));
@@ -409,7 +410,7 @@ describe('faults: SIGTERM under load (built API)', () => {
 
       // Requests the server is provably handling (it sent 100 Continue), bodies held back.
       const body = JSON.stringify(admin);
-      const held = Array.from({ length: 3 }, () => heldRequest(api.baseUrl, '/auth/login', body));
+      const held = Array.from({ length: 3 }, () => heldRequest(api.baseUrl, '/api/v1/auth/login', body));
       await Promise.all(held.map((h) => h.accepted));
 
       signalled = true;
@@ -419,7 +420,7 @@ describe('faults: SIGTERM under load (built API)', () => {
       const probes: { status?: number; code?: string; text?: string }[] = [];
       await eventually(
         async () => {
-          const result = await probe(api.baseUrl, '/sessions');
+          const result = await probe(api.baseUrl, '/api/v1/sessions');
           probes.push(result);
           return result.code === 'ECONNREFUSED';
         },

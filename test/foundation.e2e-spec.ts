@@ -32,17 +32,17 @@ describe('foundation: error contract, health, docs', () => {
   });
 
   it('answers an unknown route with a 404 problem', async () => {
-    const res = await t.http().get('/no/such/route').expect(404);
+    const res = await t.http().get('/api/v1/no/such/route').expect(404);
     expect(res.headers['content-type']).toMatch(PROBLEM);
     expectProblem(res.body, 404);
-    expect(res.body.detail).toBe('No route matches GET /no/such/route');
+    expect(res.body.detail).toBe('No route matches GET /api/v1/no/such/route');
     expect(res.headers['x-request-id']).toBe(res.body.requestId);
   });
 
   it('names every invalid field in a validation problem', async () => {
     const res = await t
       .http()
-      .post('/__probe/echo')
+      .post('/api/v1/__probe/echo')
       .send({ name: 'x', count: 'many', email: 'nope', role: 'admin' })
       .expect(400);
     expect(res.headers['content-type']).toMatch(PROBLEM);
@@ -55,7 +55,7 @@ describe('foundation: error contract, health, docs', () => {
   it('accepts a valid body through the same pipe', async () => {
     await t
       .http()
-      .post('/__probe/echo')
+      .post('/api/v1/__probe/echo')
       .send({ name: 'Đà Nẵng', count: 3, email: 'a@b.vn' })
       .expect(201, { name: 'Đà Nẵng', count: 3, email: 'a@b.vn' });
   });
@@ -63,7 +63,7 @@ describe('foundation: error contract, health, docs', () => {
   it('answers malformed JSON with a 400 problem, not a 500', async () => {
     const res = await t
       .http()
-      .post('/__probe/echo')
+      .post('/api/v1/__probe/echo')
       .set('content-type', 'application/json')
       .send('{"name": "x",')
       .expect(400);
@@ -72,7 +72,7 @@ describe('foundation: error contract, health, docs', () => {
   });
 
   it('hides internal errors behind a 500 problem that carries the request id', async () => {
-    const res = await t.http().get('/__probe/boom').set('x-request-id', 'trace-me-123').expect(500);
+    const res = await t.http().get('/api/v1/__probe/boom').set('x-request-id', 'trace-me-123').expect(500);
     expect(res.headers['content-type']).toMatch(PROBLEM);
     expectProblem(res.body, 500);
     expect(res.body.requestId).toBe('trace-me-123');
@@ -92,14 +92,14 @@ describe('foundation: error contract, health, docs', () => {
   });
 
   it('survives a terminated database backend and serves the next request', async () => {
-    await t.http().get('/__probe/count').expect(200);
+    await t.http().get('/api/v1/__probe/count').expect(200);
     await withAdminClient(process.env.TTDN_TEST_ADMIN_URL!, (client) =>
       client.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1`, [t.db.name]),
     );
     // The pool drops the dead clients; a request may fail once with 503, never crash the process.
-    const first = await t.http().get('/__probe/count');
+    const first = await t.http().get('/api/v1/__probe/count');
     expect([200, 503]).toContain(first.status);
-    await t.http().get('/__probe/count').expect(200);
+    await t.http().get('/api/v1/__probe/count').expect(200);
   });
 });
 
@@ -127,22 +127,25 @@ describe('foundation: database outage', () => {
     const down = await t.http().get('/health/ready').expect(503);
     expect(down.headers['content-type']).toMatch(PROBLEM);
     expectProblem(down.body, 503);
-    const query = await t.http().get('/__probe/count').expect(503);
+    const query = await t.http().get('/api/v1/__probe/count').expect(503);
     expect(query.body.type).toMatch(/database-unavailable$/);
     await t.http().get('/health').expect(200);
 
     await proxy.up();
     await t.http().get('/health/ready').expect(200);
-    await t.http().get('/__probe/count').expect(200);
+    await t.http().get('/api/v1/__probe/count').expect(200);
   });
 
   it('fails fast with 503 when the pool is exhausted instead of hanging', async () => {
     // supertest sends on then(): wrap so both requests are in flight while we probe.
-    const sleepers = [Promise.resolve(t.http().get('/__probe/sleep')), Promise.resolve(t.http().get('/__probe/sleep'))];
+    const sleepers = [
+      Promise.resolve(t.http().get('/api/v1/__probe/sleep')),
+      Promise.resolve(t.http().get('/api/v1/__probe/sleep')),
+    ];
     await new Promise((resolve) => setTimeout(resolve, 200));
     // Had it waited for a free client it would get one after the sleepers (2 s) and answer 200;
     // a 503 shows it gave up after DB_CONNECT_TIMEOUT_MS instead. (No wall-clock assertion.)
-    const res = await t.http().get('/__probe/count');
+    const res = await t.http().get('/api/v1/__probe/count');
     expect(res.status).toBe(503);
     expect(res.body.type).toMatch(/database-unavailable$/);
     expect(res.headers['content-type']).toMatch(PROBLEM);

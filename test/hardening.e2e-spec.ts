@@ -25,7 +25,10 @@ describe('hardening: headers, CORS, body and page limits', () => {
   afterAll(() => t.close());
 
   it('sends security headers on API answers and errors alike', async () => {
-    for (const res of [await t.http().get('/sessions').expect(200), await t.http().get('/no/such/route').expect(404)]) {
+    for (const res of [
+      await t.http().get('/api/v1/sessions').expect(200),
+      await t.http().get('/api/v1/no/such/route').expect(404),
+    ]) {
       expect(res.headers['content-security-policy']).toContain("default-src 'self'");
       expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
       expect(res.headers['x-content-type-options']).toBe('nosniff');
@@ -59,38 +62,38 @@ describe('hardening: headers, CORS, body and page limits', () => {
   it('answers CORS only for the configured origins', async () => {
     const allowed = await t
       .http()
-      .options('/sessions')
+      .options('/api/v1/sessions')
       .set('origin', 'https://ttdn.example.gov.vn')
       .set('access-control-request-method', 'POST')
       .set('access-control-request-headers', 'authorization,content-type');
     expect(allowed.status).toBeLessThan(300);
     expect(allowed.headers['access-control-allow-origin']).toBe('https://ttdn.example.gov.vn');
     expect(allowed.headers['access-control-allow-headers']).toContain('authorization');
-    const simple = await t.http().get('/sessions').set('origin', 'https://ttdn.example.gov.vn').expect(200);
+    const simple = await t.http().get('/api/v1/sessions').set('origin', 'https://ttdn.example.gov.vn').expect(200);
     expect(simple.headers['access-control-allow-origin']).toBe('https://ttdn.example.gov.vn');
     expect(simple.headers['access-control-expose-headers']).toContain('x-request-id');
 
     const foreign = await t
       .http()
-      .options('/sessions')
+      .options('/api/v1/sessions')
       .set('origin', 'https://evil.example.com')
       .set('access-control-request-method', 'POST');
     expect(foreign.headers['access-control-allow-origin']).toBeUndefined();
-    const foreignGet = await t.http().get('/sessions').set('origin', 'https://evil.example.com').expect(200);
+    const foreignGet = await t.http().get('/api/v1/sessions').set('origin', 'https://evil.example.com').expect(200);
     expect(foreignGet.headers['access-control-allow-origin']).toBeUndefined();
   });
 
   it('refuses a body over BODY_LIMIT_BYTES with 413 problem+json', async () => {
     const res = await t
       .http()
-      .post('/auth/login')
+      .post('/api/v1/auth/login')
       .send({ email: 'a@b.vn', password: 'x'.repeat(8192) });
     expect(res.status).toBe(413);
     expectProblem(res);
   });
 
   it('answers headers too large for the HTTP parser with a 431 problem, not a bare body', async () => {
-    const res = await t.http().get('/sessions').set('x-padding', 'a'.repeat(40_000));
+    const res = await t.http().get('/api/v1/sessions').set('x-padding', 'a'.repeat(40_000));
     expect(res.status).toBe(431);
     expectProblem(res);
   });
@@ -98,21 +101,21 @@ describe('hardening: headers, CORS, body and page limits', () => {
   it('refuses absurdly nested JSON and prototype-poisoning keys before parsing them', async () => {
     const deep = await t
       .http()
-      .post('/auth/login')
+      .post('/api/v1/auth/login')
       .set('content-type', 'application/json')
       .send(`${'{"a":'.repeat(500)}1${'}'.repeat(500)}`);
     expect(deep.status).toBe(400);
     expectProblem(deep);
     expect(deep.body.type).toMatch(/nesting-too-deep$/);
     for (const text of ['{"__proto__":{"admin":true}}', '{"constructor":{"prototype":{"admin":true}}}']) {
-      const res = await t.http().post('/auth/login').set('content-type', 'application/json').send(text);
+      const res = await t.http().post('/api/v1/auth/login').set('content-type', 'application/json').send(text);
       expect(res.status).toBe(400);
       expectProblem(res);
     }
     expect(({} as Record<string, unknown>).admin).toBeUndefined();
     const surrogate = await t
       .http()
-      .post('/auth/login')
+      .post('/api/v1/auth/login')
       .set('content-type', 'application/json')
       .send('{"email":"a\\ud800@b.vn","password":"x"}');
     expect(surrogate.status).toBe(400);
@@ -120,23 +123,23 @@ describe('hardening: headers, CORS, body and page limits', () => {
   });
 
   it('answers URLs the router refuses (long segment, bad percent-encoding) as problems', async () => {
-    const long = await t.http().get(`/sessions/${'9'.repeat(500)}`);
+    const long = await t.http().get(`/api/v1/sessions/${'9'.repeat(500)}`);
     expect(long.status).toBe(414);
     expectProblem(long);
     expect(long.body.type).toMatch(/uri-too-long$/);
-    const bad = await t.http().get('/sessions/%E0%A4%A');
+    const bad = await t.http().get('/api/v1/sessions/%E0%A4%A');
     expect(bad.status).toBe(400);
     expectProblem(bad);
   });
 
   it('caps page sizes at 100 and validates paging parameters', async () => {
     for (const limit of ['101', '0', '-1', 'abc', '1e3', '10.5']) {
-      const res = await t.http().get('/sessions').query({ limit });
+      const res = await t.http().get('/api/v1/sessions').query({ limit });
       expect(res.status).toBe(400);
       expectProblem(res);
       expect(res.body.errors[0].path).toBe('limit');
     }
-    await t.http().get('/sessions').query({ limit: 100 }).expect(200);
+    await t.http().get('/api/v1/sessions').query({ limit: 100 }).expect(200);
   });
 });
 
@@ -153,7 +156,7 @@ describe('hardening: rate limits', () => {
     const statuses: number[] = [];
     let limited: Awaited<ReturnType<ReturnType<TestApp['http']>['get']>> | undefined;
     for (let i = 0; i < 6; i++) {
-      const res = await t.http().post('/auth/login').send({ email: user.email, password: user.password });
+      const res = await t.http().post('/api/v1/auth/login').send({ email: user.email, password: user.password });
       statuses.push(res.status);
       if (res.status === 429) limited = res;
     }
@@ -163,15 +166,15 @@ describe('hardening: rate limits', () => {
     expect(limited!.body.type).toMatch(/rate-limited$/);
     expect(Number(limited!.headers['retry-after'])).toBeGreaterThan(0);
     // Other routes still answer: login has its own bucket.
-    await t.http().get('/auth/me').auth(user.token, { type: 'bearer' }).expect(200);
+    await t.http().get('/api/v1/auth/me').auth(user.token, { type: 'bearer' }).expect(200);
   });
 
   it('limits all requests per address, never the health probes', async () => {
     const statuses: number[] = [];
-    for (let i = 0; i < 45; i++) statuses.push((await t.http().get('/provinces')).status);
+    for (let i = 0; i < 45; i++) statuses.push((await t.http().get('/api/v1/provinces')).status);
     expect(statuses.filter((status) => status === 429).length).toBeGreaterThan(0);
     expect(statuses.filter((status) => status !== 200 && status !== 429)).toEqual([]);
-    const res = await t.http().get('/sessions').expect(429);
+    const res = await t.http().get('/api/v1/sessions').expect(429);
     expectProblem(res);
     expect(res.headers['x-ratelimit-limit']).toBe('40');
     await t.http().get('/health').expect(200);

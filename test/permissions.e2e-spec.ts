@@ -43,7 +43,8 @@ describe('permissions: every route, every role', () => {
 
   const isPublic = (operation: Operation) =>
     (operation.security ?? []).some((entry) => Object.keys(entry).length === 0);
-  const isAuthRoute = (path: string) => ['/auth/login', '/auth/refresh', '/auth/logout'].includes(path);
+  const isAuthRoute = (path: string) =>
+    ['/api/v1/auth/login', '/api/v1/auth/refresh', '/api/v1/auth/logout'].includes(path);
   /** Roles named by the @Authenticated decorator in the 403 description ("Needs the role a or b"). */
   const namedRoles = (operation: Operation): Role[] | undefined => {
     const description = operation.responses?.['403']?.description ?? '';

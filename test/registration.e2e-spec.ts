@@ -30,7 +30,7 @@ describe('registration: quotas, waitlist, duplicates, bulk upload, province isol
     const session = (
       await t
         .http()
-        .post('/sessions')
+        .post('/api/v1/sessions')
         .set(bearer(organiser))
         .send({ title, kind: 'training_conference', startsOn: '2026-12-10' })
         .expect(201)
@@ -53,7 +53,8 @@ describe('registration: quotas, waitlist, duplicates, bulk upload, province isol
 
   beforeAll(async () => {
     t = await startTestApp();
-    const provinces = (await t.http().get('/provinces').query({ era: '2025', limit: 100 })).body.items as Province[];
+    const provinces = (await t.http().get('/api/v1/provinces').query({ era: '2025', limit: 100 })).body
+      .items as Province[];
     tuyenQuang = provinces.find((p) => p.name === 'Tuyên Quang')!;
     phuTho = provinces.find((p) => p.name === 'Phú Thọ')!;
     caoBang = provinces.find((p) => p.name === 'Cao Bằng')!;
@@ -73,7 +74,8 @@ describe('registration: quotas, waitlist, duplicates, bulk upload, province isol
       { provinceId: tuyenQuang.id, quota: 2 },
       { provinceId: phuTho.id, quota: 1 },
     ]);
-    const post = (body: object) => t.http().post(`/sessions/${id}/registrations`).set(bearer(tqDelegate)).send(body);
+    const post = (body: object) =>
+      t.http().post(`/api/v1/sessions/${id}/registrations`).set(bearer(tqDelegate)).send(body);
     const a = (await post(person('Nguyễn Thị An', '0911000001')).expect(201)).body;
     const b = (await post(person('Trần Văn Bình', '0911000002')).expect(201)).body;
     const c = (await post(person('Lê Thị Cúc', '0911000003')).expect(201)).body;
@@ -83,26 +85,32 @@ describe('registration: quotas, waitlist, duplicates, bulk upload, province isol
 
     await t
       .http()
-      .post(`/registrations/${a.id}/withdraw`)
+      .post(`/api/v1/registrations/${a.id}/withdraw`)
       .set(bearer(tqDelegate))
       .send({ reason: 'bận công tác' })
       .expect(200);
-    const promoted = await t.http().get(`/registrations/${c.id}`).set(bearer(tqDelegate)).expect(200);
+    const promoted = await t.http().get(`/api/v1/registrations/${c.id}`).set(bearer(tqDelegate)).expect(200);
     expect(promoted.body.status).toBe('confirmed');
-    expect((await t.http().get(`/registrations/${d.id}`).set(bearer(tqDelegate))).body.status).toBe('waitlisted');
-    const settings = await t.http().get(`/sessions/${id}/registration-settings`).set(bearer(organiser)).expect(200);
+    expect((await t.http().get(`/api/v1/registrations/${d.id}`).set(bearer(tqDelegate))).body.status).toBe(
+      'waitlisted',
+    );
+    const settings = await t
+      .http()
+      .get(`/api/v1/sessions/${id}/registration-settings`)
+      .set(bearer(organiser))
+      .expect(200);
     expect(settings.body.quotas.find((q: { provinceId: number }) => q.provinceId === tuyenQuang.id)).toMatchObject({
       quota: 2,
       confirmed: 2,
       waitlisted: 1,
     });
 
-    const trail = await t.http().get(`/registrations/${c.id}/audit`).set(bearer(organiser)).expect(200);
+    const trail = await t.http().get(`/api/v1/registrations/${c.id}/audit`).set(bearer(organiser)).expect(200);
     expect(trail.body.map((e: { action: string }) => e.action)).toEqual([
       'registration.created',
       'registration.promoted',
     ]);
-    await t.http().post(`/registrations/${a.id}/withdraw`).set(bearer(tqDelegate)).send({}).expect(409);
+    await t.http().post(`/api/v1/registrations/${a.id}/withdraw`).set(bearer(tqDelegate)).send({}).expect(409);
   });
 
   it('refuses the same person twice (accents, spacing and phone format aside), naming the existing registration', async () => {
@@ -110,24 +118,24 @@ describe('registration: quotas, waitlist, duplicates, bulk upload, province isol
     const first = (
       await t
         .http()
-        .post(`/sessions/${id}/registrations`)
+        .post(`/api/v1/sessions/${id}/registrations`)
         .set(bearer(tqDelegate))
         .send(person('Hoàng Thị Mai', '0912 111 222'))
         .expect(201)
     ).body;
     const again = await t
       .http()
-      .post(`/sessions/${id}/registrations`)
+      .post(`/api/v1/sessions/${id}/registrations`)
       .set(bearer(tqDelegate))
       .send(person('hoang thi  mai', '+84912111222'))
       .expect(409);
     expect(again.body).toMatchObject({ existingRegistrationId: first.id });
     expect(again.body.type).toMatch(/duplicate-person$/);
-    await t.http().post(`/registrations/${first.id}/withdraw`).set(bearer(tqDelegate)).send({}).expect(200);
+    await t.http().post(`/api/v1/registrations/${first.id}/withdraw`).set(bearer(tqDelegate)).send({}).expect(200);
     // Once withdrawn, the person may register again.
     await t
       .http()
-      .post(`/sessions/${id}/registrations`)
+      .post(`/api/v1/sessions/${id}/registrations`)
       .set(bearer(tqDelegate))
       .send(person('Hoàng Thị Mai', '0912111222'))
       .expect(201);
@@ -135,24 +143,25 @@ describe('registration: quotas, waitlist, duplicates, bulk upload, province isol
 
   it('moderated sessions wait for approval; rejection needs a reason', async () => {
     const id = await openSession('Tập huấn có duyệt', [{ provinceId: tuyenQuang.id, quota: 1 }], { moderated: true });
-    const post = (body: object) => t.http().post(`/sessions/${id}/registrations`).set(bearer(tqDelegate)).send(body);
+    const post = (body: object) =>
+      t.http().post(`/api/v1/sessions/${id}/registrations`).set(bearer(tqDelegate)).send(body);
     const a = (await post(person('Vũ Thị Lan', '0913000001')).expect(201)).body;
     const b = (await post(person('Đỗ Văn Hùng', '0913000002')).expect(201)).body;
     expect([a.status, b.status]).toEqual(['pending', 'pending']);
-    await t.http().post(`/registrations/${a.id}/approve`).set(bearer(tqDelegate)).expect(403);
-    expect((await t.http().post(`/registrations/${a.id}/approve`).set(bearer(organiser)).expect(200)).body.status).toBe(
-      'confirmed',
-    );
-    expect((await t.http().post(`/registrations/${b.id}/approve`).set(bearer(organiser)).expect(200)).body.status).toBe(
-      'waitlisted',
-    );
+    await t.http().post(`/api/v1/registrations/${a.id}/approve`).set(bearer(tqDelegate)).expect(403);
     expect(
-      (await t.http().post(`/registrations/${b.id}/reject`).set(bearer(organiser)).send({}).expect(400)).body.errors[0]
-        .path,
+      (await t.http().post(`/api/v1/registrations/${a.id}/approve`).set(bearer(organiser)).expect(200)).body.status,
+    ).toBe('confirmed');
+    expect(
+      (await t.http().post(`/api/v1/registrations/${b.id}/approve`).set(bearer(organiser)).expect(200)).body.status,
+    ).toBe('waitlisted');
+    expect(
+      (await t.http().post(`/api/v1/registrations/${b.id}/reject`).set(bearer(organiser)).send({}).expect(400)).body
+        .errors[0].path,
     ).toBe('reason');
     const rejected = await t
       .http()
-      .post(`/registrations/${b.id}/reject`)
+      .post(`/api/v1/registrations/${b.id}/reject`)
       .set(bearer(organiser))
       .send({ reason: 'không đúng đối tượng' })
       .expect(200);
@@ -167,7 +176,7 @@ describe('registration: quotas, waitlist, duplicates, bulk upload, province isol
     const ours = (
       await t
         .http()
-        .post(`/sessions/${id}/registrations`)
+        .post(`/api/v1/sessions/${id}/registrations`)
         .set(bearer(ptDelegate))
         .send(person('Bùi Thị Hòa', '0914000001'))
         .expect(201)
@@ -179,30 +188,30 @@ describe('registration: quotas, waitlist, duplicates, bulk upload, province isol
 
     const list = await t
       .http()
-      .get(`/sessions/${id}/registrations`)
+      .get(`/api/v1/sessions/${id}/registrations`)
       .set(bearer(tqDelegate))
       .query({ province: phuTho.id })
       .expect(200);
     expect(list.body.items).toEqual([]);
-    await t.http().get(`/registrations/${ours.id}`).set(bearer(tqDelegate)).expect(404);
+    await t.http().get(`/api/v1/registrations/${ours.id}`).set(bearer(tqDelegate)).expect(404);
     await t
       .http()
-      .patch(`/registrations/${ours.id}`)
+      .patch(`/api/v1/registrations/${ours.id}`)
       .set(bearer(tqDelegate))
       .send({ version: 1, agency: 'Khác' })
       .expect(404);
-    await t.http().post(`/registrations/${ours.id}/withdraw`).set(bearer(tqDelegate)).send({}).expect(404);
-    await t.http().get(`/registrations/${ours.id}/audit`).set(bearer(tqDelegate)).expect(403);
+    await t.http().post(`/api/v1/registrations/${ours.id}/withdraw`).set(bearer(tqDelegate)).send({}).expect(404);
+    await t.http().get(`/api/v1/registrations/${ours.id}/audit`).set(bearer(tqDelegate)).expect(403);
     // A province that was not invited cannot register at all.
     await t
       .http()
-      .post(`/sessions/${id}/registrations`)
+      .post(`/api/v1/sessions/${id}/registrations`)
       .set(bearer(cbDelegate))
       .send(person('Nông Văn Tú', '0914000002'))
       .expect(403);
     await t
       .http()
-      .post(`/sessions/${id}/registrations/bulk`)
+      .post(`/api/v1/sessions/${id}/registrations/bulk`)
       .set(bearer(cbDelegate))
       .set('content-type', 'text/csv')
       .send('Họ và tên,Cơ quan,Điện thoại\nNông Văn Tú,Công an tỉnh,0914000003\n')
@@ -210,8 +219,8 @@ describe('registration: quotas, waitlist, duplicates, bulk upload, province isol
     expect(await snapshot()).toBe(before);
 
     // Phone and email of Phú Thọ's people never reach another province, and registrations are not public.
-    await t.http().get(`/sessions/${id}/registrations`).expect(401);
-    const own = await t.http().get(`/sessions/${id}/registrations`).set(bearer(ptDelegate)).expect(200);
+    await t.http().get(`/api/v1/sessions/${id}/registrations`).expect(401);
+    const own = await t.http().get(`/api/v1/sessions/${id}/registrations`).set(bearer(ptDelegate)).expect(200);
     expect(own.body.items[0].phone).toBe('0914000001');
   });
 
@@ -219,7 +228,7 @@ describe('registration: quotas, waitlist, duplicates, bulk upload, province isol
     const id = await openSession('Tập huấn trường cấm', [{ provinceId: tuyenQuang.id, quota: 5 }]);
     const res = await t
       .http()
-      .post(`/sessions/${id}/registrations`)
+      .post(`/api/v1/sessions/${id}/registrations`)
       .set(bearer(tqDelegate))
       .send({ ...person('Lý Thị Hạnh', '0915000001'), status: 'confirmed', provinceId: phuTho.id, id: 7 })
       .expect(400);
@@ -229,7 +238,7 @@ describe('registration: quotas, waitlist, duplicates, bulk upload, province isol
 
   it('bulk upload registers all rows or none, reporting each bad row by number and column', async () => {
     const id = await openSession('Tập huấn tải danh sách', [{ provinceId: tuyenQuang.id, quota: 10 }]);
-    const template = await t.http().get('/registrations/template.csv').set(bearer(tqDelegate)).expect(200);
+    const template = await t.http().get('/api/v1/registrations/template.csv').set(bearer(tqDelegate)).expect(200);
     expect(template.text.startsWith('\uFEFF"Họ và tên"')).toBe(true);
     const bad = [
       'Họ và tên,Giới tính,Chức vụ,Cơ quan,Điện thoại,Email',
@@ -240,7 +249,7 @@ describe('registration: quotas, waitlist, duplicates, bulk upload, province isol
     ].join('\r\n');
     const refused = await t
       .http()
-      .post(`/sessions/${id}/registrations/bulk`)
+      .post(`/api/v1/sessions/${id}/registrations/bulk`)
       .set(bearer(tqDelegate))
       .set('content-type', 'text/csv')
       .send(bad)
@@ -261,7 +270,7 @@ describe('registration: quotas, waitlist, duplicates, bulk upload, province isol
     ].join('\n');
     const created = await t
       .http()
-      .post(`/sessions/${id}/registrations/bulk`)
+      .post(`/api/v1/sessions/${id}/registrations/bulk`)
       .set(bearer(tqDelegate))
       .set('content-type', 'text/csv')
       .send(good)
@@ -276,7 +285,7 @@ describe('registration: quotas, waitlist, duplicates, bulk upload, province isol
     // Uploading the same people again: every row reported, nothing added.
     const again = await t
       .http()
-      .post(`/sessions/${id}/registrations/bulk`)
+      .post(`/api/v1/sessions/${id}/registrations/bulk`)
       .set(bearer(tqDelegate))
       .set('content-type', 'text/csv')
       .send(good)
@@ -286,7 +295,7 @@ describe('registration: quotas, waitlist, duplicates, bulk upload, province isol
 
     const xlsx = await t
       .http()
-      .get('/registrations/template.xlsx')
+      .get('/api/v1/registrations/template.xlsx')
       .set(bearer(tqDelegate))
       .buffer(true)
       .parse((res, done) => {
@@ -296,7 +305,7 @@ describe('registration: quotas, waitlist, duplicates, bulk upload, province isol
       });
     const fromTemplate = await t
       .http()
-      .post(`/sessions/${id}/registrations/bulk`)
+      .post(`/api/v1/sessions/${id}/registrations/bulk`)
       .set(bearer(tqDelegate))
       .set('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
       .send(xlsx.body as Buffer)
@@ -308,20 +317,20 @@ describe('registration: quotas, waitlist, duplicates, bulk upload, province isol
     const session = (
       await t
         .http()
-        .post('/sessions')
+        .post('/api/v1/sessions')
         .set(bearer(organiser))
         .send({ title: 'Tập huấn chưa mở', kind: 'training_conference', startsOn: '2026-12-20' })
         .expect(201)
     ).body;
     await t
       .http()
-      .put(`/sessions/${session.id}/invitations`)
+      .put(`/api/v1/sessions/${session.id}/invitations`)
       .set(bearer(organiser))
       .send({ provinceIds: [tuyenQuang.id] })
       .expect(200);
     const res = await t
       .http()
-      .post(`/sessions/${session.id}/registrations`)
+      .post(`/api/v1/sessions/${session.id}/registrations`)
       .set(bearer(tqDelegate))
       .send(person('Mai Văn Tiến', '0917000001'))
       .expect(409);
@@ -335,7 +344,7 @@ describe('registration: quotas, waitlist, duplicates, bulk upload, province isol
     const results = await Promise.all(
       Array.from({ length: 200 }, (_, i) =>
         request(url)
-          .post(`/sessions/${id}/registrations`)
+          .post(`/api/v1/sessions/${id}/registrations`)
           .set(bearer(tqDelegate))
           .send(person(`Cán bộ số ${i + 1}`, `09180${String(i).padStart(5, '0')}`))
           .then((res) => res),

@@ -72,7 +72,9 @@ describe('start-up of the built API on the embedded database', () => {
 
   it('initialises, migrates and seeds the embedded database on first start', async () => {
     first = await spawnBuiltApi(embeddedEnv(), 1200);
-    const sessions = (await (await fetch(`${first.baseUrl}/sessions?limit=100`)).json()) as { page: { total: number } };
+    const sessions = (await (await fetch(`${first.baseUrl}/api/v1/sessions?limit=100`)).json()) as {
+      page: { total: number };
+    };
     expect(sessions.page.total).toBe(6);
   }, 180_000);
 
@@ -105,7 +107,7 @@ describe('start-up of the built API on the embedded database', () => {
 
     first = await spawnBuiltApi(embeddedEnv(), 1200);
     expect(isAlive(orphan)).toBe(false);
-    expect((await fetch(`${first.baseUrl}/sessions/tap-huan-ttdn-2025-hcm`)).status).toBe(200);
+    expect((await fetch(`${first.baseUrl}/api/v1/sessions/tap-huan-ttdn-2025-hcm`)).status).toBe(200);
 
     const current = Number(readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
     first.child.kill('SIGTERM');

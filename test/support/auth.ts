@@ -8,7 +8,7 @@ import type { TestApp } from './test-app';
  *
  *   const delegate = await createUserWithRole(t, { role: 'province_delegate', provinceId });
  *   const token = await loginAs(t, delegate.email, delegate.password);
- *   await t.http().get('/auth/me').auth(token, { type: 'bearer' }).expect(200);
+ *   await t.http().get('/api/v1/auth/me').auth(token, { type: 'bearer' }).expect(200);
  *
  * Users are created directly through UsersService (no admin or HTTP needed); logins go through
  * the real POST /auth/login. Only failed logins count against the per-address limit, so logging
@@ -56,7 +56,7 @@ export async function createUserWithRole(t: TestApp, options: TestUserOptions): 
 
 /** Logs in through POST /auth/login and returns the access token (send it as a bearer token). */
 export async function loginAs(t: TestApp, email: string, password: string): Promise<string> {
-  const res = await t.http().post('/auth/login').send({ email, password });
+  const res = await t.http().post('/api/v1/auth/login').send({ email, password });
   if (res.status !== 200) {
     throw new Error(`loginAs(${email}) failed with ${res.status}: ${JSON.stringify(res.body)}`);
   }

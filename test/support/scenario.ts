@@ -18,13 +18,18 @@ export async function openRegistration(
   terms: RegistrationTerms,
 ) {
   const as = { Authorization: `Bearer ${organiserToken}` };
-  await t.http().put(`/sessions/${sessionId}/invitations`).set(as).send({ provinceIds: terms.provinceIds }).expect(200);
+  await t
+    .http()
+    .put(`/api/v1/sessions/${sessionId}/invitations`)
+    .set(as)
+    .send({ provinceIds: terms.provinceIds })
+    .expect(200);
   for (const status of ['scheduled', 'registration_open']) {
-    await t.http().post(`/sessions/${sessionId}/status`).set(as).send({ status }).expect(200);
+    await t.http().post(`/api/v1/sessions/${sessionId}/status`).set(as).send({ status }).expect(200);
   }
   await t
     .http()
-    .put(`/sessions/${sessionId}/registration-settings`)
+    .put(`/api/v1/sessions/${sessionId}/registration-settings`)
     .set(as)
     .send({
       opensAt: new Date(Date.now() - 3600_000).toISOString(),

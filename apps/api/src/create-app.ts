@@ -10,6 +10,9 @@ import { AppModule, ModuleImport } from './app.module';
 import { documentProblems } from './openapi-problems';
 import { applyHttpHardening, problemClientErrorHandler, problemFrameworkErrors } from './http-hardening';
 
+/** Every API route is under this prefix (no leading slash, as Nest wants it). */
+export const API_PREFIX = 'api/v1';
+
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
 
 /** Accept a sane incoming X-Request-Id (from a proxy), else make one; pino-http reads it off the raw request. */
@@ -52,6 +55,9 @@ export async function createApiApplication(
     },
   );
   app.useLogger(app.get(Logger));
+  // The API lives under /api/v1 so that the web app can own every other path of the origin;
+  // probes (/health, /health/ready) and the OpenAPI pages (/docs, /docs-json) stay at the root.
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'health/ready'] });
   const fastify = app.getHttpAdapter().getInstance();
   // Security headers, CORS allow-list, rate limits: before init(), so they wrap every route.
   await applyHttpHardening(app, config);

@@ -8,7 +8,7 @@ import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { AppConfig, PROBLEM_CONTENT_TYPE, PROBLEM_TYPE_BASE, ProblemException, sendProblem } from '@app/common';
 
-const LOGIN_ROUTE = '/auth/login';
+const LOGIN_ROUTE = '/api/v1/auth/login';
 /** No request body of this API nests more than a few levels; deeper JSON only serves to exhaust the stack. */
 export const MAX_JSON_DEPTH = 32;
 const LOGIN_BUCKET = 'login:';

@@ -56,7 +56,9 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  logger.log(`API listening on http://localhost:${config.PORT} (docs at /docs)`);
+  logger.log(
+    `Listening on http://localhost:${config.PORT} (API under /api/v1, docs at /docs) on Node ${process.version}`,
+  );
 }
 
 main().catch((error: unknown) => {
