@@ -77,9 +77,9 @@ async function build(): Promise<void> {
       maxBuffer: 16 * 1024 * 1024,
     });
   } catch (error) {
-    // A stale build still exercises the same shutdown path; no build at all cannot.
-    if (!existsSync(BUILT_API_MAIN)) throw error;
-    process.stderr.write(`nest build api failed; using the existing dist/: ${(error as Error).message}\n`);
+    // Never fall back to an older dist/: tests would pass on code that no longer compiles.
+    const { stdout, stderr } = error as { stdout?: string; stderr?: string };
+    throw new Error(`nest build api failed:\n${stdout ?? ''}${stderr ?? ''}`);
   }
 }
 
@@ -106,10 +106,15 @@ export interface BuiltApi {
 }
 
 /** Spawns `node dist/apps/api/src/main.js` with `env` on top of a minimal environment, and waits for /health/ready. */
-export async function spawnBuiltApi(env: Record<string, string>, readyAttempts = 600): Promise<BuiltApi> {
+export async function spawnBuiltApi(
+  env: Record<string, string>,
+  readyAttempts = 600,
+  /** Another copy of the project (its dist/ and working folder), e.g. a clone in a private folder. */
+  root = ROOT,
+): Promise<BuiltApi> {
   const port = Number(env.PORT ?? (await freePort()));
-  const child = spawn(process.execPath, [BUILT_API_MAIN], {
-    cwd: ROOT,
+  const child = spawn(process.execPath, [path.join(root, path.relative(ROOT, BUILT_API_MAIN))], {
+    cwd: root,
     env: {
       PATH: process.env.PATH ?? '',
       HOME: process.env.HOME ?? '',

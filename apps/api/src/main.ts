@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { ConfigurationError, loadAppConfig } from '@app/common';
-import { EmbeddedPostgresInUseError, resolveConfiguredDatabase } from '@app/database';
+import { EmbeddedPostgresError, resolveConfiguredDatabase } from '@app/database';
 import { createApiApplication } from './create-app';
 import { seedIfNeeded } from './seed-on-start';
 
@@ -25,12 +25,18 @@ async function main(): Promise<void> {
   try {
     database = await resolveConfiguredDatabase(config);
   } catch (error) {
-    if (error instanceof EmbeddedPostgresInUseError) fail(error.message);
+    if (error instanceof EmbeddedPostgresError) fail(error.message);
     throw error;
   }
 
   const app = await createApiApplication(config, database.url);
   const logger = new Logger('Main');
+  const placement = database.embedded?.placement;
+  if (placement?.relocatedFrom) {
+    logger.log(
+      `Embedded PostgreSQL cluster kept in ${placement.dataDir}: the 'postgres' user it runs as cannot reach ${placement.relocatedFrom}`,
+    );
+  }
   await seedIfNeeded(app, config, database.embedded !== undefined);
 
   let shuttingDown = false;

