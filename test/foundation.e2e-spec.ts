@@ -2,6 +2,7 @@ import { ProbeModule } from './support/probe.module';
 import { FaultProxy } from './support/tcp-proxy';
 import { startTestApp, TestApp } from './support/test-app';
 import { withAdminClient } from './support/test-database';
+import { waitUntil } from './support/wait';
 
 const PROBLEM = /^application\/problem\+json/;
 
@@ -142,7 +143,19 @@ describe('foundation: database outage', () => {
       Promise.resolve(t.http().get('/api/v1/__probe/sleep')),
       Promise.resolve(t.http().get('/api/v1/__probe/sleep')),
     ];
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // Both pool connections busy: the two sleeps are running on the server.
+    await waitUntil(
+      async () =>
+        (
+          await withAdminClient(process.env.TTDN_TEST_ADMIN_URL!, (client) =>
+            client.query(
+              `SELECT 1 FROM pg_stat_activity WHERE datname = $1 AND state = 'active' AND query LIKE 'SELECT pg_sleep%'`,
+              [t.db.name],
+            ),
+          )
+        ).rowCount === 2,
+      'both pool connections run pg_sleep',
+    );
     // Had it waited for a free client it would get one after the sleepers (2 s) and answer 200;
     // a 503 shows it gave up after DB_CONNECT_TIMEOUT_MS instead. (No wall-clock assertion.)
     const res = await t.http().get('/api/v1/__probe/count');

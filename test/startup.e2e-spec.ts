@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { BUILT_API_MAIN, BuiltApi, ensureApiBuilt, freePort, spawnBuiltApi } from './support/built-api';
 import { createTestDatabase, TestDatabase } from './support/test-database';
@@ -92,6 +93,24 @@ describe('start-up of the built API on the embedded database', () => {
       `Port ${first!.port} is already in use (is the API already running?). Set PORT to use another.`,
     );
   }, 60_000);
+
+  it('reads .env from the working folder, the real environment winning over it', async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'ttdn-dotenv-'));
+    // PORT=1 would fail to bind: the real environment's PORT must win. DATABASE_URL only in .env:
+    // without it the API would start an embedded cluster in <folder>/.data instead.
+    writeFileSync(path.join(folder, '.env'), `DATABASE_URL=${db.url}\nSEED_ON_START=never\nPORT=1\n`);
+    const api = await spawnBuiltApi({ LOG_LEVEL: 'info' }, 600, path.resolve(__dirname, '..'), folder);
+    try {
+      expect((await fetch(`${api.baseUrl}/api/v1/sessions/tap-huan-ttdn-2025-hcm`)).status).toBe(200);
+      expect(api.port).not.toBe(1);
+      expect(api.output()).toContain(`Configuration read from ${path.join(folder, '.env')}`);
+      expect(existsSync(path.join(folder, '.data'))).toBe(false);
+    } finally {
+      api.child.kill('SIGTERM');
+      await api.exited;
+      rmSync(folder, { recursive: true, force: true });
+    }
+  }, 120_000);
 
   it('refuses a bad setting with a message naming the variable', async () => {
     const bad = await runToExit({ PORT: 'eighty', DATABASE_URL: db.url });

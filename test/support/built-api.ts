@@ -111,10 +111,12 @@ export async function spawnBuiltApi(
   readyAttempts = 600,
   /** Another copy of the project (its dist/ and working folder), e.g. a clone in a private folder. */
   root = ROOT,
+  /** The working folder (where `.env` and the relative data folders are read); the project by default. */
+  cwd = root,
 ): Promise<BuiltApi> {
   const port = Number(env.PORT ?? (await freePort()));
   const child = spawn(process.execPath, [path.join(root, path.relative(ROOT, BUILT_API_MAIN))], {
-    cwd: root,
+    cwd,
     env: {
       PATH: process.env.PATH ?? '',
       HOME: process.env.HOME ?? '',

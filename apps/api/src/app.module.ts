@@ -31,6 +31,28 @@ class ConfigHolderModule {
   }
 }
 
+/** Readable logs for a person at a terminal; machines (production, pipes, CI) get JSON lines. */
+export function prettyLogs(
+  config: Pick<AppConfig, 'LOG_FORMAT' | 'NODE_ENV'>,
+  isTerminal = process.stdout.isTTY,
+): boolean {
+  if (config.NODE_ENV === 'production') return false;
+  if (config.LOG_FORMAT !== 'auto') return config.LOG_FORMAT === 'pretty';
+  return isTerminal === true;
+}
+
+const PRETTY_TRANSPORT = {
+  target: 'pino-pretty',
+  options: {
+    colorize: true,
+    singleLine: true,
+    translateTime: 'SYS:HH:MM:ss.l',
+    ignore: 'pid,hostname,req,res,responseTime,reqId,context',
+    // "[request id] GET /api/v1/sessions 200 12ms" instead of the nested req/res objects.
+    messageFormat: '{if reqId}[{reqId}] {end}{if context}{context}: {end}{msg}',
+  },
+};
+
 @Module({})
 export class AppModule {
   static register({ config, databaseUrl, extraImports = [] }: AppModuleOptions): DynamicModule {
@@ -45,6 +67,12 @@ export class AppModule {
             genReqId: (req) => (req as unknown as { id?: string }).id ?? 'unknown',
             redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
             autoLogging: { ignore: (req) => req.url === '/health' },
+            // Top-level request id and a one-line summary: readable pretty, greppable as JSON.
+            customProps: (req) => ({ reqId: (req as unknown as { id?: string }).id }),
+            customSuccessMessage: (req, res, responseTime) =>
+              `${req.method} ${req.url} ${res.statusCode} ${Math.round(responseTime)}ms`,
+            customErrorMessage: (req, res) => `${req.method} ${req.url} ${res.statusCode} failed`,
+            ...(prettyLogs(config) ? { transport: PRETTY_TRANSPORT } : {}),
           },
         }),
         DatabaseModule.forRoot({

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { ConfigurationError, loadAppConfig } from '@app/common';
+import { ConfigurationError, loadAppConfig, loadDotEnvFile } from '@app/common';
 import { EmbeddedPostgresError, resolveConfiguredDatabase } from '@app/database';
 import { createApiApplication } from './create-app';
 import { seedIfNeeded } from './seed-on-start';
@@ -14,7 +14,9 @@ function fail(message: string): never {
 
 async function main(): Promise<void> {
   let config;
+  let envFile: string | undefined;
   try {
+    envFile = loadDotEnvFile();
     config = loadAppConfig();
   } catch (error) {
     if (error instanceof ConfigurationError) fail(error.message);
@@ -31,6 +33,7 @@ async function main(): Promise<void> {
 
   const app = await createApiApplication(config, database.url);
   const logger = new Logger('Main');
+  if (envFile) logger.log(`Configuration read from ${envFile} (the real environment wins)`);
   const placement = database.embedded?.placement;
   if (placement?.relocatedFrom) {
     logger.log(

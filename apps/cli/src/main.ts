@@ -4,7 +4,7 @@ import { isEmail } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { AccountsCoreModule, AdminAccounts, generatePassword, PASSWORD_MIN_LENGTH } from '@app/accounts';
 import { runSeed } from '@app/catalogue';
-import { AppConfig, ConfigurationError, loadAppConfig } from '@app/common';
+import { AppConfig, ConfigurationError, loadAppConfig, loadDotEnvFile } from '@app/common';
 import { DatabaseModule, EmbeddedPostgresError, resolveConfiguredDatabase } from '@app/database';
 
 /**
@@ -138,6 +138,7 @@ async function main(argv: string[]): Promise<void> {
     const options = parseOptions(rest);
     if (command === 'create-admin') admin = adminOptions(options);
     else if (Object.keys(options).length) throw new UsageError(`${command} takes no options`);
+    loadDotEnvFile();
     config = loadAppConfig();
   } catch (error) {
     if (error instanceof UsageError) fail(`${error.message}\n\n${USAGE}`, 2);

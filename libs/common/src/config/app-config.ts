@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
 import { plainToInstance, Transform } from 'class-transformer';
 import {
   IsDefined,
@@ -79,6 +81,10 @@ export class AppConfig {
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
+
+  /** auto: coloured single lines when stdout is a terminal outside production, JSON otherwise. */
+  @IsIn(['auto', 'pretty', 'json'])
+  LOG_FORMAT: 'auto' | 'pretty' | 'json' = 'auto';
 
   @Transform(toInt)
   @IsInt()
@@ -165,4 +171,20 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigurationError(`Invalid configuration: ${details}`);
   }
   return config;
+}
+
+/**
+ * Reads `.env` from the working folder into process.env when there is one (the variables are
+ * those of .env.example). Variables already set in the real environment win, as with Node's
+ * --env-file. Called by the API and CLI entry points only: tests pass their configuration in.
+ */
+export function loadDotEnvFile(folder = process.cwd()): string | undefined {
+  const file = path.join(folder, '.env');
+  if (!existsSync(file)) return undefined;
+  try {
+    process.loadEnvFile(file);
+  } catch (error) {
+    throw new ConfigurationError(`Could not read ${file}: ${(error as Error).message}`);
+  }
+  return file;
 }
