@@ -86,7 +86,9 @@ describe('faults: PostgreSQL stopped while requests flow', () => {
   afterAll(async () => {
     await app?.close();
     await pg?.stop();
-    for (const leftover of [dataDir, `${dataDir}.password`, `${dataDir}.owner`]) {
+    // placement.dataDir differs from dataDir when the cluster had to be kept outside a private folder.
+    const cluster = pg?.placement.dataDir ?? dataDir;
+    for (const leftover of [dataDir, cluster, `${dataDir}.password`, `${dataDir}.owner`]) {
       await fs.rm(leftover, { recursive: true, force: true });
     }
   });

@@ -1,8 +1,17 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { BUILT_API_MAIN, BuiltApi, ensureApiBuilt, freePort, spawnBuiltApi } from './support/built-api';
+import {
+  BUILT_API_MAIN,
+  BuiltApi,
+  clusterFolder,
+  ensureApiBuilt,
+  freePort,
+  postmasterPid,
+  spawnBuiltApi,
+} from './support/built-api';
+import { waitUntil } from './support/wait';
 import { createTestDatabase, TestDatabase } from './support/test-database';
 
 /** Runs the built API expecting it to refuse to start; resolves with its exit code and output. */
@@ -54,13 +63,15 @@ describe('start-up of the built API on the embedded database', () => {
 
   afterAll(async () => {
     first?.child.kill('SIGKILL');
-    const pidFile = path.join(dataDir, 'postmaster.pid');
+    const cluster = clusterFolder(dataDir);
+    if (existsSync(`${cluster}.away`)) renameSync(`${cluster}.away`, cluster);
+    const pidFile = path.join(cluster, 'postmaster.pid');
     if (existsSync(pidFile)) {
       const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
       if (pid > 0 && isAlive(pid)) process.kill(pid, 'SIGINT');
     }
     await new Promise((resolve) => setTimeout(resolve, 500));
-    for (const leftover of [dataDir, `${dataDir}.owner`, `${dataDir}.password`])
+    for (const leftover of [dataDir, cluster, `${dataDir}.owner`, `${dataDir}.password`])
       rmSync(leftover, { recursive: true, force: true });
     await db.drop();
   });
@@ -121,18 +132,58 @@ describe('start-up of the built API on the embedded database', () => {
   it('recovers after a crash that left the database server running, and stops it on SIGTERM', async () => {
     first!.child.kill('SIGKILL');
     await first!.exited;
-    const orphan = Number(readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    const orphan = postmasterPid(clusterFolder(dataDir));
     expect(isAlive(orphan)).toBe(true);
 
     first = await spawnBuiltApi(embeddedEnv(), 1200);
     expect(isAlive(orphan)).toBe(false);
     expect((await fetch(`${first.baseUrl}/api/v1/sessions/tap-huan-ttdn-2025-hcm`)).status).toBe(200);
 
-    const current = Number(readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    const current = postmasterPid(clusterFolder(dataDir));
     first.child.kill('SIGTERM');
     expect(await first.exited).toBe(0);
     first = undefined;
     for (let i = 0; i < 100 && isAlive(current); i++) await new Promise((resolve) => setTimeout(resolve, 100));
     expect(isAlive(current)).toBe(false);
+  }, 180_000);
+
+  it('restarts the embedded PostgreSQL when it dies, and fails liveness once it cannot', async () => {
+    const api = await spawnBuiltApi(embeddedEnv(), 1200);
+    const cluster = clusterFolder(dataDir);
+    try {
+      const killed = postmasterPid(cluster);
+      process.kill(killed, 'SIGKILL');
+      // Said at once, before the flood of not-ready answers below scrolls it out of the kept output.
+      await waitUntil(
+        () => /Embedded PostgreSQL exited unexpectedly \(SIGKILL\): restarting/.test(api.output()),
+        'the death is reported',
+      );
+      await waitUntil(
+        async () => {
+          const now = existsSync(path.join(cluster, 'postmaster.pid')) ? postmasterPid(cluster) : 0;
+          return now !== killed && isAlive(now) && (await fetch(`${api.baseUrl}/health/ready`)).status === 200;
+        },
+        'a new server answers',
+        { intervalMs: 200, maxAttempts: 300 },
+      );
+      expect(api.output()).toContain('Embedded PostgreSQL restarted');
+      expect((await fetch(`${api.baseUrl}/api/v1/sessions/tap-huan-ttdn-2025-hcm`)).status).toBe(200);
+      expect((await fetch(`${api.baseUrl}/health`)).status).toBe(200);
+
+      // Beyond repair: the cluster folder is gone when the server dies again.
+      renameSync(cluster, `${cluster}.away`);
+      process.kill(postmasterPid(`${cluster}.away`), 'SIGKILL');
+      await waitUntil(async () => (await fetch(`${api.baseUrl}/health`)).status === 503, 'liveness fails', {
+        intervalMs: 100,
+      });
+      const live = await fetch(`${api.baseUrl}/health`);
+      expect(live.headers.get('content-type')).toMatch(/application\/problem\+json/);
+      expect(((await live.json()) as { type: string }).type).toMatch(/embedded-database-failed$/);
+      expect(api.output()).toMatch(/could not be restarted after \d+ attempts/);
+    } finally {
+      api.child.kill('SIGTERM');
+      await api.exited;
+      if (existsSync(`${cluster}.away`)) renameSync(`${cluster}.away`, cluster);
+    }
   }, 180_000);
 });

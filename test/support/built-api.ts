@@ -1,9 +1,10 @@
 import { ChildProcess, execFile, spawn } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import * as net from 'node:net';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
+import { relocatedClusterName, relocationRoots } from '../../libs/database/src/embedded/server-placement';
 
 const execFileAsync = promisify(execFile);
 const ROOT = path.resolve(__dirname, '../..');
@@ -81,6 +82,23 @@ async function build(): Promise<void> {
     const { stdout, stderr } = error as { stdout?: string; stderr?: string };
     throw new Error(`nest build api failed:\n${stdout ?? ''}${stderr ?? ''}`);
   }
+}
+
+/**
+ * The folder a cluster requested at `requested` really lives in: the same, or the one kept under
+ * a relocation root when the tests run as root in a folder the `postgres` user cannot enter.
+ */
+export function clusterFolder(requested: string): string {
+  for (const root of relocationRoots()) {
+    const relocated = path.join(root, 'clusters', relocatedClusterName(requested));
+    if (existsSync(path.join(relocated, 'PG_VERSION'))) return relocated;
+  }
+  return requested;
+}
+
+/** The postmaster's pid, from the cluster's postmaster.pid. */
+export function postmasterPid(cluster: string): number {
+  return Number(readFileSync(path.join(cluster, 'postmaster.pid'), 'utf8').split('\n')[0]);
 }
 
 /** A TCP port that was free a moment ago on 127.0.0.1. */

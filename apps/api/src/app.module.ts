@@ -8,6 +8,7 @@ import { CatalogueModule } from '@app/catalogue';
 import { RegistrationModule } from '@app/registration';
 import { AttendanceModule } from '@app/attendance';
 import { ExportsModule } from '@app/exports';
+import { EmbeddedDatabaseState } from './health/embedded-database.state';
 import { HealthModule } from './health/health.module';
 
 export type ModuleImport = NonNullable<DynamicModule['imports']>[number];
@@ -17,16 +18,21 @@ export interface AppModuleOptions {
   databaseUrl: string;
   /** Test-only probes (e2e); production passes nothing. */
   extraImports?: ModuleImport[];
+  /** The embedded server this process supervises, if any: liveness fails once it cannot be restarted. */
+  embedded?: EmbeddedDatabaseState;
 }
 
 @Global()
 @Module({})
 class ConfigHolderModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, embedded?: EmbeddedDatabaseState): DynamicModule {
     return {
       module: ConfigHolderModule,
-      providers: [{ provide: AppConfig, useValue: config }],
-      exports: [AppConfig],
+      providers: [
+        { provide: AppConfig, useValue: config },
+        { provide: EmbeddedDatabaseState, useValue: embedded ?? { state: () => 'running' } },
+      ],
+      exports: [AppConfig, EmbeddedDatabaseState],
     };
   }
 }
@@ -55,11 +61,11 @@ const PRETTY_TRANSPORT = {
 
 @Module({})
 export class AppModule {
-  static register({ config, databaseUrl, extraImports = [] }: AppModuleOptions): DynamicModule {
+  static register({ config, databaseUrl, extraImports = [], embedded }: AppModuleOptions): DynamicModule {
     return {
       module: AppModule,
       imports: [
-        ConfigHolderModule.forRoot(config),
+        ConfigHolderModule.forRoot(config, embedded),
         LoggerModule.forRoot({
           pinoHttp: {
             level: config.LOG_LEVEL,

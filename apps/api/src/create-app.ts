@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { AppConfig, ProblemException } from '@app/common';
 import { AppModule, ModuleImport } from './app.module';
+import { EmbeddedDatabaseState } from './health/embedded-database.state';
 import { documentProblems } from './openapi-problems';
 import { applyHttpHardening, problemClientErrorHandler, problemFrameworkErrors } from './http-hardening';
 
@@ -31,6 +32,7 @@ export async function createApiApplication(
   config: AppConfig,
   databaseUrl: string,
   extraImports: ModuleImport[] = [],
+  embedded?: EmbeddedDatabaseState,
 ): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: config.BODY_LIMIT_BYTES,
@@ -47,7 +49,7 @@ export async function createApiApplication(
     trustProxy: config.TRUST_PROXY.length > 0 ? config.TRUST_PROXY : false,
   });
   const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.register({ config, databaseUrl, extraImports }),
+    AppModule.register({ config, databaseUrl, extraImports, embedded }),
     adapter,
     {
       bufferLogs: true,

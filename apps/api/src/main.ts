@@ -31,7 +31,7 @@ async function main(): Promise<void> {
     throw error;
   }
 
-  const app = await createApiApplication(config, database.url);
+  const app = await createApiApplication(config, database.url, [], database.embedded);
   const logger = new Logger('Main');
   if (envFile) logger.log(`Configuration read from ${envFile} (the real environment wins)`);
   const placement = database.embedded?.placement;

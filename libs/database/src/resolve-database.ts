@@ -40,6 +40,9 @@ export async function resolveDatabase(options: {
     port: options.embeddedPort,
     durable: true,
     log: options.log,
+    supervise: true,
+    // Loud and unconditional: whoever runs the API must see that its database died.
+    onUnexpectedExit: (line) => process.stderr.write(`${line}\n`),
   });
   try {
     await ensureDatabase(embedded.adminUrl, EMBEDDED_DATABASE_NAME);

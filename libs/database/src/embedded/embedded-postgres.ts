@@ -28,7 +28,16 @@ export interface EmbeddedPostgresOptions {
   /** Durability off (fsync, synchronous_commit, full_page_writes): only for throw-away test clusters. */
   durable: boolean;
   log?: (line: string) => void;
+  /** Restart the server with back-off when it exits without stop() (the API and CLI do; tests that kill it on purpose do not). */
+  supervise?: boolean;
+  /** Told, in one line, when the server dies and each time it is restarted or given up on. */
+  onUnexpectedExit?: (line: string) => void;
 }
+
+/** running; restarting after an unexpected exit; failed once every restart attempt failed. */
+export type EmbeddedPostgresState = 'running' | 'restarting' | 'failed';
+
+const RESTART_DELAYS_MS = [250, 500, 1000, 2000, 4000, 8000];
 
 export interface RunningEmbeddedPostgres {
   /** Connection URL of the cluster's `postgres` maintenance database. */
@@ -38,6 +47,7 @@ export interface RunningEmbeddedPostgres {
   stop(): Promise<void>;
   /** Where the binaries and cluster are; `relocatedFrom` says the cluster was kept outside the requested folder. */
   readonly placement: ServerPlacement;
+  state(): EmbeddedPostgresState;
 }
 
 /** Thrown when another live process owns the data folder: the message is meant for a human, one line. */
@@ -227,7 +237,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     if (!existsSync(path.join(placement.dataDir, 'PG_VERSION'))) {
       await initialiseCluster(placement.binDir, placement.dataDir, owner, password);
     }
-    const child = await startServer(placement.binDir, placement.dataDir, options.port, options.durable, owner, log);
+    const start = () => startServer(placement.binDir, placement.dataDir, options.port, options.durable, owner, log);
+    let child = await start();
+    let state: EmbeddedPostgresState = 'running';
     const urlFor = (database: string) =>
       `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${options.port}/${database}`;
     let stopping: Promise<void> | undefined;
@@ -236,6 +248,40 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       if (child.exitCode === null) child.kill('SIGINT');
     };
     process.once('exit', killOnExit);
+
+    // Supervision: a server that dies under us (OOM killer, a stray kill) is started again with
+    // back-off; after the last attempt the state is 'failed' and liveness reports it.
+    const alarm = options.onUnexpectedExit ?? (() => undefined);
+    const superviseChild = (running: ChildProcess) => {
+      running.once('exit', (code, signal) => {
+        if (stopping || !options.supervise) return;
+        void restart(`exited unexpectedly (${signal ?? `code ${code}`})`);
+      });
+    };
+    const restart = async (reason: string) => {
+      state = 'restarting';
+      for (const [index, delayMs] of RESTART_DELAYS_MS.entries()) {
+        alarm(
+          `Embedded PostgreSQL ${reason}: restarting in ${delayMs} ms (attempt ${index + 1} of ${RESTART_DELAYS_MS.length})`,
+        );
+        await new Promise((resolve) => setTimeout(resolve, delayMs));
+        if (stopping) return;
+        try {
+          await stopLeftoverServer(placement.dataDir);
+          child = await start();
+          state = 'running';
+          alarm(`Embedded PostgreSQL restarted on port ${options.port}`);
+          superviseChild(child);
+          return;
+        } catch (error) {
+          reason = `could not be started: ${(error as Error).message}`;
+        }
+      }
+      state = 'failed';
+      alarm(`Embedded PostgreSQL could not be restarted after ${RESTART_DELAYS_MS.length} attempts: ${reason}`);
+    };
+    superviseChild(child);
+
     const stop = () => {
       stopping ??= (async () => {
         if (child.exitCode === null && child.pid !== undefined) {
@@ -247,7 +293,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       })();
       return stopping;
     };
-    return { adminUrl: urlFor('postgres'), urlFor, stop, placement };
+    return { adminUrl: urlFor('postgres'), urlFor, stop, placement, state: () => state };
   } catch (error) {
     await fs.rm(ownerFile, { force: true });
     throw error;
