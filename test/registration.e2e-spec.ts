@@ -52,7 +52,9 @@ describe('registration: quotas, waitlist, duplicates, bulk upload, province isol
   });
 
   beforeAll(async () => {
-    t = await startTestApp();
+    // 200 simultaneous requests share a pool of 20: on a loaded 2-core machine some wait longer
+    // than the default 5 s for a connection (503). Quotas, not pool timeouts, are tested here.
+    t = await startTestApp({ env: { DB_CONNECT_TIMEOUT_MS: '60000' } });
     const provinces = (await t.http().get('/api/v1/provinces').query({ era: '2025', limit: 100 })).body
       .items as Province[];
     tuyenQuang = provinces.find((p) => p.name === 'Tuyên Quang')!;

@@ -1,11 +1,11 @@
 import './register-aliases';
 import { DataSource } from 'typeorm';
-import { buildDataSourceOptions, startEmbeddedPostgres } from '@app/database';
+import { buildDataSourceOptions, RunningEmbeddedPostgres, startEmbeddedPostgres } from '@app/database';
 import { ADMIN_URL_ENV, TEMPLATE_ENV, urlForDatabase, withAdminClient } from './test-database';
 import { seedTemplate } from './seed-template';
 
 declare global {
-  var __TTDN_TEST_PG__: { stop(): Promise<void> } | undefined;
+  var __TTDN_TEST_PG__: RunningEmbeddedPostgres | undefined;
 }
 
 /**
