@@ -2,25 +2,51 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditActor, AuditLogWriter, AuthUser, canActOnSession } from '@app/accounts';
-import { conflict, notFound, ProblemException, RequestValidationException } from '@app/common';
-import { AttendanceRepository, AttendanceRow, PartRow, ScanTarget } from './attendance.repository';
+import { accessFor, normalisePhone, personKey } from '@app/registration';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import {
+  AppConfig,
+  conflict,
+  FieldError,
+  flattenValidationErrors,
+  notFound,
+  ProblemException,
+  RequestValidationException,
+} from '@app/common';
+import {
+  AttendanceRepository,
+  AttendanceRow,
+  CheckInGrace,
+  ScanPartRow,
+  ScanTarget,
+} from './attendance.repository';
 import {
   AbsenceDto,
   AttendanceRecordDto,
   BatchAnswerDto,
   BatchItemResultDto,
-  CreatePartDto,
-  PartDto,
   ScanAnswerDto,
   ScanDto,
   WalkInDto,
 } from './dto/attendance.dto';
 
 /** Why a scan was refused; kept in scan_failure and returned to the scanner. */
-export type ScanFailureReason = 'unknown_code' | 'wrong_session' | 'not_confirmed' | 'withdrawn' | 'bad_bridge_point';
+export type ScanFailureReason =
+  | 'unknown_code'
+  | 'retired_code'
+  | 'wrong_session'
+  | 'not_confirmed'
+  | 'withdrawn'
+  | 'bad_bridge_point'
+  | 'outside_time_window'
+  | 'session_cancelled';
 
 const FAILURE_TEXT: Record<ScanFailureReason, string> = {
   unknown_code: 'No registration has this code',
+  retired_code: 'This check-in code was retired when the person was substituted; scan the new code',
+  outside_time_window: "Outside the part's check-in time (ngoài thời gian của buổi)",
+  session_cancelled: 'This session was cancelled: no attendance is recorded for it',
   wrong_session: 'This registration is for another session',
   not_confirmed: 'This registration is not confirmed',
   withdrawn: 'This registration was withdrawn or rejected',
@@ -28,8 +54,16 @@ const FAILURE_TEXT: Record<ScanFailureReason, string> = {
 };
 
 class ScanRefused {
-  constructor(readonly reason: ScanFailureReason) {}
+  constructor(
+    readonly reason: ScanFailureReason,
+    readonly extensions: Record<string, unknown> = {},
+  ) {}
 }
+
+type Refusal = { refused: ScanFailureReason; extensions?: Record<string, unknown> };
+
+/** A device clock a few minutes fast is still believed. */
+const CLOCK_SKEW_MS = 5 * 60_000;
 
 // Built once: constructing an Intl.DateTimeFormat per scan showed in the check-in profile.
 const LOCAL_TIME = new Intl.DateTimeFormat('en-GB', {
@@ -39,15 +73,6 @@ const LOCAL_TIME = new Intl.DateTimeFormat('en-GB', {
   hour12: false,
 });
 const localTime = (at: Date) => LOCAL_TIME.format(at);
-
-export const mapPart = (row: PartRow): PartDto => ({
-  id: Number(row.id),
-  sessionId: Number(row.session_id),
-  position: row.position,
-  label: row.label,
-  startsAt: new Date(row.starts_at).toISOString(),
-  endsAt: new Date(row.ends_at).toISOString(),
-});
 
 const mapRecord = (row: AttendanceRow): AttendanceRecordDto => ({
   id: Number(row.id),
@@ -64,12 +89,39 @@ const mapRecord = (row: AttendanceRow): AttendanceRecordDto => ({
   undoReason: row.undo_reason,
 });
 
-/** Offline scans keep their device time when it is plausible: not in the future, not days before the part. */
-function checkInTime(scannedAt: string | undefined, part: PartRow, now = new Date()): Date {
+/**
+ * When a scan happened: offline scans carry the device's time, believed when it is plausible
+ * (not in the future beyond a small clock skew); otherwise, and for live scans, the server's now.
+ * The scan is judged against the part's check-in window at that time.
+ */
+function scanTime(scannedAt: string | undefined, now = new Date()): Date {
   if (!scannedAt) return now;
   const at = new Date(scannedAt);
-  const earliest = new Date(new Date(part.starts_at).getTime() - 24 * 3600_000);
-  return at > now || at < earliest ? now : at;
+  if (at.getTime() > now.getTime() + CLOCK_SKEW_MS) return now;
+  return at > now ? now : at;
+}
+
+const LOCAL_DAY_TIME = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Asia/Ho_Chi_Minh',
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
+});
+
+function windowRefusal(part: ScanPartRow, at: Date): ScanRefused | undefined {
+  if (part.session_status === 'cancelled') return new ScanRefused('session_cancelled');
+  const opens = new Date(part.window_opens_at);
+  const closes = new Date(part.window_closes_at);
+  if (at >= opens && at <= closes) return undefined;
+  return new ScanRefused('outside_time_window', {
+    reasonText: 'ngoài thời gian của buổi',
+    checkInOpensAt: opens.toISOString(),
+    checkInClosesAt: closes.toISOString(),
+    detail: `${FAILURE_TEXT.outside_time_window}: check-in for "${part.label}" is open from ${LOCAL_DAY_TIME.format(opens)} to ${LOCAL_DAY_TIME.format(closes)} (Việt Nam time)`,
+  });
 }
 
 /**
@@ -84,31 +136,14 @@ export class AttendanceService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly attendance: AttendanceRepository,
     private readonly audit: AuditLogWriter,
+    private readonly config: AppConfig,
   ) {}
 
-  async addPart(sessionId: number, input: CreatePartDto, user: AuthUser, actor: AuditActor): Promise<PartDto> {
-    if (!canActOnSession(user, 'organiser', sessionId))
-      throw forbidden('Only organisers of this session define its parts.');
-    if (new Date(input.endsAt) <= new Date(input.startsAt)) {
-      throw new RequestValidationException([{ path: 'endsAt', message: 'must be after startsAt' }]);
-    }
-    return this.dataSource.transaction(async (manager) => {
-      if (!(await this.attendance.sessionExists(manager, sessionId))) throw notFound('Session', sessionId);
-      const part = await this.attendance.addPart(manager, sessionId, input.label, input.startsAt, input.endsAt);
-      await this.audit.record(manager, {
-        ...actor,
-        action: 'session_part.created',
-        entityType: 'session_part',
-        entityId: part.id,
-        after: input,
-      });
-      return mapPart(part);
-    });
-  }
-
-  async parts(sessionId: number, user: AuthUser): Promise<PartDto[]> {
-    this.requireRecorder(user, sessionId);
-    return (await this.attendance.parts(this.dataSource.manager, sessionId)).map(mapPart);
+  private get grace(): CheckInGrace {
+    return {
+      beforeMinutes: this.config.CHECK_IN_OPENS_BEFORE_MINUTES,
+      afterMinutes: this.config.CHECK_IN_CLOSES_AFTER_MINUTES,
+    };
   }
 
   /** One scan. 201 checked_in, 200 already; a refusal is recorded and answered 422 with its reason. */
@@ -129,28 +164,27 @@ export class AttendanceService {
       if (fast) return fast;
     }
     const outcome = await this.dataSource.transaction(async (manager) => {
-      const part = await this.attendance.part(manager, sessionId, partId);
+      const part = await this.attendance.scanPart(manager, sessionId, partId, this.grace);
       if (!part) throw notFound('Session part', partId);
       if (input.nonce) {
         await this.attendance.lockNonce(manager, partId, input.nonce);
         const stored = await this.attendance.storedAnswer(manager, partId, input.nonce);
-        if (stored) return stored as ScanAnswerDto | { refused: ScanFailureReason };
+        if (stored) return stored as ScanAnswerDto | Refusal;
       }
       const result = await this.tryCheckIn(manager, sessionId, part, input, user, actor, method);
-      if (input.nonce) {
-        await this.attendance.storeAnswer(
-          manager,
-          partId,
-          input.nonce,
-          result instanceof ScanRefused ? { refused: result.reason } : result,
-        );
-      }
-      return result instanceof ScanRefused ? { refused: result.reason } : result;
+      const answer: ScanAnswerDto | Refusal =
+        result instanceof ScanRefused ? { refused: result.reason, extensions: result.extensions } : result;
+      if (input.nonce) await this.attendance.storeAnswer(manager, partId, input.nonce, answer);
+      return answer;
     });
     if ('refused' in outcome) {
-      throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, 'scan-refused', FAILURE_TEXT[outcome.refused], {
-        reason: outcome.refused,
-      });
+      const { detail, ...extensions } = outcome.extensions ?? {};
+      throw new ProblemException(
+        HttpStatus.UNPROCESSABLE_ENTITY,
+        'scan-refused',
+        typeof detail === 'string' ? detail : FAILURE_TEXT[outcome.refused],
+        { reason: outcome.refused, ...extensions },
+      );
     }
     return outcome;
   }
@@ -161,8 +195,17 @@ export class AttendanceService {
    */
   private async fastScan(sessionId: number, partId: number, code: string, user: AuthUser, actor: AuditActor) {
     const manager = this.dataSource.manager;
-    const row = await this.attendance.checkInByCode(manager, sessionId, partId, code, user.id, actor.requestId);
+    const row = await this.attendance.checkInByCode(
+      manager,
+      sessionId,
+      partId,
+      code,
+      user.id,
+      actor.requestId,
+      this.grace,
+    );
     if (row.part_id === null) throw notFound('Session part', partId);
+    if (!row.part_open) return undefined;
     const target = row.target;
     if (!target || Number(target.session_id) !== sessionId || target.status !== 'confirmed') return undefined;
     if (row.attendance_id !== null) {
@@ -177,18 +220,30 @@ export class AttendanceService {
   async batch(
     sessionId: number,
     partId: number,
-    items: ScanDto[],
+    items: unknown[],
     user: AuthUser,
     actor: AuditActor,
   ): Promise<BatchAnswerDto> {
     this.requireRecorder(user, sessionId);
     const results: BatchItemResultDto[] = [];
-    for (const [index, item] of items.entries()) {
+    for (const [index, raw] of items.entries()) {
+      const parsed = await parseScanItem(raw, `items.${index}`);
+      if (!(parsed instanceof ScanDto)) {
+        results.push({ index, result: 'error', reason: 'invalid', errors: parsed, answer: null });
+        continue;
+      }
       try {
-        const answer = await this.scan(sessionId, partId, item, user, actor, 'offline_batch');
+        const answer = await this.scan(sessionId, partId, parsed, user, actor, 'offline_batch');
         results.push({ index, result: answer.outcome === 'checked_in' ? 'ok' : 'already', reason: null, answer });
       } catch (error) {
         if (!(error instanceof ProblemException) || error.getStatus() >= 500) throw error;
+        if (error instanceof RequestValidationException) {
+          const errors = (error.extensions.errors ?? []).map((e) => ({ ...e, path: `items.${index}.${e.path}` }));
+          results.push({ index, result: 'error', reason: 'invalid', errors, answer: null });
+          continue;
+        }
+        // A part that does not exist (or a permission) is the same for every item: answer the batch.
+        if (error.getStatus() === HttpStatus.NOT_FOUND || error.getStatus() === HttpStatus.FORBIDDEN) throw error;
         results.push({ index, result: 'error', reason: String(error.extensions.reason ?? error.code), answer: null });
       }
     }
@@ -221,6 +276,11 @@ export class AttendanceService {
     });
   }
 
+  /**
+   * Someone who came without registering. The same person is one walk-in per session (a second
+   * part reuses the record; the same part again is refused), and a confirmed registration of
+   * the session is checked in as such, not again as a walk-in: both answered 409 naming the record.
+   */
   async walkIn(
     sessionId: number,
     partId: number,
@@ -230,7 +290,18 @@ export class AttendanceService {
   ): Promise<AttendanceRecordDto> {
     this.requireRecorder(user, sessionId);
     return this.dataSource.transaction(async (manager) => {
-      if (!(await this.attendance.part(manager, sessionId, partId))) throw notFound('Session part', partId);
+      const part = await this.attendance.scanPart(manager, sessionId, partId, this.grace);
+      if (!part) throw notFound('Session part', partId);
+      const outside = windowRefusal(part, new Date());
+      if (outside) {
+        const { detail, ...extensions } = outside.extensions;
+        throw new ProblemException(
+          HttpStatus.UNPROCESSABLE_ENTITY,
+          'scan-refused',
+          typeof detail === 'string' ? detail : FAILURE_TEXT[outside.reason],
+          { reason: outside.reason, ...extensions },
+        );
+      }
       if (
         input.provinceId !== undefined &&
         (await manager.query(`SELECT 1 FROM province WHERE id = $1`, [input.provinceId])).length === 0
@@ -239,27 +310,68 @@ export class AttendanceService {
           { path: 'provinceId', message: `province ${input.provinceId} does not exist` },
         ]);
       }
-      const id = await this.attendance.insertWalkIn(
-        manager,
-        sessionId,
-        partId,
-        {
-          fullName: input.fullName,
-          provinceId: input.provinceId ?? null,
-          agency: input.agency,
-          position: input.position ?? null,
-          phone: input.phone ?? null,
-        },
-        user.id,
+      await this.attendance.lockWalkIns(manager, sessionId);
+      const nameKey = personKey(input.fullName);
+      const phone = normalisePhone(input.phone);
+      // Same person: same folded name and, when both sides have one, the same phone; without a
+      // phone, the same province when both sides name one.
+      const samePerson = (other: { phone: string | null; provinceId: number | null }) =>
+        phone && other.phone
+          ? phone === other.phone
+          : input.provinceId === undefined || other.provinceId === null || input.provinceId === other.provinceId;
+
+      const registered = (await this.attendance.confirmedNamed(manager, sessionId, nameKey)).find((row) =>
+        samePerson({ phone: row.phone_normalised, provinceId: row.province_id }),
       );
+      if (registered) {
+        const standing = await this.attendance.standing(manager, partId, Number(registered.id));
+        throw conflict(
+          'registered-person',
+          standing?.status === 'present'
+            ? `${registered.full_name} is registered (registration ${registered.id}) and already checked in for this part (record ${standing.id})`
+            : `${registered.full_name} is registered (registration ${registered.id}): check them in with their code or registration id, not as a walk-in`,
+          { registrationId: Number(registered.id), attendanceId: standing ? Number(standing.id) : null },
+        );
+      }
+      const existing = (await this.attendance.walkIns(manager, sessionId)).find(
+        (row) =>
+          personKey(row.full_name) === nameKey &&
+          samePerson({ phone: normalisePhone(row.phone), provinceId: row.province_id }),
+      );
+      if (existing) {
+        const standing = await this.attendance.walkInStanding(manager, partId, Number(existing.id));
+        if (standing) {
+          throw conflict(
+            'walk-in-exists',
+            `${existing.full_name} is already recorded as a walk-in for this part (record ${standing.id})`,
+            { walkInId: Number(existing.id), attendanceId: Number(standing.id) },
+          );
+        }
+      }
+      const walkInId =
+        existing !== undefined
+          ? Number(existing.id)
+          : await this.attendance.insertWalkIn(
+              manager,
+              sessionId,
+              {
+                fullName: input.fullName,
+                provinceId: input.provinceId ?? null,
+                agency: input.agency,
+                position: input.position ?? null,
+                phone: input.phone ?? null,
+              },
+              user.id,
+            );
+      const id = await this.attendance.insertWalkInAttendance(manager, partId, walkInId, user.id);
       await this.audit.record(manager, {
         ...actor,
         action: 'attendance.walk_in',
         entityType: 'attendance',
         entityId: id,
-        after: input,
+        after: { ...input, walkInId },
       });
-      return mapRecord((await this.attendance.record(manager, Number(id)))!);
+      return mapRecord((await this.attendance.record(manager, id))!);
     });
   }
 
@@ -272,7 +384,11 @@ export class AttendanceService {
   ): Promise<AttendanceRecordDto> {
     this.requireRecorder(user, sessionId);
     return this.dataSource.transaction(async (manager) => {
-      if (!(await this.attendance.part(manager, sessionId, partId))) throw notFound('Session part', partId);
+      const part = await this.attendance.scanPart(manager, sessionId, partId, this.grace);
+      if (!part) throw notFound('Session part', partId);
+      if (part.session_status === 'cancelled') {
+        throw conflict('session-cancelled', FAILURE_TEXT.session_cancelled, { reason: 'session_cancelled' });
+      }
       const target = await this.attendance.targetById(manager, input.registrationId);
       if (!target || Number(target.session_id) !== sessionId) {
         throw new RequestValidationException([
@@ -369,25 +485,40 @@ export class AttendanceService {
   private async tryCheckIn(
     manager: EntityManager,
     sessionId: number,
-    part: PartRow,
+    part: ScanPartRow,
     input: ScanDto,
     user: AuthUser,
     actor: AuditActor,
     method: 'code' | 'offline_batch',
   ): Promise<ScanAnswerDto | ScanRefused> {
     const presented = input.code ?? `registration:${input.registrationId}`;
-    const refuse = async (reason: ScanFailureReason) => {
+    const refuse = async (refusal: ScanRefused | ScanFailureReason) => {
+      const refused = typeof refusal === 'string' ? new ScanRefused(refusal) : refusal;
       await this.attendance.recordFailure(
         manager,
         Number(part.id),
         presented,
-        reason,
+        refused.reason,
         input.scannedAt ?? null,
         user.id,
       );
-      return new ScanRefused(reason);
+      return refused;
     };
+    const at = scanTime(input.scannedAt);
+    const outside = windowRefusal(part, at);
+    if (outside) return refuse(outside);
     const target = await this.resolve(manager, input);
+    if (!target && input.code !== undefined) {
+      const retired = await this.attendance.retiredCode(manager, input.code);
+      if (retired && Number(retired.session_id) === sessionId) {
+        return refuse(
+          new ScanRefused('retired_code', {
+            registrationId: Number(retired.registration_id),
+            retiredAt: new Date(retired.retired_at).toISOString(),
+          }),
+        );
+      }
+    }
     if (!target) return refuse('unknown_code');
     if (Number(target.session_id) !== sessionId) return refuse('wrong_session');
     if (target.status === 'withdrawn' || target.status === 'rejected') return refuse('withdrawn');
@@ -402,7 +533,7 @@ export class AttendanceService {
       partId: Number(part.id),
       registrationId: Number(target.id),
       method: input.code ? method : 'registration_id',
-      checkedInAt: checkInTime(input.scannedAt, part),
+      checkedInAt: at,
       clientScannedAt: input.scannedAt ?? null,
       bridgePointId: input.bridgePointId ?? null,
       userId: user.id,
@@ -454,11 +585,52 @@ export class AttendanceService {
       : this.attendance.targetById(manager, input.registrationId!);
   }
 
+  /**
+   * The check-in code of a registration, for its own province delegate or the session staff
+   * (anyone else gets 404: existence is not disclosed). A person who is not (or no longer)
+   * confirmed has no usable code: 409 says why instead of pretending the code does not exist.
+   */
+  async checkInCode(registrationId: number, user: AuthUser): Promise<string> {
+    const row = await this.attendance.codeOf(this.dataSource.manager, registrationId);
+    const access = row ? accessFor(user, Number(row.session_id)) : null;
+    if (!row || !access || (access.kind === 'delegate' && access.provinceId !== row.province_id))
+      throw notFound('Registration', registrationId);
+    if (row.status === 'pending' || row.status === 'waitlisted') {
+      throw conflict(
+        'not-confirmed',
+        `Registration ${registrationId} is ${row.status}, not confirmed yet (chưa được xác nhận): ` +
+          'its check-in code is issued when it is confirmed',
+        { registrationStatus: row.status, reason: 'chưa được xác nhận' },
+      );
+    }
+    if (row.status !== 'confirmed' || !row.check_in_code) {
+      throw conflict(
+        'registration-closed',
+        `Registration ${registrationId} is ${row.status}: it has no check-in code any more`,
+        { registrationStatus: row.status },
+      );
+    }
+    return row.check_in_code;
+  }
+
   private requireRecorder(user: AuthUser, sessionId: number) {
     if (!canActOnSession(user, ['coordinator', 'organiser'], sessionId)) {
       throw forbidden('Only coordinators and organisers of this session record attendance.');
     }
   }
+}
+
+/** One offline item, validated as the request body of a single scan would be; field errors otherwise. */
+async function parseScanItem(raw: unknown, path: string): Promise<ScanDto | FieldError[]> {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return [{ path, message: 'must be an object' }];
+  const item = plainToInstance(ScanDto, raw);
+  const errors = await validate(item, {
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    forbidUnknownValues: true,
+    validationError: { target: false, value: false },
+  });
+  return errors.length > 0 ? flattenValidationErrors(errors, path) : item;
 }
 
 const forbidden = (detail: string) => new ProblemException(HttpStatus.FORBIDDEN, 'forbidden', detail);
