@@ -14,13 +14,7 @@ import {
   ProblemException,
   RequestValidationException,
 } from '@app/common';
-import {
-  AttendanceRepository,
-  AttendanceRow,
-  CheckInGrace,
-  ScanPartRow,
-  ScanTarget,
-} from './attendance.repository';
+import { AttendanceRepository, AttendanceRow, CheckInGrace, ScanPartRow, ScanTarget } from './attendance.repository';
 import {
   AbsenceDto,
   AttendanceRecordDto,

@@ -2,14 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditActor, AuditLogWriter, AuthUser, canActOnSession } from '@app/accounts';
-import {
-  conflict,
-  FieldError,
-  notFound,
-  ProblemException,
-  RequestValidationException,
-  vietnamDay,
-} from '@app/common';
+import { conflict, FieldError, notFound, ProblemException, RequestValidationException, vietnamDay } from '@app/common';
 import { AttendanceRepository, PartRow } from './attendance.repository';
 import { CreatePartDto, PartDto, UpdatePartDto } from './dto/attendance.dto';
 

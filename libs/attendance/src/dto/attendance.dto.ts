@@ -78,7 +78,10 @@ export class BatchScanDto {
    * Validated item by item by the service, not here: one malformed scan from a device that was
    * offline for hours must not throw away the good ones (each bad item is answered in its place).
    */
-  @ApiProperty({ type: [ScanDto], description: 'Each item is validated on its own; a bad item is answered as an error' })
+  @ApiProperty({
+    type: [ScanDto],
+    description: 'Each item is validated on its own; a bad item is answered as an error',
+  })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(500)

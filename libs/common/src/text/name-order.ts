@@ -10,5 +10,9 @@ export type NameSort = (typeof NAME_SORTS)[number];
  */
 export function nameOrder(column: string, sort: NameSort = 'given_name'): string {
   if (sort === 'full_name') return `${column} COLLATE vi`;
-  return [`vn_given_name(${column}) COLLATE vi`, `vn_middle_names(${column}) COLLATE vi`, `vn_family_name(${column}) COLLATE vi`].join(', ');
+  return [
+    `vn_given_name(${column}) COLLATE vi`,
+    `vn_middle_names(${column}) COLLATE vi`,
+    `vn_family_name(${column}) COLLATE vi`,
+  ].join(', ');
 }
