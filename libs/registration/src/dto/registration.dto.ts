@@ -16,7 +16,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { IdField, PageMeta, PageQuery, TextField, VietnamDateTime } from '@app/common';
+import { IdField, NAME_SORTS, type NameSort, PageMeta, PageQuery, TextField, VietnamDateTime } from '@app/common';
 import { GENDERS, REGISTRATION_STATUSES } from '../registration.rules';
 
 export class QuotaInputDto {
@@ -140,6 +140,15 @@ export class RegistrationListQuery extends PageQuery {
   @Min(1)
   @Max(2_147_483_647)
   province?: number;
+
+  @ApiPropertyOptional({
+    enum: NAME_SORTS,
+    description:
+      'Order within a province: given_name (default: tên, then middle names, then family name, Vietnamese alphabet) or full_name (as written)',
+  })
+  @IsOptional()
+  @IsIn(NAME_SORTS)
+  sort?: NameSort;
 }
 
 export class RegistrationDto {
