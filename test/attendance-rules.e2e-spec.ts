@@ -339,6 +339,41 @@ describe('attendance rules: time window, parts in Việt Nam time, walk-in dupli
     });
   });
 
+  describe('substitution (11.10)', () => {
+    it('issues a new check-in code to the substitute and answers the old one as retired', async () => {
+      const before = (await t.http().get(`/api/v1/registrations/${people[0].id}`).set(bearer(tqDelegate)).expect(200))
+        .body;
+      await t
+        .http()
+        .patch(`/api/v1/registrations/${people[0].id}`)
+        .set(bearer(tqDelegate))
+        .send({ fullName: 'Hoàng Văn Thay', phone: '0940000099', version: before.version })
+        .expect(200);
+      const { code } = (
+        await t.http().get(`/api/v1/registrations/${people[0].id}/check-in-code`).set(bearer(tqDelegate)).expect(200)
+      ).body;
+      expect(code).not.toBe(people[0].code);
+      const old = await scan(current, { code: people[0].code }).expect(422);
+      expect(old.body).toMatchObject({ reason: 'retired_code', registrationId: people[0].id });
+      const fresh = await scan(current, { code });
+      expect([200, 201]).toContain(fresh.status);
+      expect(fresh.body.person.fullName).toBe('Hoàng Văn Thay');
+      // A correction of the same person's phone keeps their code.
+      await t
+        .http()
+        .patch(`/api/v1/registrations/${people[1].id}`)
+        .set(bearer(tqDelegate))
+        .send({
+          phone: '0940000098',
+          version: (await t.http().get(`/api/v1/registrations/${people[1].id}`).set(bearer(tqDelegate))).body.version,
+        })
+        .expect(200);
+      expect(
+        (await t.http().get(`/api/v1/registrations/${people[1].id}/check-in-code`).set(bearer(tqDelegate))).body.code,
+      ).toBe(people[1].code);
+    });
+  });
+
   describe('cancelled session (11.9)', () => {
     it('refuses attendance once the session is cancelled, and counts none of it in statistics', async () => {
       const year = Number(vnDayFromNow(-1).slice(0, 4));

@@ -225,6 +225,13 @@ export class RegistrationRepository {
     );
   }
 
+  async retireCheckInCode(manager: EntityManager, id: number, code: string, reason: string): Promise<void> {
+    await manager.query(
+      `INSERT INTO retired_check_in_code (code, registration_id, reason) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
+      [code, id, reason],
+    );
+  }
+
   async update(manager: EntityManager, id: number, values: Record<string, unknown>): Promise<void> {
     const columns = Object.keys(values);
     await manager.query(
