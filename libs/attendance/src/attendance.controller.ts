@@ -14,6 +14,7 @@ import { IdPipe } from '@app/common';
 import { AttendanceExportService, ExportFormat } from './attendance-export';
 import { AttendanceService } from './attendance.service';
 import { PartsService } from './parts.service';
+import { WalkInService } from './walk-in.service';
 import {
   AbsenceDto,
   AttendanceRecordDto,
@@ -44,6 +45,7 @@ export class AttendanceController {
   constructor(
     private readonly attendance: AttendanceService,
     private readonly partsService: PartsService,
+    private readonly walkIns: WalkInService,
     private readonly statistics: StatisticsService,
     private readonly exports: AttendanceExportService,
   ) {}
@@ -158,7 +160,7 @@ export class AttendanceController {
     @CurrentUser() user: AuthUser,
     @AuditContext() actor: AuditActor,
   ) {
-    return this.attendance.walkIn(sessionId, partId, body, user, actor);
+    return this.walkIns.walkIn(sessionId, partId, body, user, actor);
   }
 
   @Post('sessions/:id/parts/:partId/absences')

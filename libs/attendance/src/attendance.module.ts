@@ -6,10 +6,18 @@ import { AttendanceRepository } from './attendance.repository';
 import { AttendanceService } from './attendance.service';
 import { PartsService } from './parts.service';
 import { StatisticsService } from './statistics.service';
+import { WalkInService } from './walk-in.service';
 
 @Module({
   imports: [AccountsCoreModule],
   controllers: [AttendanceController],
-  providers: [AttendanceRepository, AttendanceService, PartsService, StatisticsService, AttendanceExportService],
+  providers: [
+    AttendanceRepository,
+    AttendanceService,
+    PartsService,
+    WalkInService,
+    StatisticsService,
+    AttendanceExportService,
+  ],
 })
 export class AttendanceModule {}

@@ -201,10 +201,6 @@ export class AttendanceRepository {
     return row;
   }
 
-  async sessionExists(manager: EntityManager, sessionId: number): Promise<boolean> {
-    return (await manager.query(`SELECT 1 FROM training_session WHERE id = $1 FOR SHARE`, [sessionId])).length > 0;
-  }
-
   async addPart(
     manager: EntityManager,
     sessionId: number,

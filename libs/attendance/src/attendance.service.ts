@@ -1,10 +1,9 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
-import { AuditActor, AuditLogWriter, AuthUser, canActOnSession } from '@app/accounts';
-import { accessFor, normalisePhone, personKey } from '@app/registration';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditActor, AuditLogWriter, AuthUser, canActOnSession } from '@app/accounts';
 import {
   AppConfig,
   conflict,
@@ -14,7 +13,19 @@ import {
   ProblemException,
   RequestValidationException,
 } from '@app/common';
-import { AttendanceRepository, AttendanceRow, CheckInGrace, ScanPartRow, ScanTarget } from './attendance.repository';
+import { accessFor } from '@app/registration';
+import { mapRecord } from './attendance.mapper';
+import { AttendanceRepository, CheckInGrace, ScanPartRow, ScanTarget } from './attendance.repository';
+import {
+  FAILURE_TEXT,
+  Refusal,
+  refusalProblem,
+  requireRecorder,
+  ScanFailureReason,
+  ScanRefused,
+  scanTime,
+  windowRefusal,
+} from './check-in.rules';
 import {
   AbsenceDto,
   AttendanceRecordDto,
@@ -22,42 +33,7 @@ import {
   BatchItemResultDto,
   ScanAnswerDto,
   ScanDto,
-  WalkInDto,
 } from './dto/attendance.dto';
-
-/** Why a scan was refused; kept in scan_failure and returned to the scanner. */
-export type ScanFailureReason =
-  | 'unknown_code'
-  | 'retired_code'
-  | 'wrong_session'
-  | 'not_confirmed'
-  | 'withdrawn'
-  | 'bad_bridge_point'
-  | 'outside_time_window'
-  | 'session_cancelled';
-
-const FAILURE_TEXT: Record<ScanFailureReason, string> = {
-  unknown_code: 'No registration has this code',
-  retired_code: 'This check-in code was retired when the person was substituted; scan the new code',
-  outside_time_window: "Outside the part's check-in time (ngoài thời gian của buổi)",
-  session_cancelled: 'This session was cancelled: no attendance is recorded for it',
-  wrong_session: 'This registration is for another session',
-  not_confirmed: 'This registration is not confirmed',
-  withdrawn: 'This registration was withdrawn or rejected',
-  bad_bridge_point: 'This bridge point does not belong to the session',
-};
-
-class ScanRefused {
-  constructor(
-    readonly reason: ScanFailureReason,
-    readonly extensions: Record<string, unknown> = {},
-  ) {}
-}
-
-type Refusal = { refused: ScanFailureReason; extensions?: Record<string, unknown> };
-
-/** A device clock a few minutes fast is still believed. */
-const CLOCK_SKEW_MS = 5 * 60_000;
 
 // Built once: constructing an Intl.DateTimeFormat per scan showed in the check-in profile.
 const LOCAL_TIME = new Intl.DateTimeFormat('en-GB', {
@@ -67,56 +43,6 @@ const LOCAL_TIME = new Intl.DateTimeFormat('en-GB', {
   hour12: false,
 });
 const localTime = (at: Date) => LOCAL_TIME.format(at);
-
-const mapRecord = (row: AttendanceRow): AttendanceRecordDto => ({
-  id: Number(row.id),
-  partId: Number(row.part_id),
-  registrationId: row.registration_id === null ? null : Number(row.registration_id),
-  walkInId: row.walk_in_id === null ? null : Number(row.walk_in_id),
-  fullName: row.full_name,
-  status: row.status,
-  method: row.method,
-  checkedInAt: row.checked_in_at ? new Date(row.checked_in_at).toISOString() : null,
-  checkedOutAt: row.checked_out_at ? new Date(row.checked_out_at).toISOString() : null,
-  reason: row.reason,
-  undoneAt: row.undone_at ? new Date(row.undone_at).toISOString() : null,
-  undoReason: row.undo_reason,
-});
-
-/**
- * When a scan happened: offline scans carry the device's time, believed when it is plausible
- * (not in the future beyond a small clock skew); otherwise, and for live scans, the server's now.
- * The scan is judged against the part's check-in window at that time.
- */
-function scanTime(scannedAt: string | undefined, now = new Date()): Date {
-  if (!scannedAt) return now;
-  const at = new Date(scannedAt);
-  if (at.getTime() > now.getTime() + CLOCK_SKEW_MS) return now;
-  return at > now ? now : at;
-}
-
-const LOCAL_DAY_TIME = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Asia/Ho_Chi_Minh',
-  day: '2-digit',
-  month: '2-digit',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  hour12: false,
-});
-
-function windowRefusal(part: ScanPartRow, at: Date): ScanRefused | undefined {
-  if (part.session_status === 'cancelled') return new ScanRefused('session_cancelled');
-  const opens = new Date(part.window_opens_at);
-  const closes = new Date(part.window_closes_at);
-  if (at >= opens && at <= closes) return undefined;
-  return new ScanRefused('outside_time_window', {
-    reasonText: 'ngoài thời gian của buổi',
-    checkInOpensAt: opens.toISOString(),
-    checkInClosesAt: closes.toISOString(),
-    detail: `${FAILURE_TEXT.outside_time_window}: check-in for "${part.label}" is open from ${LOCAL_DAY_TIME.format(opens)} to ${LOCAL_DAY_TIME.format(closes)} (Việt Nam time)`,
-  });
-}
 
 /**
  * Check-in and attendance rules: one record per person and part whatever the number of
@@ -171,15 +97,7 @@ export class AttendanceService {
       if (input.nonce) await this.attendance.storeAnswer(manager, partId, input.nonce, answer);
       return answer;
     });
-    if ('refused' in outcome) {
-      const { detail, ...extensions } = outcome.extensions ?? {};
-      throw new ProblemException(
-        HttpStatus.UNPROCESSABLE_ENTITY,
-        'scan-refused',
-        typeof detail === 'string' ? detail : FAILURE_TEXT[outcome.refused],
-        { reason: outcome.refused, ...extensions },
-      );
-    }
+    if ('refused' in outcome) throw refusalProblem(outcome.refused, outcome.extensions);
     return outcome;
   }
 
@@ -267,105 +185,6 @@ export class AttendanceService {
         entityId: record.id,
       });
       return mapRecord((await this.attendance.record(manager, Number(record.id)))!);
-    });
-  }
-
-  /**
-   * Someone who came without registering. The same person is one walk-in per session (a second
-   * part reuses the record; the same part again is refused), and a confirmed registration of
-   * the session is checked in as such, not again as a walk-in: both answered 409 naming the record.
-   */
-  async walkIn(
-    sessionId: number,
-    partId: number,
-    input: WalkInDto,
-    user: AuthUser,
-    actor: AuditActor,
-  ): Promise<AttendanceRecordDto> {
-    this.requireRecorder(user, sessionId);
-    return this.dataSource.transaction(async (manager) => {
-      const part = await this.attendance.scanPart(manager, sessionId, partId, this.grace);
-      if (!part) throw notFound('Session part', partId);
-      const outside = windowRefusal(part, new Date());
-      if (outside) {
-        const { detail, ...extensions } = outside.extensions;
-        throw new ProblemException(
-          HttpStatus.UNPROCESSABLE_ENTITY,
-          'scan-refused',
-          typeof detail === 'string' ? detail : FAILURE_TEXT[outside.reason],
-          { reason: outside.reason, ...extensions },
-        );
-      }
-      if (
-        input.provinceId !== undefined &&
-        (await manager.query(`SELECT 1 FROM province WHERE id = $1`, [input.provinceId])).length === 0
-      ) {
-        throw new RequestValidationException([
-          { path: 'provinceId', message: `province ${input.provinceId} does not exist` },
-        ]);
-      }
-      await this.attendance.lockWalkIns(manager, sessionId);
-      const nameKey = personKey(input.fullName);
-      const phone = normalisePhone(input.phone);
-      // Same person: same folded name and, when both sides have one, the same phone; without a
-      // phone, the same province when both sides name one.
-      const samePerson = (other: { phone: string | null; provinceId: number | null }) =>
-        phone && other.phone
-          ? phone === other.phone
-          : input.provinceId === undefined || other.provinceId === null || input.provinceId === other.provinceId;
-
-      const registered = (await this.attendance.confirmedNamed(manager, sessionId, nameKey)).find((row) =>
-        samePerson({ phone: row.phone_normalised, provinceId: row.province_id }),
-      );
-      if (registered) {
-        const standing = await this.attendance.standing(manager, partId, Number(registered.id));
-        throw conflict(
-          'registered-person',
-          standing?.status === 'present'
-            ? `${registered.full_name} is registered (registration ${registered.id}) and already checked in for this part (record ${standing.id})`
-            : `${registered.full_name} is registered (registration ${registered.id}): check them in with their code or registration id, not as a walk-in`,
-          { registrationId: Number(registered.id), attendanceId: standing ? Number(standing.id) : null },
-        );
-      }
-      const existing = (await this.attendance.walkIns(manager, sessionId)).find(
-        (row) =>
-          personKey(row.full_name) === nameKey &&
-          samePerson({ phone: normalisePhone(row.phone), provinceId: row.province_id }),
-      );
-      if (existing) {
-        const standing = await this.attendance.walkInStanding(manager, partId, Number(existing.id));
-        if (standing) {
-          throw conflict(
-            'walk-in-exists',
-            `${existing.full_name} is already recorded as a walk-in for this part (record ${standing.id})`,
-            { walkInId: Number(existing.id), attendanceId: Number(standing.id) },
-          );
-        }
-      }
-      const walkInId =
-        existing !== undefined
-          ? Number(existing.id)
-          : await this.attendance.insertWalkIn(
-              manager,
-              sessionId,
-              {
-                fullName: input.fullName,
-                provinceId: input.provinceId ?? null,
-                agency: input.agency,
-                position: input.position ?? null,
-                phone: input.phone ?? null,
-              },
-              user.id,
-            );
-      const id = await this.attendance.insertWalkInAttendance(manager, partId, walkInId, user.id);
-      await this.audit.record(manager, {
-        ...actor,
-        action: 'attendance.walk_in',
-        entityType: 'attendance',
-        entityId: id,
-        after: { ...input, walkInId },
-      });
-      return mapRecord((await this.attendance.record(manager, id))!);
     });
   }
 
@@ -608,9 +427,7 @@ export class AttendanceService {
   }
 
   private requireRecorder(user: AuthUser, sessionId: number) {
-    if (!canActOnSession(user, ['coordinator', 'organiser'], sessionId)) {
-      throw forbidden('Only coordinators and organisers of this session record attendance.');
-    }
+    requireRecorder(user, sessionId);
   }
 }
 
@@ -626,5 +443,3 @@ async function parseScanItem(raw: unknown, path: string): Promise<ScanDto | Fiel
   });
   return errors.length > 0 ? flattenValidationErrors(errors, path) : item;
 }
-
-const forbidden = (detail: string) => new ProblemException(HttpStatus.FORBIDDEN, 'forbidden', detail);
