@@ -105,7 +105,8 @@ export class AttendanceController {
   @ApiOperation({ summary: 'Check in by code or registration id; repeated scans never make a second record' })
   @ApiCreatedResponse({ type: ScanAnswerDto, description: 'checked_in (201) or already (200)' })
   @ApiUnprocessableEntityResponse({
-    description: 'Refused scan (unknown code, withdrawn, wrong session…), kept with its reason',
+    description:
+      "Refused scan (unknown or retired code, withdrawn, wrong session, outside the part's check-in window, cancelled session…), kept with its reason",
   })
   async checkIn(
     @Param('id', IdPipe) sessionId: number,

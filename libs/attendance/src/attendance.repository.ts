@@ -158,6 +158,10 @@ export class AttendanceRepository {
     return row;
   }
 
+  async provinceExists(manager: EntityManager, provinceId: number): Promise<boolean> {
+    return (await manager.query(`SELECT 1 FROM province WHERE id = $1`, [provinceId])).length > 0;
+  }
+
   /** Serialises walk-ins of one session, so two entries of the same person cannot both pass the duplicate check. */
   async lockWalkIns(manager: EntityManager, sessionId: number): Promise<void> {
     await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('walk_in:' || $1::text, 0))`, [sessionId]);

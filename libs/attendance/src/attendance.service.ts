@@ -17,6 +17,7 @@ import { accessFor } from '@app/registration';
 import { mapRecord } from './attendance.mapper';
 import { AttendanceRepository, CheckInGrace, ScanPartRow, ScanTarget } from './attendance.repository';
 import {
+  checkInGrace,
   FAILURE_TEXT,
   Refusal,
   refusalProblem,
@@ -60,10 +61,7 @@ export class AttendanceService {
   ) {}
 
   private get grace(): CheckInGrace {
-    return {
-      beforeMinutes: this.config.CHECK_IN_OPENS_BEFORE_MINUTES,
-      afterMinutes: this.config.CHECK_IN_CLOSES_AFTER_MINUTES,
-    };
+    return checkInGrace(this.config);
   }
 
   /** One scan. 201 checked_in, 200 already; a refusal is recorded and answered 422 with its reason. */

@@ -1,7 +1,7 @@
 import { HttpStatus } from '@nestjs/common';
 import { AuthUser, canActOnSession } from '@app/accounts';
-import { ProblemException } from '@app/common';
-import type { ScanPartRow } from './attendance.repository';
+import { AppConfig, ProblemException } from '@app/common';
+import type { CheckInGrace, ScanPartRow } from './attendance.repository';
 
 /** Why a scan was refused; kept in scan_failure and returned to the scanner. */
 export type ScanFailureReason =
@@ -93,3 +93,9 @@ export function requireRecorder(user: AuthUser, sessionId: number): void {
     );
   }
 }
+
+/** The grace around a part in which check-in is open (configuration). */
+export const checkInGrace = (config: AppConfig): CheckInGrace => ({
+  beforeMinutes: config.CHECK_IN_OPENS_BEFORE_MINUTES,
+  afterMinutes: config.CHECK_IN_CLOSES_AFTER_MINUTES,
+});

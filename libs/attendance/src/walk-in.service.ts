@@ -6,7 +6,7 @@ import { AppConfig, conflict, notFound, RequestValidationException } from '@app/
 import { normalisePhone, personKey } from '@app/registration';
 import { mapRecord } from './attendance.mapper';
 import { AttendanceRepository } from './attendance.repository';
-import { refusalProblem, requireRecorder, windowRefusal } from './check-in.rules';
+import { checkInGrace, refusalProblem, requireRecorder, windowRefusal } from './check-in.rules';
 import { AttendanceRecordDto, WalkInDto } from './dto/attendance.dto';
 
 /** Walk-ins: people who came without registering, recorded by the session's staff within the check-in window. */
@@ -20,10 +20,7 @@ export class WalkInService {
   ) {}
 
   private get grace() {
-    return {
-      beforeMinutes: this.config.CHECK_IN_OPENS_BEFORE_MINUTES,
-      afterMinutes: this.config.CHECK_IN_CLOSES_AFTER_MINUTES,
-    };
+    return checkInGrace(this.config);
   }
 
   /**
@@ -44,10 +41,7 @@ export class WalkInService {
       if (!part) throw notFound('Session part', partId);
       const outside = windowRefusal(part, new Date());
       if (outside) throw refusalProblem(outside.reason, outside.extensions);
-      if (
-        input.provinceId !== undefined &&
-        (await manager.query(`SELECT 1 FROM province WHERE id = $1`, [input.provinceId])).length === 0
-      ) {
+      if (input.provinceId !== undefined && !(await this.attendance.provinceExists(manager, input.provinceId))) {
         throw new RequestValidationException([
           { path: 'provinceId', message: `province ${input.provinceId} does not exist` },
         ]);
