@@ -4,6 +4,9 @@ import { DAY, fromNow, HOUR, MINUTE, vnDayFromNow } from './support/clock';
 import { openRegistration } from './support/scenario';
 import { startTestApp, TestApp } from './support/test-app';
 
+/** The Việt Nam wall-clock time of an instant, without an offset (as a device set to local time sends it). */
+const vietnamWallClock = (iso: string) => new Date(Date.parse(iso) + 7 * HOUR).toISOString().slice(0, 19);
+
 interface Province {
   id: number;
   name: string;
@@ -328,14 +331,18 @@ describe('attendance rules: time window, parts in Việt Nam time, walk-in dupli
             { code: people[1].code, nonce: 'late-upload', scannedAt: during },
             // A device clock in the future is not believed: judged by now, which is after the window.
             { code: people[0].code, nonce: 'bad-clock', scannedAt: fromNow(-HOUR + 30 * DAY) },
+            // A device that sends its wall-clock time without an offset means Việt Nam time.
+            { code: people[2].code, nonce: 'local-clock', scannedAt: vietnamWallClock(during) },
           ],
         })
         .expect(200);
       expect(res.body.items.map((item: { result: string; reason: string }) => [item.result, item.reason])).toEqual([
         ['ok', null],
         ['error', 'outside_time_window'],
+        ['ok', null],
       ]);
       expect(res.body.items[0].answer.checkedInAt).toBe(new Date(during).toISOString());
+      expect(res.body.items[2].answer.checkedInAt).toBe(new Date(during).toISOString());
     });
   });
 

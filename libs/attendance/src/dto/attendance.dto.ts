@@ -63,8 +63,11 @@ export class ScanDto {
   @Matches(/^[A-Za-z0-9_.:-]{1,80}$/, { message: 'nonce must be 1-80 letters, digits or _.:-' })
   nonce?: string;
 
-  @ApiPropertyOptional({ description: 'When the scan happened on the device (offline scans)' })
+  @ApiPropertyOptional({
+    description: 'When the scan happened on the device (offline scans); without an offset: Việt Nam time',
+  })
   @IsOptional()
+  @VietnamDateTime('start')
   @IsISO8601({ strict: true })
   scannedAt?: string;
 
