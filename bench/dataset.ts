@@ -53,13 +53,19 @@ async function registrations(client: Client, sessionId: number, count: number, p
   );
 }
 
-async function parts(client: Client, sessionId: number, count: number): Promise<number[]> {
+/** Parts 4 hours apart from `first` (default 1 Oct 2025, 08:00 in Việt Nam), 3 hours long. */
+async function parts(
+  client: Client,
+  sessionId: number,
+  count: number,
+  first = '2025-10-01 08:00+07',
+): Promise<number[]> {
   const { rows } = await client.query<{ id: string }>(
     `INSERT INTO session_part (session_id, position, label, starts_at, ends_at)
-     SELECT $1, g, 'Buổi ' || g, timestamptz '2025-10-01 08:00+07' + (g - 1) * interval '4 hours',
-            timestamptz '2025-10-01 11:00+07' + (g - 1) * interval '4 hours'
+     SELECT $1, g, 'Buổi ' || g, $3::timestamptz + (g - 1) * interval '4 hours',
+            $3::timestamptz + (g - 1) * interval '4 hours' + interval '3 hours'
        FROM generate_series(1, $2) g RETURNING id`,
-    [sessionId, count],
+    [sessionId, count, first],
   );
   return rows.map((row) => Number(row.id)).sort((a, b) => a - b);
 }
@@ -103,7 +109,14 @@ export async function buildDataset(client: Client): Promise<Dataset> {
   await attendAll(client, e100, e100Parts[0]);
 
   await registrations(client, checkIn, 10_000, provinceIds);
-  const [apiPart, rawPart] = await parts(client, checkIn, 2);
+  // Check-in is only open around a part's times within the session's days: the check-in session
+  // runs today, its parts around now (two parts 4 h apart, both open with the default 2 h grace).
+  await client.query(
+    `UPDATE training_session SET starts_on = (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date - 1,
+            ends_on = (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date + 1, status = 'in_progress' WHERE id = $1`,
+    [checkIn],
+  );
+  const [apiPart, rawPart] = await parts(client, checkIn, 2, new Date(Date.now() - 3 * 3600_000).toISOString());
 
   await client.query('ANALYZE');
   const [{ r, a }] = (

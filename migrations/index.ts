@@ -3,6 +3,7 @@ import { Catalogue1732200001000 } from './1732200001000-catalogue';
 import { Accounts1732200002000 } from './1732200002000-accounts';
 import { Registration1732200003000 } from './1732200003000-registration';
 import { Attendance1732200004000 } from './1732200004000-attendance';
+import { AttendanceFieldTrial1764345600000 } from './1764345600000-attendance-field-trial';
 
 /** Every migration, oldest first. Listed explicitly so builds, tests and the CLI load the same set. */
 export const ALL_MIGRATIONS = [
@@ -11,4 +12,5 @@ export const ALL_MIGRATIONS = [
   Accounts1732200002000,
   Registration1732200003000,
   Attendance1732200004000,
+  AttendanceFieldTrial1764345600000,
 ];

@@ -1,8 +1,10 @@
 import ExcelJS from 'exceljs';
+import { DataSource } from 'typeorm';
 import type { Response } from 'superagent';
 import { readCsv } from '../libs/registration/src/bulk/csv-reader';
 import { createUserWithRole, loginAs } from './support/auth';
 import { pdfText } from './support/pdf-text';
+import { fromNow, HOUR, vnDayFromNow } from './support/clock';
 import { openRegistration } from './support/scenario';
 import { startTestApp, TestApp } from './support/test-app';
 
@@ -57,7 +59,7 @@ describe('attendance exports: CSV, XLSX, PDF sign-in sheet', () => {
         .send({
           title: 'Hội nghị tập huấn thông tin đối ngoại và nhân quyền',
           kind: 'training_conference',
-          startsOn: '2026-11-25',
+          startsOn: vnDayFromNow(0),
           venueName: 'Trung tâm Hội nghị tỉnh',
         })
         .expect(201)
@@ -88,7 +90,7 @@ describe('attendance exports: CSV, XLSX, PDF sign-in sheet', () => {
         .http()
         .post(`/api/v1/sessions/${sessionId}/parts`)
         .set(bearer(organiser))
-        .send({ label: 'Sáng 25/11', startsAt: '2026-11-25T08:00:00+07:00', endsAt: '2026-11-25T11:30:00+07:00' })
+        .send({ label: 'Buổi sáng', startsAt: fromNow(-HOUR), endsAt: fromNow(HOUR) })
         .expect(201)
     ).body.id;
     const scan = await t
@@ -127,7 +129,7 @@ describe('attendance exports: CSV, XLSX, PDF sign-in sheet', () => {
       'Ghi chú',
     ]);
     const byName = Object.fromEntries(rows.slice(1).map((row) => [row[1], row]));
-    expect(byName['Nguyễn Thị Hồng Nhung']).toEqual(expect.arrayContaining(['Tuyên Quang', 'Có mặt', 'Sáng 25/11']));
+    expect(byName['Nguyễn Thị Hồng Nhung']).toEqual(expect.arrayContaining(['Tuyên Quang', 'Có mặt', 'Buổi sáng']));
     // Times are Việt Nam wall-clock, as on the scanner.
     expect(byName['Nguyễn Thị Hồng Nhung'][7]).toContain(checkedInAtLocal);
     expect(byName['Đặng Văn Đức'][6]).toBe('Chưa điểm danh');
@@ -174,7 +176,8 @@ describe('attendance exports: CSV, XLSX, PDF sign-in sheet', () => {
       'Triệu Thị Mai',
       'Tuyên Quang',
       'Phú Thọ',
-      'Ký tên',
+      // A whole-session sheet has a column per part; a one-part sheet a signing column.
+      'Buổi sáng',
     ]) {
       expect(text).toContain(expected);
     }
@@ -225,5 +228,226 @@ describe('attendance exports: CSV, XLSX, PDF sign-in sheet', () => {
       .set(bearer(coordinator))
       .query({ status: 'gone' })
       .expect(400);
+  });
+
+  describe('field-trial fixes of the lists (issue 10, items 14–18)', () => {
+    let field: number;
+    let morning: number;
+    let afternoon: number;
+    let laoCai: Province;
+    const ids: Record<string, number> = {};
+    const download = (path: string, query: Record<string, string | number> = {}) =>
+      t
+        .http()
+        .get(`/api/v1/sessions/${field}/${path}`)
+        .set(bearer(organiser))
+        .query(query)
+        .buffer(true)
+        .parse(binary)
+        .expect(200);
+    const organisationNamed = async (name: string) =>
+      Number(
+        (await db().query(`SELECT organisation_id FROM organisation_name WHERE name = $1`, [name]))[0].organisation_id,
+      );
+    const db = () => t.app.get(DataSource);
+
+    beforeAll(async () => {
+      laoCai = (
+        (await t.http().get('/api/v1/provinces').query({ era: '2025', limit: 100 })).body.items as Province[]
+      ).find((p) => p.name === 'Lào Cai')!;
+      field = (
+        await t
+          .http()
+          .post('/api/v1/sessions')
+          .set(bearer(organiser))
+          .send({ title: 'Tập huấn hai buổi có danh sách ký', kind: 'training_conference', startsOn: vnDayFromNow(0) })
+          .expect(201)
+      ).body.id;
+      await t
+        .http()
+        .put(`/api/v1/sessions/${field}/organisers`)
+        .set(bearer(organiser))
+        .send({ organisers: [{ organisationId: await organisationNamed('Bộ Ngoại giao'), role: 'lead' }] })
+        .expect(200);
+      await openRegistration(t, organiser, field, {
+        // Lào Cai is invited and nobody registers from it.
+        provinceIds: [tuyenQuang.id, phuTho.id, laoCai.id],
+        quotas: [
+          { provinceId: tuyenQuang.id, quota: 10 },
+          { provinceId: phuTho.id, quota: 10 },
+          { provinceId: laoCai.id, quota: 10 },
+        ],
+      });
+      for (const [name, token, phone] of [
+        ['Nguyễn Thị Hồng Nhung', tqDelegate, '0950000001'],
+        ['Đặng Văn Đức', tqDelegate, '0950000002'],
+        ['Bùi Thu Lan', tqDelegate, '0950000003'],
+        ['Trần Ngọc Ánh', tqDelegate, '0950000004'],
+        ['Triệu Thị Mai', ptDelegate, '0950000005'],
+      ] as const) {
+        ids[name] = (
+          await t
+            .http()
+            .post(`/api/v1/sessions/${field}/registrations`)
+            .set(bearer(token))
+            .send({ fullName: name, agency: 'Sở Ngoại vụ', phone })
+            .expect(201)
+        ).body.id;
+      }
+      const part = (label: string, startsAt: string, endsAt: string) =>
+        t
+          .http()
+          .post(`/api/v1/sessions/${field}/parts`)
+          .set(bearer(organiser))
+          .send({ label, startsAt, endsAt })
+          .expect(201)
+          .then((res) => res.body.id as number);
+      morning = await part('Sáng', fromNow(-HOUR), fromNow(HOUR));
+      afternoon = await part('Chiều', fromNow(HOUR / 2), fromNow(3 * HOUR));
+      for (const partId of [morning, afternoon]) {
+        for (const name of ['Nguyễn Thị Hồng Nhung', 'Bùi Thu Lan', 'Triệu Thị Mai']) {
+          await t
+            .http()
+            .post(`/api/v1/sessions/${field}/parts/${partId}/check-ins`)
+            .set(bearer(organiser))
+            .send({ registrationId: ids[name] })
+            .expect(201);
+        }
+      }
+      await t
+        .http()
+        .post(`/api/v1/sessions/${field}/parts/${morning}/absences`)
+        .set(bearer(organiser))
+        .send({ registrationId: ids['Đặng Văn Đức'], kind: 'excused', reason: 'đi công tác' })
+        .expect(201);
+    });
+
+    it('sorts by given name, then middle names, then family name, in Vietnamese order (17)', async () => {
+      const tq = ['Trần Ngọc Ánh', 'Đặng Văn Đức', 'Bùi Thu Lan', 'Nguyễn Thị Hồng Nhung'];
+      const csv = parseCsv(
+        ((await download('attendance.csv', { part: morning })).body as Buffer).toString('utf8').slice(1),
+      );
+      expect(
+        csv
+          .slice(1)
+          .filter((row) => row[0] === 'Tuyên Quang')
+          .map((row) => row[1]),
+      ).toEqual(tq);
+      const asWritten = parseCsv(
+        ((await download('attendance.csv', { part: morning, sort: 'full_name' })).body as Buffer)
+          .toString('utf8')
+          .slice(1),
+      );
+      expect(
+        asWritten
+          .slice(1)
+          .filter((row) => row[0] === 'Tuyên Quang')
+          .map((row) => row[1]),
+      ).toEqual(['Bùi Thu Lan', 'Đặng Văn Đức', 'Nguyễn Thị Hồng Nhung', 'Trần Ngọc Ánh']);
+      const list = await t.http().get(`/api/v1/sessions/${field}/registrations`).set(bearer(tqDelegate)).expect(200);
+      expect(list.body.items.map((item: { fullName: string }) => item.fullName)).toEqual(tq);
+      const listAsWritten = await t
+        .http()
+        .get(`/api/v1/sessions/${field}/registrations`)
+        .query({ sort: 'full_name' })
+        .set(bearer(tqDelegate))
+        .expect(200);
+      expect(listAsWritten.body.items[0].fullName).toBe('Bùi Thu Lan');
+      const pdf = (await pdfText((await download('attendance.pdf', { part: morning })).body as Buffer)).normalize(
+        'NFC',
+      );
+      const at = (name: string) => pdf.indexOf(name);
+      expect(tq.map(at)).toEqual([...tq.map(at)].sort((a, b) => a - b));
+      expect(at('Trần Ngọc Ánh')).toBeGreaterThan(-1);
+    });
+
+    it('lists each person once on a whole-session sheet, with a column per part, and counts people (14)', async () => {
+      const text = (await pdfText((await download('attendance.pdf')).body as Buffer)).normalize('NFC');
+      for (const name of ['Nguyễn Thị Hồng Nhung', 'Bùi Thu Lan', 'Triệu Thị Mai', 'Đặng Văn Đức', 'Trần Ngọc Ánh']) {
+        expect(text.split(name).length - 1).toBe(1);
+      }
+      expect(text).toMatch(/Họ và tên\s+Chức vụ\s+Cơ quan\s+Sáng\s+Chiều/);
+      expect(text).toContain('Tổng số: 5 người');
+      const one = (await pdfText((await download('attendance.pdf', { part: afternoon })).body as Buffer)).normalize(
+        'NFC',
+      );
+      expect(one).toContain('Buổi: Chiều');
+      expect(one).toContain('Ký tên');
+      expect(one).toContain('Tổng số: 5 người');
+    });
+
+    it('counts people, not rows, on the XLSX summary, with invited provinces nobody came from at 0 (15, 16)', async () => {
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load((await download('attendance.xlsx')).body as unknown as ArrayBuffer);
+      const summary = workbook.getWorksheet('Tổng hợp')!;
+      const counts: Record<string, unknown> = {};
+      summary.eachRow((row, number) => {
+        if (number > 1) counts[String(row.getCell(1).value)] = row.getCell(2).value;
+      });
+      expect(counts).toEqual({ 'Lào Cai': 0, 'Phú Thọ': 1, 'Tuyên Quang': 4, 'Tổng cộng': 5 });
+      // Print setup: A4, one page wide, the header row on every printed page.
+      const sheet = workbook.getWorksheet('Tuyên Quang')!;
+      expect(sheet.pageSetup).toMatchObject({ paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+      expect(sheet.pageSetup.printTitlesRow).toBe('1:1');
+    });
+
+    it('lists invited provinces with zeros in statistics and counts a nationwide session as the units in force (16)', async () => {
+      const stats = (await t.http().get(`/api/v1/sessions/${field}/statistics`).set(bearer(organiser)).expect(200))
+        .body;
+      expect(stats.invitedProvinces).toBe(3);
+      expect(stats.byProvince.find((g: { key: string }) => g.key === 'Lào Cai')).toMatchObject({
+        provinceId: laoCai.id,
+        registered: 0,
+        confirmed: 0,
+        attended: 0,
+        presentByPart: [0, 0],
+      });
+      const nationwide = (
+        await t
+          .http()
+          .post('/api/v1/sessions')
+          .set(bearer(organiser))
+          .send({ title: 'Hội nghị toàn quốc', kind: 'national_conference', startsOn: vnDayFromNow(10) })
+          .expect(201)
+      ).body.id;
+      await t
+        .http()
+        .put(`/api/v1/sessions/${nationwide}/invitations`)
+        .set(bearer(organiser))
+        .send({ scope: 'nationwide' })
+        .expect(200);
+      const whole = (await t.http().get(`/api/v1/sessions/${nationwide}/statistics`).set(bearer(organiser)).expect(200))
+        .body;
+      // 34 provinces and cities since 1 July 2025.
+      expect(whole.invitedProvinces).toBe(34);
+      expect(whole.byProvince).toHaveLength(34);
+    });
+
+    it('heads the sheet as an official list: organising body, national or Party heading, part, marks, compiler (18)', async () => {
+      const one = (await pdfText((await download('attendance.pdf', { part: morning })).body as Buffer)).normalize(
+        'NFC',
+      );
+      expect(one).toContain('BỘ NGOẠI GIAO');
+      expect(one).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+      expect(one).toContain('Độc lập - Tự do - Hạnh phúc');
+      expect(one).not.toContain('ĐẢNG CỘNG SẢN VIỆT NAM');
+      expect(one).toMatch(/Buổi: Sáng \(\d{2}:\d{2}–\d{2}:\d{2} ngày \d{2}\/\d{2}\/\d{4}\)/);
+      // Đức is excused for the morning: marked in his signing cell.
+      expect(one).toMatch(/Đặng Văn Đức\s+Sở Ngoại vụ\s+Vắng có phép/);
+      expect(one).toContain('NGƯỜI LẬP DANH SÁCH');
+      await t
+        .http()
+        .put(`/api/v1/sessions/${field}/organisers`)
+        .set(bearer(organiser))
+        .send({ organisers: [{ organisationId: await organisationNamed('Ban Tuyên giáo Trung ương'), role: 'lead' }] })
+        .expect(200);
+      const party = (await pdfText((await download('attendance.pdf', { part: morning })).body as Buffer)).normalize(
+        'NFC',
+      );
+      expect(party).toContain('ĐẢNG CỘNG SẢN VIỆT NAM');
+      expect(party).not.toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+      // The name in force on the session's date (renamed on 8/3/2025).
+      expect(party).toContain('BAN TUYÊN GIÁO VÀ DÂN VẬN TRUNG ƯƠNG');
+    });
   });
 });

@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createUserWithRole, loginAs } from './support/auth';
+import { fromNow, HOUR, MINUTE, vnDayFromNow } from './support/clock';
 import { openRegistration } from './support/scenario';
 import { startTestApp, TestApp } from './support/test-app';
 
@@ -46,7 +47,14 @@ describe('attendance: check-in per part, offline batches, walk-ins, absences, st
         .http()
         .post('/api/v1/sessions')
         .set(bearer(organiser))
-        .send({ title: 'Tập huấn hai buổi', kind: 'training_conference', startsOn: '2026-11-20', format: 'hybrid' })
+        .send({
+          title: 'Tập huấn hai buổi',
+          kind: 'training_conference',
+          // Around today: check-in is only open around a part's times, within the session's dates.
+          startsOn: vnDayFromNow(-1),
+          endsOn: vnDayFromNow(1),
+          format: 'hybrid',
+        })
         .expect(201)
     ).body;
     sessionId = session.id;
@@ -89,7 +97,7 @@ describe('attendance: check-in per part, offline batches, walk-ins, absences, st
         .http()
         .post(`/api/v1/sessions/${sessionId}/parts`)
         .set(bearer(organiser))
-        .send({ label: 'Sáng 20/11', startsAt: '2026-11-20T08:00:00+07:00', endsAt: '2026-11-20T11:30:00+07:00' })
+        .send({ label: 'Buổi sáng', startsAt: fromNow(-3 * HOUR), endsAt: fromNow(-HOUR / 2) })
         .expect(201)
     ).body.id;
     afternoon = (
@@ -97,7 +105,7 @@ describe('attendance: check-in per part, offline batches, walk-ins, absences, st
         .http()
         .post(`/api/v1/sessions/${sessionId}/parts`)
         .set(bearer(organiser))
-        .send({ label: 'Chiều 20/11', startsAt: '2026-11-20T13:30:00+07:00', endsAt: '2026-11-20T17:00:00+07:00' })
+        .send({ label: 'Buổi chiều', startsAt: fromNow(HOUR), endsAt: fromNow(4 * HOUR) })
         .expect(201)
     ).body.id;
   });
@@ -172,6 +180,7 @@ describe('attendance: check-in per part, offline batches, walk-ins, absences, st
   });
 
   it('answers each offline batch item on its own: ok, already, or error with a reason kept on file', async () => {
+    const deviceTime = fromNow(-10 * MINUTE);
     await t
       .http()
       .post(`/api/v1/registrations/${people[4].id}/withdraw`)
@@ -184,7 +193,7 @@ describe('attendance: check-in per part, offline batches, walk-ins, absences, st
       .set(bearer(coordinator))
       .send({
         items: [
-          { code: people[0].code, nonce: 'offline-1', scannedAt: '2026-11-20T13:41:00+07:00' },
+          { code: people[0].code, nonce: 'offline-1', scannedAt: deviceTime },
           { code: people[0].code, nonce: 'offline-2' },
           { code: 'ZZZZZZZZZZZZZZZZZZZZZZ', nonce: 'offline-3' },
           { code: people[4].code, nonce: 'offline-4' },
@@ -208,8 +217,8 @@ describe('attendance: check-in per part, offline batches, walk-ins, absences, st
       .expect(200);
     expect(part.body.failedScans.map((f: { reason: string }) => f.reason)).toEqual(['unknown_code', 'withdrawn']);
     const first = part.body.records.find((r: { registrationId: number }) => r.registrationId === people[0].id);
-    // Device time kept for offline scans: 13:41 local.
-    expect(first.checkedInAt).toBe('2026-11-20T06:41:00.000Z');
+    // Device time kept for offline scans.
+    expect(first.checkedInAt).toBe(new Date(deviceTime).toISOString());
     const wrongSession = await scan(afternoon, { code: people[0].code }, coordinator);
     expect(wrongSession.status).toBe(200);
   });
@@ -333,7 +342,12 @@ describe('attendance: check-in per part, offline batches, walk-ins, absences, st
       year: 2024,
     });
     const now = (
-      await t.http().get('/api/v1/statistics/provinces').set(bearer(organiser)).query({ year: 2026 }).expect(200)
+      await t
+        .http()
+        .get('/api/v1/statistics/provinces')
+        .set(bearer(organiser))
+        .query({ year: Number(vnDayFromNow(-1).slice(0, 4)) })
+        .expect(200)
     ).body;
     expect(now.find((r: { provinceId: number }) => r.provinceId === tuyenQuang.id)).toMatchObject({
       peopleConfirmed: 3,

@@ -1,5 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
 import {
   ApiCreatedResponse,
   ApiOkResponse,
@@ -10,12 +9,12 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import QRCode from 'qrcode';
-import { DataSource } from 'typeorm';
 import { AuditActor, AuditContext, Authenticated, AuthUser, CurrentUser } from '@app/accounts';
-import { IdPipe, notFound } from '@app/common';
-import { accessFor } from '@app/registration';
+import { IdPipe } from '@app/common';
 import { AttendanceExportService, ExportFormat } from './attendance-export';
 import { AttendanceService } from './attendance.service';
+import { PartsService } from './parts.service';
+import { WalkInService } from './walk-in.service';
 import {
   AbsenceDto,
   AttendanceRecordDto,
@@ -28,6 +27,7 @@ import {
   ScanAnswerDto,
   ScanDto,
   UndoDto,
+  UpdatePartDto,
   WalkInDto,
 } from './dto/attendance.dto';
 import {
@@ -44,14 +44,18 @@ const RECORDERS = { roles: ['coordinator' as const, 'organiser' as const] };
 export class AttendanceController {
   constructor(
     private readonly attendance: AttendanceService,
+    private readonly partsService: PartsService,
+    private readonly walkIns: WalkInService,
     private readonly statistics: StatisticsService,
     private readonly exports: AttendanceExportService,
-    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   @Post('sessions/:id/parts')
-  @Authenticated({ roles: ['organiser'] })
-  @ApiOperation({ summary: 'Add a part (e.g. a half-day) to a session; attendance is recorded per part' })
+  @Authenticated(RECORDERS)
+  @ApiOperation({
+    summary:
+      'Add a part (buổi, e.g. a half-day) within the session dates; times without an offset are Việt Nam time (organisers and coordinators of the session)',
+  })
   @ApiCreatedResponse({ type: PartDto })
   addPart(
     @Param('id', IdPipe) sessionId: number,
@@ -59,14 +63,41 @@ export class AttendanceController {
     @CurrentUser() user: AuthUser,
     @AuditContext() actor: AuditActor,
   ) {
-    return this.attendance.addPart(sessionId, body, user, actor);
+    return this.partsService.add(sessionId, body, user, actor);
   }
 
   @Get('sessions/:id/parts')
   @Authenticated(RECORDERS)
   @ApiOkResponse({ type: [PartDto] })
   parts(@Param('id', IdPipe) sessionId: number, @CurrentUser() user: AuthUser) {
-    return this.attendance.parts(sessionId, user);
+    return this.partsService.list(sessionId, user);
+  }
+
+  @Patch('sessions/:id/parts/:partId')
+  @Authenticated(RECORDERS)
+  @ApiOperation({ summary: "Correct a part's label or times (still within the session dates)" })
+  @ApiOkResponse({ type: PartDto })
+  updatePart(
+    @Param('id', IdPipe) sessionId: number,
+    @Param('partId', IdPipe) partId: number,
+    @Body() body: UpdatePartDto,
+    @CurrentUser() user: AuthUser,
+    @AuditContext() actor: AuditActor,
+  ) {
+    return this.partsService.update(sessionId, partId, body, user, actor);
+  }
+
+  @Delete('sessions/:id/parts/:partId')
+  @HttpCode(204)
+  @Authenticated(RECORDERS)
+  @ApiOperation({ summary: 'Remove a part; refused (409) once any attendance is recorded for it' })
+  async removePart(
+    @Param('id', IdPipe) sessionId: number,
+    @Param('partId', IdPipe) partId: number,
+    @CurrentUser() user: AuthUser,
+    @AuditContext() actor: AuditActor,
+  ) {
+    await this.partsService.remove(sessionId, partId, user, actor);
   }
 
   @Post('sessions/:id/parts/:partId/check-ins')
@@ -74,7 +105,8 @@ export class AttendanceController {
   @ApiOperation({ summary: 'Check in by code or registration id; repeated scans never make a second record' })
   @ApiCreatedResponse({ type: ScanAnswerDto, description: 'checked_in (201) or already (200)' })
   @ApiUnprocessableEntityResponse({
-    description: 'Refused scan (unknown code, withdrawn, wrong session…), kept with its reason',
+    description:
+      "Refused scan (unknown or retired code, withdrawn, wrong session, outside the part's check-in window, cancelled session…), kept with its reason",
   })
   async checkIn(
     @Param('id', IdPipe) sessionId: number,
@@ -129,7 +161,7 @@ export class AttendanceController {
     @CurrentUser() user: AuthUser,
     @AuditContext() actor: AuditActor,
   ) {
-    return this.attendance.walkIn(sessionId, partId, body, user, actor);
+    return this.walkIns.walkIn(sessionId, partId, body, user, actor);
   }
 
   @Post('sessions/:id/parts/:partId/absences')
@@ -291,17 +323,7 @@ export class AttendanceController {
       .send(await QRCode.toString(code, { type: 'svg', margin: 2 }));
   }
 
-  /** Only the registration's own province delegate, or staff of its session; others get 404. */
-  private async codeFor(registrationId: number, user: AuthUser): Promise<string> {
-    const [row] = await this.dataSource.query(
-      `SELECT session_id, province_id, status, check_in_code FROM registration WHERE id = $1`,
-      [registrationId],
-    );
-    const access = row ? accessFor(user, Number(row.session_id)) : null;
-    if (!row || !access || (access.kind === 'delegate' && access.provinceId !== row.province_id))
-      throw notFound('Registration', registrationId);
-    if (row.status !== 'confirmed' || !row.check_in_code)
-      throw notFound('Check-in code of registration', registrationId);
-    return row.check_in_code;
+  private codeFor(registrationId: number, user: AuthUser): Promise<string> {
+    return this.attendance.checkInCode(registrationId, user);
   }
 }

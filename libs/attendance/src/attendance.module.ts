@@ -4,11 +4,20 @@ import { AttendanceExportService } from './attendance-export';
 import { AttendanceController } from './attendance.controller';
 import { AttendanceRepository } from './attendance.repository';
 import { AttendanceService } from './attendance.service';
+import { PartsService } from './parts.service';
 import { StatisticsService } from './statistics.service';
+import { WalkInService } from './walk-in.service';
 
 @Module({
   imports: [AccountsCoreModule],
   controllers: [AttendanceController],
-  providers: [AttendanceRepository, AttendanceService, StatisticsService, AttendanceExportService],
+  providers: [
+    AttendanceRepository,
+    AttendanceService,
+    PartsService,
+    WalkInService,
+    StatisticsService,
+    AttendanceExportService,
+  ],
 })
 export class AttendanceModule {}

@@ -10,6 +10,27 @@ export interface PartRow {
   ends_at: Date;
 }
 
+/** A part with what a scan is judged by: the session's status and the part's check-in window. */
+export interface ScanPartRow extends PartRow {
+  session_status: string;
+  window_opens_at: Date;
+  window_closes_at: Date;
+}
+
+/** The minutes of grace around a part (configuration), in which check-in is open. */
+export interface CheckInGrace {
+  beforeMinutes: number;
+  afterMinutes: number;
+}
+
+export interface WalkInRow {
+  id: string;
+  full_name: string;
+  province_id: number | null;
+  agency: string;
+  phone: string | null;
+}
+
 export interface ScanTarget {
   id: string;
   session_id: string;
@@ -35,6 +56,15 @@ export interface AttendanceRow {
   undo_reason: string | null;
 }
 
+/**
+ * The check-in window of part `sp` of session `s`, as two timestamptz columns: from the grace
+ * before the part starts until the grace after it ends, never outside the session's own days
+ * (in the session's time zone). $before and $after are the parameter placeholders of the grace.
+ */
+const windowColumns = (before: string, after: string) => `
+  greatest(sp.starts_at - make_interval(mins => ${before}::int), s.starts_on::timestamp AT TIME ZONE s.time_zone) AS window_opens_at,
+  least(sp.ends_at + make_interval(mins => ${after}::int), (s.ends_on + 1)::timestamp AT TIME ZONE s.time_zone) AS window_closes_at`;
+
 const TARGET = `r.id, r.session_id, r.status, r.full_name, r.agency, r.province_id, p.name AS province_name
   FROM registration r JOIN province p ON p.id = r.province_id`;
 
@@ -53,8 +83,126 @@ export class AttendanceRepository {
     return row;
   }
 
-  async sessionExists(manager: EntityManager, sessionId: number): Promise<boolean> {
-    return (await manager.query(`SELECT 1 FROM training_session WHERE id = $1 FOR SHARE`, [sessionId])).length > 0;
+  /** The part with its session's status and its check-in window; locks the session against status changes. */
+  async scanPart(
+    manager: EntityManager,
+    sessionId: number,
+    partId: number,
+    grace: CheckInGrace,
+  ): Promise<ScanPartRow | undefined> {
+    const [row] = await manager.query(
+      `SELECT sp.*, s.status AS session_status, ${windowColumns('$3', '$4')}
+         FROM session_part sp JOIN training_session s ON s.id = sp.session_id
+        WHERE sp.id = $1 AND sp.session_id = $2`,
+      [partId, sessionId, grace.beforeMinutes, grace.afterMinutes],
+    );
+    return row;
+  }
+
+  async sessionDates(
+    manager: EntityManager,
+    sessionId: number,
+  ): Promise<{ starts_on: string; ends_on: string; status: string } | undefined> {
+    const [row] = await manager.query(
+      `SELECT to_char(starts_on, 'YYYY-MM-DD') AS starts_on, to_char(ends_on, 'YYYY-MM-DD') AS ends_on, status
+         FROM training_session WHERE id = $1 FOR SHARE`,
+      [sessionId],
+    );
+    return row;
+  }
+
+  async updatePart(
+    manager: EntityManager,
+    partId: number,
+    values: { label: string; startsAt: string; endsAt: string },
+  ): Promise<PartRow> {
+    const [[row]] = await manager.query(
+      `UPDATE session_part SET label = $2, starts_at = $3, ends_at = $4 WHERE id = $1 RETURNING *`,
+      [partId, values.label, values.startsAt, values.endsAt],
+    );
+    return row;
+  }
+
+  /** Anything recorded for the part (check-ins, absences, walk-ins, undone ones too, headcounts). */
+  async partHasAttendance(manager: EntityManager, partId: number): Promise<boolean> {
+    const [row] = await manager.query(
+      `SELECT EXISTS (SELECT 1 FROM attendance WHERE part_id = $1)
+           OR EXISTS (SELECT 1 FROM bridge_point_headcount WHERE part_id = $1) AS used`,
+      [partId],
+    );
+    return row.used;
+  }
+
+  async deletePart(manager: EntityManager, partId: number): Promise<void> {
+    await manager.query(`DELETE FROM session_part WHERE id = $1`, [partId]);
+  }
+
+  async lockPart(manager: EntityManager, sessionId: number, partId: number): Promise<PartRow | undefined> {
+    const [row] = await manager.query(`SELECT * FROM session_part WHERE id = $1 AND session_id = $2 FOR UPDATE`, [
+      partId,
+      sessionId,
+    ]);
+    return row;
+  }
+
+  /** The registration a retired (replaced) check-in code belonged to. */
+  async retiredCode(
+    manager: EntityManager,
+    code: string,
+  ): Promise<{ registration_id: string; session_id: string; retired_at: Date } | undefined> {
+    const [row] = await manager.query(
+      `SELECT rc.registration_id, r.session_id, rc.retired_at
+         FROM retired_check_in_code rc JOIN registration r ON r.id = rc.registration_id WHERE rc.code = $1`,
+      [code],
+    );
+    return row;
+  }
+
+  async provinceExists(manager: EntityManager, provinceId: number): Promise<boolean> {
+    return (await manager.query(`SELECT 1 FROM province WHERE id = $1`, [provinceId])).length > 0;
+  }
+
+  /** Serialises walk-ins of one session, so two entries of the same person cannot both pass the duplicate check. */
+  async lockWalkIns(manager: EntityManager, sessionId: number): Promise<void> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('walk_in:' || $1::text, 0))`, [sessionId]);
+  }
+
+  async walkIns(manager: EntityManager, sessionId: number): Promise<WalkInRow[]> {
+    return manager.query(`SELECT id, full_name, province_id, agency, phone FROM walk_in WHERE session_id = $1`, [
+      sessionId,
+    ]);
+  }
+
+  /** Confirmed registrations of the session with this folded name (the walk-in may be one of them). */
+  async confirmedNamed(
+    manager: EntityManager,
+    sessionId: number,
+    nameFolded: string,
+  ): Promise<{ id: string; province_id: number; phone_normalised: string | null; full_name: string }[]> {
+    return manager.query(
+      `SELECT id, province_id, phone_normalised, full_name FROM registration
+        WHERE session_id = $1 AND name_folded = $2 AND status = 'confirmed' ORDER BY id`,
+      [sessionId, nameFolded],
+    );
+  }
+
+  async walkInStanding(manager: EntityManager, partId: number, walkInId: number): Promise<{ id: string } | undefined> {
+    const [row] = await manager.query(
+      `SELECT id FROM attendance WHERE part_id = $1 AND walk_in_id = $2 AND undone_at IS NULL`,
+      [partId, walkInId],
+    );
+    return row;
+  }
+
+  async codeOf(
+    manager: EntityManager,
+    registrationId: number,
+  ): Promise<{ session_id: string; province_id: number; status: string; check_in_code: string | null } | undefined> {
+    const [row] = await manager.query(
+      `SELECT session_id, province_id, status, check_in_code FROM registration WHERE id = $1`,
+      [registrationId],
+    );
+    return row;
   }
 
   async addPart(
@@ -151,7 +299,8 @@ export class AttendanceRepository {
    * The live-scan hot path in ONE statement (one round trip, atomic): find the part and the code's
    * registration, insert the check-in if the registration is a confirmed one of this session (the
    * partial unique index turns a repeat into a no-op), and audit the insert. The caller falls back
-   * to the full path when anything is off (unknown code, wrong session…) to record the refusal.
+   * to the full path when anything is off (unknown code, wrong session, outside the part's
+   * check-in window, cancelled session…) to record the refusal.
    */
   async checkInByCode(
     manager: EntityManager,
@@ -160,19 +309,25 @@ export class AttendanceRepository {
     code: string,
     userId: number,
     requestId: string | null,
+    grace: CheckInGrace,
   ): Promise<{
     part_id: string | null;
+    part_open: boolean | null;
     target: ScanTarget | null;
     attendance_id: string | null;
     checked_in_at: Date | null;
   }> {
     const [row] = await manager.query(
-      `WITH part AS (SELECT id FROM session_part WHERE id = $2 AND session_id = $1),
+      `WITH part AS (
+         SELECT w.id, w.session_status <> 'cancelled' AND now() >= w.window_opens_at AND now() <= w.window_closes_at AS open
+           FROM (SELECT sp.id, s.status AS session_status, ${windowColumns('$6', '$7')}
+                   FROM session_part sp JOIN training_session s ON s.id = sp.session_id
+                  WHERE sp.id = $2 AND sp.session_id = $1) w),
        target AS (SELECT ${TARGET} WHERE r.check_in_code = $3),
        ins AS (
          INSERT INTO attendance (part_id, registration_id, status, method, checked_in_at, recorded_by)
          SELECT part.id, target.id, 'present', 'code', now(), $4 FROM part, target
-          WHERE target.session_id = $1 AND target.status = 'confirmed'
+          WHERE target.session_id = $1 AND target.status = 'confirmed' AND part.open
          ON CONFLICT (part_id, registration_id) WHERE undone_at IS NULL AND registration_id IS NOT NULL DO NOTHING
          RETURNING id, part_id, registration_id, checked_in_at),
        audit AS (
@@ -180,9 +335,9 @@ export class AttendanceRepository {
          SELECT $4, 'attendance.checked_in', 'attendance', ins.id::text,
                 jsonb_build_object('partId', ins.part_id, 'registrationId', ins.registration_id, 'method', 'code'), $5
            FROM ins)
-       SELECT (SELECT id FROM part) AS part_id, to_jsonb(t) AS target, ins.id AS attendance_id, ins.checked_in_at
+       SELECT (SELECT id FROM part) AS part_id, (SELECT open FROM part) AS part_open, to_jsonb(t) AS target, ins.id AS attendance_id, ins.checked_in_at
          FROM (SELECT 1) one LEFT JOIN target t ON true LEFT JOIN ins ON true`,
-      [sessionId, partId, code, userId, requestId],
+      [sessionId, partId, code, userId, requestId, grace.beforeMinutes, grace.afterMinutes],
     );
     return row;
   }
@@ -223,7 +378,6 @@ export class AttendanceRepository {
   async insertWalkIn(
     manager: EntityManager,
     sessionId: number,
-    partId: number,
     input: {
       fullName: string;
       provinceId: number | null;
@@ -232,18 +386,22 @@ export class AttendanceRepository {
       phone: string | null;
     },
     userId: number,
-  ): Promise<string> {
-    const [{ id: walkInId }] = await manager.query(
+  ): Promise<number> {
+    const [{ id }] = await manager.query(
       `INSERT INTO walk_in (session_id, full_name, province_id, agency, position, phone, created_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
       [sessionId, input.fullName, input.provinceId, input.agency, input.position, input.phone, userId],
     );
+    return Number(id);
+  }
+
+  async insertWalkInAttendance(manager: EntityManager, partId: number, walkInId: number, userId: number) {
     const [{ id }] = await manager.query(
       `INSERT INTO attendance (part_id, walk_in_id, status, method, checked_in_at, recorded_by)
        VALUES ($1, $2, 'present', 'walk_in', now(), $3) RETURNING id`,
       [partId, walkInId, userId],
     );
-    return id;
+    return Number(id);
   }
 
   async record(

@@ -1,35 +1,40 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditActor, AuditLogWriter, AuthUser, canActOnSession } from '@app/accounts';
-import { conflict, notFound, ProblemException, RequestValidationException } from '@app/common';
-import { AttendanceRepository, AttendanceRow, PartRow, ScanTarget } from './attendance.repository';
+import {
+  AppConfig,
+  conflict,
+  FieldError,
+  flattenValidationErrors,
+  notFound,
+  ProblemException,
+  RequestValidationException,
+} from '@app/common';
+import { accessFor } from '@app/registration';
+import { mapRecord } from './attendance.mapper';
+import { AttendanceRepository, CheckInGrace, ScanPartRow, ScanTarget } from './attendance.repository';
+import {
+  checkInGrace,
+  FAILURE_TEXT,
+  Refusal,
+  refusalProblem,
+  requireRecorder,
+  ScanFailureReason,
+  ScanRefused,
+  scanTime,
+  windowRefusal,
+} from './check-in.rules';
 import {
   AbsenceDto,
   AttendanceRecordDto,
   BatchAnswerDto,
   BatchItemResultDto,
-  CreatePartDto,
-  PartDto,
   ScanAnswerDto,
   ScanDto,
-  WalkInDto,
 } from './dto/attendance.dto';
-
-/** Why a scan was refused; kept in scan_failure and returned to the scanner. */
-export type ScanFailureReason = 'unknown_code' | 'wrong_session' | 'not_confirmed' | 'withdrawn' | 'bad_bridge_point';
-
-const FAILURE_TEXT: Record<ScanFailureReason, string> = {
-  unknown_code: 'No registration has this code',
-  wrong_session: 'This registration is for another session',
-  not_confirmed: 'This registration is not confirmed',
-  withdrawn: 'This registration was withdrawn or rejected',
-  bad_bridge_point: 'This bridge point does not belong to the session',
-};
-
-class ScanRefused {
-  constructor(readonly reason: ScanFailureReason) {}
-}
 
 // Built once: constructing an Intl.DateTimeFormat per scan showed in the check-in profile.
 const LOCAL_TIME = new Intl.DateTimeFormat('en-GB', {
@@ -39,38 +44,6 @@ const LOCAL_TIME = new Intl.DateTimeFormat('en-GB', {
   hour12: false,
 });
 const localTime = (at: Date) => LOCAL_TIME.format(at);
-
-export const mapPart = (row: PartRow): PartDto => ({
-  id: Number(row.id),
-  sessionId: Number(row.session_id),
-  position: row.position,
-  label: row.label,
-  startsAt: new Date(row.starts_at).toISOString(),
-  endsAt: new Date(row.ends_at).toISOString(),
-});
-
-const mapRecord = (row: AttendanceRow): AttendanceRecordDto => ({
-  id: Number(row.id),
-  partId: Number(row.part_id),
-  registrationId: row.registration_id === null ? null : Number(row.registration_id),
-  walkInId: row.walk_in_id === null ? null : Number(row.walk_in_id),
-  fullName: row.full_name,
-  status: row.status,
-  method: row.method,
-  checkedInAt: row.checked_in_at ? new Date(row.checked_in_at).toISOString() : null,
-  checkedOutAt: row.checked_out_at ? new Date(row.checked_out_at).toISOString() : null,
-  reason: row.reason,
-  undoneAt: row.undone_at ? new Date(row.undone_at).toISOString() : null,
-  undoReason: row.undo_reason,
-});
-
-/** Offline scans keep their device time when it is plausible: not in the future, not days before the part. */
-function checkInTime(scannedAt: string | undefined, part: PartRow, now = new Date()): Date {
-  if (!scannedAt) return now;
-  const at = new Date(scannedAt);
-  const earliest = new Date(new Date(part.starts_at).getTime() - 24 * 3600_000);
-  return at > now || at < earliest ? now : at;
-}
 
 /**
  * Check-in and attendance rules: one record per person and part whatever the number of
@@ -84,31 +57,11 @@ export class AttendanceService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly attendance: AttendanceRepository,
     private readonly audit: AuditLogWriter,
+    private readonly config: AppConfig,
   ) {}
 
-  async addPart(sessionId: number, input: CreatePartDto, user: AuthUser, actor: AuditActor): Promise<PartDto> {
-    if (!canActOnSession(user, 'organiser', sessionId))
-      throw forbidden('Only organisers of this session define its parts.');
-    if (new Date(input.endsAt) <= new Date(input.startsAt)) {
-      throw new RequestValidationException([{ path: 'endsAt', message: 'must be after startsAt' }]);
-    }
-    return this.dataSource.transaction(async (manager) => {
-      if (!(await this.attendance.sessionExists(manager, sessionId))) throw notFound('Session', sessionId);
-      const part = await this.attendance.addPart(manager, sessionId, input.label, input.startsAt, input.endsAt);
-      await this.audit.record(manager, {
-        ...actor,
-        action: 'session_part.created',
-        entityType: 'session_part',
-        entityId: part.id,
-        after: input,
-      });
-      return mapPart(part);
-    });
-  }
-
-  async parts(sessionId: number, user: AuthUser): Promise<PartDto[]> {
-    this.requireRecorder(user, sessionId);
-    return (await this.attendance.parts(this.dataSource.manager, sessionId)).map(mapPart);
+  private get grace(): CheckInGrace {
+    return checkInGrace(this.config);
   }
 
   /** One scan. 201 checked_in, 200 already; a refusal is recorded and answered 422 with its reason. */
@@ -129,29 +82,20 @@ export class AttendanceService {
       if (fast) return fast;
     }
     const outcome = await this.dataSource.transaction(async (manager) => {
-      const part = await this.attendance.part(manager, sessionId, partId);
+      const part = await this.attendance.scanPart(manager, sessionId, partId, this.grace);
       if (!part) throw notFound('Session part', partId);
       if (input.nonce) {
         await this.attendance.lockNonce(manager, partId, input.nonce);
         const stored = await this.attendance.storedAnswer(manager, partId, input.nonce);
-        if (stored) return stored as ScanAnswerDto | { refused: ScanFailureReason };
+        if (stored) return stored as ScanAnswerDto | Refusal;
       }
       const result = await this.tryCheckIn(manager, sessionId, part, input, user, actor, method);
-      if (input.nonce) {
-        await this.attendance.storeAnswer(
-          manager,
-          partId,
-          input.nonce,
-          result instanceof ScanRefused ? { refused: result.reason } : result,
-        );
-      }
-      return result instanceof ScanRefused ? { refused: result.reason } : result;
+      const answer: ScanAnswerDto | Refusal =
+        result instanceof ScanRefused ? { refused: result.reason, extensions: result.extensions } : result;
+      if (input.nonce) await this.attendance.storeAnswer(manager, partId, input.nonce, answer);
+      return answer;
     });
-    if ('refused' in outcome) {
-      throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, 'scan-refused', FAILURE_TEXT[outcome.refused], {
-        reason: outcome.refused,
-      });
-    }
+    if ('refused' in outcome) throw refusalProblem(outcome.refused, outcome.extensions);
     return outcome;
   }
 
@@ -161,8 +105,17 @@ export class AttendanceService {
    */
   private async fastScan(sessionId: number, partId: number, code: string, user: AuthUser, actor: AuditActor) {
     const manager = this.dataSource.manager;
-    const row = await this.attendance.checkInByCode(manager, sessionId, partId, code, user.id, actor.requestId);
+    const row = await this.attendance.checkInByCode(
+      manager,
+      sessionId,
+      partId,
+      code,
+      user.id,
+      actor.requestId,
+      this.grace,
+    );
     if (row.part_id === null) throw notFound('Session part', partId);
+    if (!row.part_open) return undefined;
     const target = row.target;
     if (!target || Number(target.session_id) !== sessionId || target.status !== 'confirmed') return undefined;
     if (row.attendance_id !== null) {
@@ -177,18 +130,30 @@ export class AttendanceService {
   async batch(
     sessionId: number,
     partId: number,
-    items: ScanDto[],
+    items: unknown[],
     user: AuthUser,
     actor: AuditActor,
   ): Promise<BatchAnswerDto> {
     this.requireRecorder(user, sessionId);
     const results: BatchItemResultDto[] = [];
-    for (const [index, item] of items.entries()) {
+    for (const [index, raw] of items.entries()) {
+      const parsed = await parseScanItem(raw, `items.${index}`);
+      if (!(parsed instanceof ScanDto)) {
+        results.push({ index, result: 'error', reason: 'invalid', errors: parsed, answer: null });
+        continue;
+      }
       try {
-        const answer = await this.scan(sessionId, partId, item, user, actor, 'offline_batch');
+        const answer = await this.scan(sessionId, partId, parsed, user, actor, 'offline_batch');
         results.push({ index, result: answer.outcome === 'checked_in' ? 'ok' : 'already', reason: null, answer });
       } catch (error) {
         if (!(error instanceof ProblemException) || error.getStatus() >= 500) throw error;
+        if (error instanceof RequestValidationException) {
+          const errors = (error.extensions.errors ?? []).map((e) => ({ ...e, path: `items.${index}.${e.path}` }));
+          results.push({ index, result: 'error', reason: 'invalid', errors, answer: null });
+          continue;
+        }
+        // A part that does not exist (or a permission) is the same for every item: answer the batch.
+        if (error.getStatus() === HttpStatus.NOT_FOUND || error.getStatus() === HttpStatus.FORBIDDEN) throw error;
         results.push({ index, result: 'error', reason: String(error.extensions.reason ?? error.code), answer: null });
       }
     }
@@ -221,48 +186,6 @@ export class AttendanceService {
     });
   }
 
-  async walkIn(
-    sessionId: number,
-    partId: number,
-    input: WalkInDto,
-    user: AuthUser,
-    actor: AuditActor,
-  ): Promise<AttendanceRecordDto> {
-    this.requireRecorder(user, sessionId);
-    return this.dataSource.transaction(async (manager) => {
-      if (!(await this.attendance.part(manager, sessionId, partId))) throw notFound('Session part', partId);
-      if (
-        input.provinceId !== undefined &&
-        (await manager.query(`SELECT 1 FROM province WHERE id = $1`, [input.provinceId])).length === 0
-      ) {
-        throw new RequestValidationException([
-          { path: 'provinceId', message: `province ${input.provinceId} does not exist` },
-        ]);
-      }
-      const id = await this.attendance.insertWalkIn(
-        manager,
-        sessionId,
-        partId,
-        {
-          fullName: input.fullName,
-          provinceId: input.provinceId ?? null,
-          agency: input.agency,
-          position: input.position ?? null,
-          phone: input.phone ?? null,
-        },
-        user.id,
-      );
-      await this.audit.record(manager, {
-        ...actor,
-        action: 'attendance.walk_in',
-        entityType: 'attendance',
-        entityId: id,
-        after: input,
-      });
-      return mapRecord((await this.attendance.record(manager, Number(id)))!);
-    });
-  }
-
   async markAbsence(
     sessionId: number,
     partId: number,
@@ -272,7 +195,11 @@ export class AttendanceService {
   ): Promise<AttendanceRecordDto> {
     this.requireRecorder(user, sessionId);
     return this.dataSource.transaction(async (manager) => {
-      if (!(await this.attendance.part(manager, sessionId, partId))) throw notFound('Session part', partId);
+      const part = await this.attendance.scanPart(manager, sessionId, partId, this.grace);
+      if (!part) throw notFound('Session part', partId);
+      if (part.session_status === 'cancelled') {
+        throw conflict('session-cancelled', FAILURE_TEXT.session_cancelled, { reason: 'session_cancelled' });
+      }
       const target = await this.attendance.targetById(manager, input.registrationId);
       if (!target || Number(target.session_id) !== sessionId) {
         throw new RequestValidationException([
@@ -369,25 +296,40 @@ export class AttendanceService {
   private async tryCheckIn(
     manager: EntityManager,
     sessionId: number,
-    part: PartRow,
+    part: ScanPartRow,
     input: ScanDto,
     user: AuthUser,
     actor: AuditActor,
     method: 'code' | 'offline_batch',
   ): Promise<ScanAnswerDto | ScanRefused> {
     const presented = input.code ?? `registration:${input.registrationId}`;
-    const refuse = async (reason: ScanFailureReason) => {
+    const refuse = async (refusal: ScanRefused | ScanFailureReason) => {
+      const refused = typeof refusal === 'string' ? new ScanRefused(refusal) : refusal;
       await this.attendance.recordFailure(
         manager,
         Number(part.id),
         presented,
-        reason,
+        refused.reason,
         input.scannedAt ?? null,
         user.id,
       );
-      return new ScanRefused(reason);
+      return refused;
     };
+    const at = scanTime(input.scannedAt);
+    const outside = windowRefusal(part, at);
+    if (outside) return refuse(outside);
     const target = await this.resolve(manager, input);
+    if (!target && input.code !== undefined) {
+      const retired = await this.attendance.retiredCode(manager, input.code);
+      if (retired && Number(retired.session_id) === sessionId) {
+        return refuse(
+          new ScanRefused('retired_code', {
+            registrationId: Number(retired.registration_id),
+            retiredAt: new Date(retired.retired_at).toISOString(),
+          }),
+        );
+      }
+    }
     if (!target) return refuse('unknown_code');
     if (Number(target.session_id) !== sessionId) return refuse('wrong_session');
     if (target.status === 'withdrawn' || target.status === 'rejected') return refuse('withdrawn');
@@ -402,7 +344,7 @@ export class AttendanceService {
       partId: Number(part.id),
       registrationId: Number(target.id),
       method: input.code ? method : 'registration_id',
-      checkedInAt: checkInTime(input.scannedAt, part),
+      checkedInAt: at,
       clientScannedAt: input.scannedAt ?? null,
       bridgePointId: input.bridgePointId ?? null,
       userId: user.id,
@@ -454,11 +396,48 @@ export class AttendanceService {
       : this.attendance.targetById(manager, input.registrationId!);
   }
 
-  private requireRecorder(user: AuthUser, sessionId: number) {
-    if (!canActOnSession(user, ['coordinator', 'organiser'], sessionId)) {
-      throw forbidden('Only coordinators and organisers of this session record attendance.');
+  /**
+   * The check-in code of a registration, for its own province delegate or the session staff
+   * (anyone else gets 404: existence is not disclosed). A person who is not (or no longer)
+   * confirmed has no usable code: 409 says why instead of pretending the code does not exist.
+   */
+  async checkInCode(registrationId: number, user: AuthUser): Promise<string> {
+    const row = await this.attendance.codeOf(this.dataSource.manager, registrationId);
+    const access = row ? accessFor(user, Number(row.session_id)) : null;
+    if (!row || !access || (access.kind === 'delegate' && access.provinceId !== row.province_id))
+      throw notFound('Registration', registrationId);
+    if (row.status === 'pending' || row.status === 'waitlisted') {
+      throw conflict(
+        'not-confirmed',
+        `Registration ${registrationId} is ${row.status}, not confirmed yet (chưa được xác nhận): ` +
+          'its check-in code is issued when it is confirmed',
+        { registrationStatus: row.status, reason: 'chưa được xác nhận' },
+      );
     }
+    if (row.status !== 'confirmed' || !row.check_in_code) {
+      throw conflict(
+        'registration-closed',
+        `Registration ${registrationId} is ${row.status}: it has no check-in code any more`,
+        { registrationStatus: row.status },
+      );
+    }
+    return row.check_in_code;
+  }
+
+  private requireRecorder(user: AuthUser, sessionId: number) {
+    requireRecorder(user, sessionId);
   }
 }
 
-const forbidden = (detail: string) => new ProblemException(HttpStatus.FORBIDDEN, 'forbidden', detail);
+/** One offline item, validated as the request body of a single scan would be; field errors otherwise. */
+async function parseScanItem(raw: unknown, path: string): Promise<ScanDto | FieldError[]> {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return [{ path, message: 'must be an object' }];
+  const item = plainToInstance(ScanDto, raw);
+  const errors = await validate(item, {
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    forbidUnknownValues: true,
+    validationError: { target: false, value: false },
+  });
+  return errors.length > 0 ? flattenValidationErrors(errors, path) : item;
+}

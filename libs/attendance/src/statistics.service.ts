@@ -5,7 +5,7 @@ import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { AuthUser, canActOnSession } from '@app/accounts';
-import { notFound, ProblemException } from '@app/common';
+import { AppConfig, notFound, ProblemException } from '@app/common';
 
 export class CountsDto {
   @ApiProperty({ description: 'Active registrations (pending, confirmed, waitlisted)' }) registered: number;
@@ -33,7 +33,9 @@ export class GroupCountsDto extends CountsDto {
 
 export class SessionStatisticsDto {
   @ApiProperty() sessionId: number;
-  @ApiProperty() invitedProvinces: number;
+  @ApiProperty({ description: 'Provinces invited; for a nationwide session, the units in force on its date' })
+  invitedProvinces: number;
+  @ApiProperty({ description: 'A cancelled session counts no attendance' }) cancelled: boolean;
   @ApiProperty({ type: CountsDto }) totals: CountsDto;
   @ApiProperty({ type: [PartCountsDto] }) parts: PartCountsDto[];
   @ApiProperty({ type: [GroupCountsDto] }) byProvince: GroupCountsDto[];
@@ -72,7 +74,10 @@ const rate = (part: number, whole: number) => (whole === 0 ? null : Math.round((
 /** Read-only figures; every number is a count over stored rows, so totals add up by construction. */
 @Injectable()
 export class StatisticsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+  ) {}
 
   async session(sessionId: number, user: AuthUser): Promise<SessionStatisticsDto> {
     if (!canActOnSession(user, ['coordinator', 'organiser'], sessionId)) {
@@ -83,12 +88,24 @@ export class StatisticsService {
       );
     }
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
-      const [session] = await manager.query(`SELECT id FROM training_session WHERE id = $1`, [sessionId]);
-      if (!session) throw notFound('Session', sessionId);
-      const [{ invited }] = await manager.query(
-        `SELECT count(*)::int AS invited FROM session_invited_province WHERE session_id = $1`,
+      const [session] = await manager.query(
+        `SELECT id, status, invitation_scope, starts_on FROM training_session WHERE id = $1`,
         [sessionId],
       );
+      if (!session) throw notFound('Session', sessionId);
+      const cancelled = session.status === 'cancelled';
+      // The invited units, with zeros when nobody registered (they are the ones to chase). A
+      // nationwide invitation names no province: it means every unit in force on the session's date.
+      const invitedUnits: { id: number; name: string; successor_id: number | null }[] = await manager.query(
+        session.invitation_scope === 'nationwide'
+          ? `SELECT p.id, p.name, p.successor_id FROM province p, training_session s
+              WHERE s.id = $1 AND (p.valid_from IS NULL OR p.valid_from <= s.starts_on)
+                AND (p.valid_to IS NULL OR p.valid_to >= s.starts_on)`
+          : `SELECT p.id, p.name, p.successor_id FROM session_invited_province ip JOIN province p ON p.id = ip.province_id
+              WHERE ip.session_id = $1`,
+        [sessionId],
+      );
+      const invited = invitedUnits.length;
       const parts: {
         id: string;
         label: string;
@@ -102,9 +119,9 @@ export class StatisticsService {
                   count(*) FILTER (WHERE a.status = 'excused')::int AS excused,
                   count(*) FILTER (WHERE a.walk_in_id IS NOT NULL)::int AS walk_ins,
                   coalesce((SELECT sum(headcount) FROM bridge_point_headcount h WHERE h.part_id = sp.id), 0)::int AS headcount
-             FROM session_part sp LEFT JOIN attendance a ON a.part_id = sp.id AND a.undone_at IS NULL
+             FROM session_part sp LEFT JOIN attendance a ON a.part_id = sp.id AND a.undone_at IS NULL AND NOT $2
             WHERE sp.session_id = $1 GROUP BY sp.id ORDER BY sp.position`,
-        [sessionId],
+        [sessionId, cancelled],
       );
       // Registrations and who was present in which part; grouped here so every breakdown is
       // computed from the same rows and adds up to the totals.
@@ -120,9 +137,13 @@ export class StatisticsService {
         [sessionId],
       );
       const presence: { registration_id: string; part_id: string }[] = await manager.query(
+        // Presence counts only inside the part's check-in window (rows recorded before the window
+        // existed, months early, are not attendance) and never for a cancelled session.
         `SELECT a.registration_id, a.part_id FROM attendance a JOIN session_part sp ON sp.id = a.part_id
-          WHERE sp.session_id = $1 AND a.undone_at IS NULL AND a.status = 'present' AND a.registration_id IS NOT NULL`,
-        [sessionId],
+          WHERE sp.session_id = $1 AND a.undone_at IS NULL AND a.status = 'present' AND a.registration_id IS NOT NULL
+            AND NOT $2
+            AND a.checked_in_at BETWEEN sp.starts_at - make_interval(mins => $3::int) AND sp.ends_at + make_interval(mins => $4::int)`,
+        [sessionId, cancelled, this.config.CHECK_IN_OPENS_BEFORE_MINUTES, this.config.CHECK_IN_CLOSES_AFTER_MINUTES],
       );
       const partIndex = new Map(parts.map((part, index) => [part.id, index]));
       const presentParts = new Map<string, Set<number>>();
@@ -161,10 +182,24 @@ export class StatisticsService {
           .map((entry) => ({ ...entry, attendanceRate: rate(entry.attended, entry.confirmed) }))
           .sort((a, b) => collator.compare(a.key, b.key));
       };
-      const byProvince = group(
+      const registeredProvinces = group(
         (row) => row.province_name,
         (row) => row.province_id,
       );
+      const present = new Set(registeredProvinces.map((entry) => entry.provinceId));
+      const zeros: GroupCountsDto[] = invitedUnits
+        // A pre-2025 unit whose people register under its successor is represented by the successor.
+        .filter((unit) => !present.has(unit.id) && !(unit.successor_id !== null && present.has(unit.successor_id)))
+        .map((unit) => ({
+          key: unit.name,
+          provinceId: unit.id,
+          registered: 0,
+          confirmed: 0,
+          attended: 0,
+          attendanceRate: null,
+          presentByPart: parts.map(() => 0),
+        }));
+      const byProvince = [...registeredProvinces, ...zeros].sort((a, b) => collator.compare(a.key, b.key));
       const byAgency = group(
         (row) => row.agency,
         () => null,
@@ -175,6 +210,7 @@ export class StatisticsService {
       return {
         sessionId,
         invitedProvinces: invited,
+        cancelled,
         totals: {
           registered: sum('registered'),
           confirmed,
@@ -201,7 +237,10 @@ export class StatisticsService {
     });
   }
 
-  /** Per province and year: trainings invited to, people confirmed and attending; optionally rolled up to 2025 units. */
+  /**
+   * Per province and year: trainings invited to, people confirmed and attending; optionally rolled
+   * up to 2025 units. Cancelled sessions count for nothing (no training took place).
+   */
   async provinces(query: ProvinceStatisticsQuery): Promise<ProvinceYearDto[]> {
     const rows: {
       province_id: number;
@@ -217,11 +256,12 @@ export class StatisticsService {
        invited AS (
          SELECT u.unit_id, extract(year FROM s.starts_on)::int AS year, s.id AS session_id
            FROM session_invited_province ip JOIN unit u ON u.id = ip.province_id
-           JOIN training_session s ON s.id = ip.session_id AND s.status <> 'draft'),
+           JOIN training_session s ON s.id = ip.session_id AND s.status NOT IN ('draft', 'cancelled')),
        registered AS (
          SELECT u.unit_id, extract(year FROM s.starts_on)::int AS year, r.session_id, r.id AS registration_id, r.status,
                 EXISTS (SELECT 1 FROM attendance a WHERE a.registration_id = r.id AND a.status = 'present' AND a.undone_at IS NULL) AS attended
-           FROM registration r JOIN unit u ON u.id = r.province_id JOIN training_session s ON s.id = r.session_id),
+           FROM registration r JOIN unit u ON u.id = r.province_id
+           JOIN training_session s ON s.id = r.session_id AND s.status <> 'cancelled'),
        keys AS (SELECT unit_id, year FROM invited UNION SELECT unit_id, year FROM registered)
        SELECT k.unit_id AS province_id, p.name AS province_name, k.year,
               (SELECT count(DISTINCT session_id) FROM invited i WHERE i.unit_id = k.unit_id AND i.year = k.year)::int AS invited,

@@ -7,3 +7,5 @@ export * from './pagination/page';
 export * from './text/vietnamese-text';
 export * from './validation/fields';
 export * from './validation/id-pipes';
+export * from './time/local-time';
+export * from './text/name-order';

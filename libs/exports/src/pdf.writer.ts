@@ -69,6 +69,17 @@ export interface SignInSheetOptions<Row> extends ExportFormatOptions {
   maxRows?: number;
   numberHeader?: string;
   signatureHeader?: string;
+  /** false: no 'Ký tên' column (e.g. a whole-session sheet whose part columns are the signing cells). */
+  signatureColumn?: boolean;
+  /** Text printed in the signing cell instead of leaving it blank, e.g. 'Vắng' for an absent person. */
+  signatureMark?(row: Row): string | null | undefined;
+  /**
+   * The heading block of an official list, above the title: the issuing body on the left and the
+   * national (or Party) heading on the right; the first line of each side is regular, the others bold.
+   */
+  letterhead?: { left: readonly string[]; right: readonly string[] };
+  /** A block at the end, right-aligned, for the person who compiled the list (title, then a signing space). */
+  compiledBy?: readonly string[];
 }
 
 const PAGE = { size: 'A4' as const, width: 595.28, height: 841.89 };
@@ -112,7 +123,9 @@ export async function signInSheetPdf<Row>(
     const key = options.groupBy ? nfc(options.groupBy.key(row) ?? '').trim() : '';
     let group = groups.get(key);
     if (!group) groups.set(key, (group = []));
-    group.push(options.columns.map((column) => cellText(column.value(row), formatDate)));
+    const cells = options.columns.map((column) => cellText(column.value(row), formatDate));
+    if (options.signatureColumn !== false) cells.push(nfc(options.signatureMark?.(row) ?? ''));
+    group.push(cells);
   }
 
   const { regular, bold } = fonts();
@@ -134,16 +147,21 @@ export async function signInSheetPdf<Row>(
 
 function layoutFor<Row>(options: SignInSheetOptions<Row>): Layout {
   const tableWidth = PAGE.width - MARGIN.left - MARGIN.right;
-  const free = tableWidth - NUMBER_WIDTH - SIGNATURE_WIDTH;
+  const signature = options.signatureColumn !== false;
+  const free = tableWidth - NUMBER_WIDTH - (signature ? SIGNATURE_WIDTH : 0);
   const weights = options.columns.map((column) => column.width ?? 1);
   const total = weights.reduce((sum, weight) => sum + weight, 0) || 1;
-  const widths = [NUMBER_WIDTH, ...weights.map((weight) => (free * weight) / total), SIGNATURE_WIDTH];
+  const widths = [
+    NUMBER_WIDTH,
+    ...weights.map((weight) => (free * weight) / total),
+    ...(signature ? [SIGNATURE_WIDTH] : []),
+  ];
   const xs: number[] = [];
   widths.reduce((x, width) => (xs.push(x), x + width), MARGIN.left);
   const headers = [
     options.numberHeader ?? 'STT',
     ...options.columns.map((column) => column.header),
-    options.signatureHeader ?? 'Ký tên',
+    ...(signature ? [options.signatureHeader ?? 'Ký tên'] : []),
   ].map(nfc);
   return { xs, widths, headers };
 }
@@ -198,8 +216,34 @@ async function render<Row>(
   const headingOf = (key: string) => nfc(options.groupBy?.heading?.(key) ?? key);
   const headingHeight = (text: string) => textHeight(doc, 'Bold', 11, text, tableWidth) + 6;
 
-  // Title block, first page only.
+  // Title block, first page only, under the letterhead when there is one.
   let y = MARGIN.top;
+  if (options.letterhead) {
+    const half = tableWidth / 2;
+    let bottomOfBlock = y;
+    for (const [side, lines] of [
+      [0, options.letterhead.left],
+      [1, options.letterhead.right],
+    ] as const) {
+      let lineY = y;
+      lines.forEach((line, index) => {
+        doc
+          .font(index === 0 && lines.length > 1 ? 'Regular' : 'Bold')
+          .fontSize(10)
+          .text(nfc(line), MARGIN.left + side * half, lineY, { width: half, align: 'center' });
+        lineY = doc.y + 1;
+      });
+      // The short rule under the heading, as on official documents.
+      if (lines.length > 0)
+        doc
+          .lineWidth(0.5)
+          .moveTo(MARGIN.left + side * half + half / 2 - 40, lineY + 2)
+          .lineTo(MARGIN.left + side * half + half / 2 + 40, lineY + 2)
+          .stroke('#000000');
+      bottomOfBlock = Math.max(bottomOfBlock, lineY + 6);
+    }
+    y = bottomOfBlock + 8;
+  }
   doc.font('Bold').fontSize(14).text(title, MARGIN.left, y, { width: tableWidth, align: 'center' });
   y = doc.y + 4;
   (options.lines ?? []).forEach((line, index) => {
@@ -242,13 +286,13 @@ async function render<Row>(
   for (const [key, rows] of groups) {
     const text = options.groupBy ? headingOf(key || 'Khác') : undefined;
     // Keep the heading, the table header and the first row together.
-    const first = rows.length > 0 ? [String(1), ...rows[0], ''] : [];
+    const first = rows.length > 0 ? [String(1), ...rows[0]] : [];
     const needed = (text ? headingHeight(text) : 0) + headerHeight + (first.length ? rowHeight(first) : 0);
     if (y + needed > bottom()) await newPage();
     if (text) heading(text);
     tableHeader();
     for (let index = 0; index < rows.length; index++) {
-      const cells = [String(index + 1), ...rows[index], ''];
+      const cells = [String(index + 1), ...rows[index]];
       const height = rowHeight(cells);
       if (y + height > bottom()) {
         await newPage();
@@ -264,6 +308,21 @@ async function render<Row>(
   const total = `Tổng số: ${count} người`;
   if (y + 20 > bottom()) await newPage();
   doc.font('Bold').fontSize(10.5).text(total, MARGIN.left, y, { width: tableWidth, align: 'right' });
+  y = doc.y + 12;
+
+  if (options.compiledBy && options.compiledBy.length > 0) {
+    // Title lines, then room for a signature and the name written under it.
+    const block = options.compiledBy.length * 14 + 60;
+    if (y + block > bottom()) await newPage();
+    const half = tableWidth / 2;
+    options.compiledBy.forEach((line, index) => {
+      doc
+        .font(index === 0 ? 'Bold' : 'Regular')
+        .fontSize(10)
+        .text(nfc(line), MARGIN.left + half, y, { width: half, align: 'center' });
+      y = doc.y + 1;
+    });
+  }
 
   // "Trang x/y" in the bottom margin of every page (hence bufferPages).
   const range = doc.bufferedPageRange();

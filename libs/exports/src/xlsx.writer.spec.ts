@@ -100,6 +100,32 @@ describe('xlsxStream', () => {
     ]);
   });
 
+  it('counts people, not rows, when a person has several rows, and lists groups nobody is in with 0', async () => {
+    // Nhung appears twice (two parts); Lào Cai was invited and nobody came from it.
+    const twice = [attendees[0], { ...attendees[0], checkedInAt: null }, attendees[2]];
+    const workbook = await load(
+      xlsxStream(rowsOf(twice), columns, {
+        groupBy: {
+          key: (row) => row.province,
+          label: 'Tỉnh/Thành phố',
+          personKey: (row) => row.name,
+          alwaysList: ['Lào Cai', 'Hòa Bình'],
+        },
+      }),
+    );
+    expect(values(workbook.getWorksheet('Tổng hợp')!)).toEqual([
+      ['Tỉnh/Thành phố', 'Số người'],
+      ['Hòa Bình', 1],
+      ['Lào Cai', 0],
+      ['Tuyên Quang', 1],
+      ['Tổng cộng', 2],
+    ]);
+    // Ready to print: A4, one page wide, the header row on every page.
+    const sheet = workbook.getWorksheet('Hòa Bình')!;
+    expect(sheet.pageSetup).toMatchObject({ paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+    expect(sheet.pageSetup.printTitlesRow).toBe('1:1');
+  });
+
   it('writes a single sheet when rows are not grouped, and a header-only sheet for no rows', async () => {
     const workbook = await load(xlsxStream(attendees, columns, { sheetName: 'Điểm danh' }));
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Điểm danh']);

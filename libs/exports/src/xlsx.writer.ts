@@ -15,14 +15,35 @@ const DATE_FORMAT = 'dd/mm/yyyy hh:mm';
 /** Rows committed between two looks at the consumer (and turns given to the zip compressor). */
 const ROWS_PER_YIELD = 256;
 const OUTPUT_HIGH_WATER_MARK = 64 * 1024;
+/**
+ * Ready to print: A4 landscape (the lists are wide), every column on one page width (as many
+ * pages tall as needed), the header row repeated at the top of each printed page.
+ */
+const PRINT_SETUP: Partial<ExcelJS.PageSetup> = {
+  paperSize: 9, // A4
+  orientation: 'landscape',
+  fitToPage: true,
+  fitToWidth: 1,
+  fitToHeight: 0,
+  printTitlesRow: '1:1',
+  horizontalCentered: true,
+  margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+};
 
 export interface XlsxGrouping<Row> {
   /** The group of a row (e.g. its province). Rows must arrive ordered by this key. */
   key(row: Row): string;
   /** Heading of the group column on the summary sheet, e.g. 'Tỉnh/Thành phố'. */
   label: string;
-  /** Name of the last sheet, with the row count of each group. Default 'Tổng hợp'; false for none. */
+  /** Name of the last sheet, with the number of people in each group. Default 'Tổng hợp'; false for none. */
   summarySheet?: string | false;
+  /**
+   * Who a row is about, when one person has several rows (one per session part): the summary then
+   * counts distinct people per group, not rows. Without it, every row is one person.
+   */
+  personKey?(row: Row): string;
+  /** Groups to list on the summary even when no row has them (shown with 0), e.g. invited provinces. */
+  alwaysList?: readonly string[];
 }
 
 export interface XlsxOptions<Row> extends ExportFormatOptions {
@@ -113,6 +134,7 @@ async function write<Row>(
   const openSheet = (wanted: string): Sheet => {
     const sheet = workbook.addWorksheet(sheetNameFor(wanted, taken), {
       views: [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }],
+      pageSetup: PRINT_SETUP,
     });
     sheet.columns = columns.map((column) => ({ key: column.key, width: column.width ?? DEFAULT_WIDTH }));
     sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: Math.max(columns.length, 1) } };
@@ -124,6 +146,8 @@ async function write<Row>(
   };
 
   const counts = new Map<string, number>();
+  // Distinct people of the current group (rows of a group arrive together, so one set at a time).
+  let seen = new Set<string>();
   let sheet: Sheet | undefined = grouping ? undefined : openSheet(options.sheetName ?? 'Danh sách');
   let currentGroup: string | undefined;
   let written = 0;
@@ -140,8 +164,13 @@ async function write<Row>(
         sheet = openSheet(group);
         currentGroup = group;
         counts.set(group, 0);
+        seen = new Set<string>();
       }
-      counts.set(group, (counts.get(group) ?? 0) + 1);
+      const person = grouping.personKey?.(row);
+      if (person === undefined || !seen.has(person)) {
+        if (person !== undefined) seen.add(person);
+        counts.set(group, (counts.get(group) ?? 0) + 1);
+      }
     }
     const values = columns.map((column) => xlsxValue(column.value(row), timeZone));
     const added = sheet!.addRow(values);
@@ -157,7 +186,7 @@ async function write<Row>(
   // An empty grouped export still opens in Excel: one sheet with the header row.
   if (!sheet) sheet = openSheet(options.sheetName ?? 'Danh sách');
   sheet.commit();
-  if (grouping && grouping.summarySheet !== false && counts.size > 0) {
+  if (grouping && grouping.summarySheet !== false && (counts.size > 0 || (grouping.alwaysList ?? []).length > 0)) {
     writeSummary(workbook, grouping, counts, taken);
   }
   if (output.destroyed) return;
@@ -216,7 +245,15 @@ function writeSummary<Row>(
 ): void {
   const summary = workbook.addWorksheet(sheetNameFor(grouping.summarySheet || 'Tổng hợp', taken), {
     views: [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }],
+    pageSetup: PRINT_SETUP,
   });
+  const all = new Map(counts);
+  for (const group of grouping.alwaysList ?? []) {
+    const key = nfc(group).trim();
+    if (!all.has(key)) all.set(key, 0);
+  }
+  const collator = new Intl.Collator('vi');
+  const ordered = grouping.alwaysList?.length ? [...all].sort(([a], [b]) => collator.compare(a, b)) : [...all];
   summary.columns = [
     { key: 'group', width: 30 },
     { key: 'count', width: 12 },
@@ -225,7 +262,7 @@ function writeSummary<Row>(
   header.font = { bold: true };
   header.commit();
   let total = 0;
-  for (const [group, count] of counts) {
+  for (const [group, count] of ordered) {
     summary.addRow([neutraliseFormula(group), count]).commit();
     total += count;
   }

@@ -3,3 +3,4 @@ export { RegistrationRepository } from './registration.repository';
 export { XLSX_MIME } from './bulk/bulk-registration';
 export { accessFor, type RegistrationAccess } from './registration-access';
 export { CreateRegistrationDto } from './dto/registration.dto';
+export { normalisePhone, personKey } from './registration.rules';

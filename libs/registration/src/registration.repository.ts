@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { nameOrder, type NameSort } from '@app/common';
 
 export interface RegistrationRow {
   id: string;
@@ -224,6 +225,13 @@ export class RegistrationRepository {
     );
   }
 
+  async retireCheckInCode(manager: EntityManager, id: number, code: string, reason: string): Promise<void> {
+    await manager.query(
+      `INSERT INTO retired_check_in_code (code, registration_id, reason) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
+      [code, id, reason],
+    );
+  }
+
   async update(manager: EntityManager, id: number, values: Record<string, unknown>): Promise<void> {
     const columns = Object.keys(values);
     await manager.query(
@@ -261,7 +269,7 @@ export class RegistrationRepository {
   async list(
     manager: EntityManager,
     sessionId: number,
-    filter: { provinceId?: number; status?: string; limit: number; offset: number },
+    filter: { provinceId?: number; status?: string; sort?: NameSort; limit: number; offset: number },
   ): Promise<{ rows: RegistrationRow[]; total: number }> {
     const params: unknown[] = [sessionId];
     const where = ['r.session_id = $1'];
@@ -279,7 +287,7 @@ export class RegistrationRepository {
     );
     const rows = await manager.query(
       `SELECT ${COLUMNS} FROM registration r JOIN province p ON p.id = r.province_id WHERE ${where.join(' AND ')}
-        ORDER BY p.name COLLATE vi, r.full_name COLLATE vi, r.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+        ORDER BY p.name COLLATE vi, ${nameOrder('r.full_name', filter.sort)}, r.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, filter.limit, filter.offset],
     );
     return { rows, total };

@@ -228,6 +228,7 @@ export class RegistrationService {
     const { rows, total } = await this.registrations.list(this.dataSource.manager, sessionId, {
       provinceId,
       status: query.status,
+      sort: query.sort,
       limit: query.limit,
       offset: query.offset,
     });
@@ -279,7 +280,12 @@ export class RegistrationService {
           id,
         );
         if (duplicate) throw this.duplicateProblem(Number(duplicate.id), duplicate.province_id === row.province_id);
+        // A different person in the place (substitution): the old QR must not admit anyone any
+        // more. Issue a new code and keep the old one as retired, so a scan of it says so.
+        const substituted = row.check_in_code !== null && candidate.nameFolded !== personKey(row.full_name);
+        if (substituted) await this.registrations.retireCheckInCode(manager, id, row.check_in_code!, 'substituted');
         await this.registrations.update(manager, id, {
+          ...(substituted ? { check_in_code: newCheckInCode() } : {}),
           full_name: candidate.fullName,
           name_folded: candidate.nameFolded,
           gender: candidate.gender,

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
 import { CreateRegistrationDto } from '@app/registration';
 import { Type } from 'class-transformer';
 import {
@@ -13,23 +13,29 @@ import {
   Matches,
   Max,
   Min,
-  ValidateNested,
 } from 'class-validator';
-import { IdField, TextField } from '@app/common';
+import { FieldError, IdField, NAME_SORTS, type NameSort, TextField, VietnamDateTime } from '@app/common';
+
+const LOCAL_TIME_NOTE = 'Without an offset the time is Việt Nam time (Asia/Ho_Chi_Minh)';
 
 export class CreatePartDto {
   @ApiProperty({ example: 'Sáng 15/4' })
   @TextField({ min: 1, max: 120 })
   label: string;
 
-  @ApiProperty({ example: '2026-04-15T08:00:00+07:00' })
-  @IsISO8601({ strict: true })
+  @ApiProperty({ example: '2026-04-15T08:00:00+07:00', description: LOCAL_TIME_NOTE })
+  @VietnamDateTime('start')
+  @IsISO8601({ strict: true }, { message: 'startsAt must be a date-time like 2026-04-15T08:00 (Việt Nam time)' })
   startsAt: string;
 
-  @ApiProperty({ example: '2026-04-15T11:30:00+07:00' })
-  @IsISO8601({ strict: true })
+  @ApiProperty({ example: '2026-04-15T11:30:00+07:00', description: LOCAL_TIME_NOTE })
+  @VietnamDateTime('end')
+  @IsISO8601({ strict: true }, { message: 'endsAt must be a date-time like 2026-04-15T11:30 (Việt Nam time)' })
   endsAt: string;
 }
+
+/** A part's label and times can be corrected; omitted fields stay as they are. */
+export class UpdatePartDto extends PartialType(CreatePartDto) {}
 
 export class PartDto {
   @ApiProperty() id: number;
@@ -57,8 +63,11 @@ export class ScanDto {
   @Matches(/^[A-Za-z0-9_.:-]{1,80}$/, { message: 'nonce must be 1-80 letters, digits or _.:-' })
   nonce?: string;
 
-  @ApiPropertyOptional({ description: 'When the scan happened on the device (offline scans)' })
+  @ApiPropertyOptional({
+    description: 'When the scan happened on the device (offline scans); without an offset: Việt Nam time',
+  })
   @IsOptional()
+  @VietnamDateTime('start')
   @IsISO8601({ strict: true })
   scannedAt?: string;
 
@@ -68,13 +77,18 @@ export class ScanDto {
 }
 
 export class BatchScanDto {
-  @ApiProperty({ type: [ScanDto] })
+  /**
+   * Validated item by item by the service, not here: one malformed scan from a device that was
+   * offline for hours must not throw away the good ones (each bad item is answered in its place).
+   */
+  @ApiProperty({
+    type: [ScanDto],
+    description: 'Each item is validated on its own; a bad item is answered as an error',
+  })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(500)
-  @ValidateNested({ each: true })
-  @Type(() => ScanDto)
-  items: ScanDto[];
+  items: unknown[];
 }
 
 export class PersonRefDto {
@@ -97,7 +111,10 @@ export class ScanAnswerDto {
 export class BatchItemResultDto {
   @ApiProperty() index: number;
   @ApiProperty({ enum: ['ok', 'already', 'error'] }) result: 'ok' | 'already' | 'error';
-  @ApiPropertyOptional({ nullable: true }) reason: string | null;
+  @ApiPropertyOptional({ nullable: true, description: 'Why an item was refused (e.g. unknown_code, invalid)' })
+  reason: string | null;
+  @ApiPropertyOptional({ description: 'Field errors of an invalid item (paths as items.<index>.<field>)' })
+  errors?: FieldError[];
   @ApiPropertyOptional({ type: ScanAnswerDto, nullable: true }) answer: ScanAnswerDto | null;
 }
 
@@ -172,4 +189,13 @@ export class ExportQuery {
   @IsOptional()
   @IsIn(['present', 'absent', 'excused', 'not_recorded'])
   status?: string;
+
+  @ApiPropertyOptional({
+    enum: NAME_SORTS,
+    description:
+      'Order within a province: given_name (default: tên, then middle names, then family name, Vietnamese alphabet) or full_name (as written)',
+  })
+  @IsOptional()
+  @IsIn(NAME_SORTS)
+  sort?: NameSort;
 }

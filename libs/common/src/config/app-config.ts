@@ -152,6 +152,20 @@ export class AppConfig {
   @Min(1)
   @Max(100_000)
   LOGIN_FAILURES_PER_IP_PER_MINUTE = 20;
+
+  /** Check-in of a session part opens this many minutes before the part starts (scans earlier are refused). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(7 * 24 * 60)
+  CHECK_IN_OPENS_BEFORE_MINUTES = 120;
+
+  /** Check-in of a session part closes this many minutes after the part ends (offline scans judged by device time). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(7 * 24 * 60)
+  CHECK_IN_CLOSES_AFTER_MINUTES = 120;
 }
 
 export class ConfigurationError extends Error {}

@@ -16,7 +16,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { IdField, PageMeta, PageQuery, TextField } from '@app/common';
+import { IdField, NAME_SORTS, type NameSort, PageMeta, PageQuery, TextField, VietnamDateTime } from '@app/common';
 import { GENDERS, REGISTRATION_STATUSES } from '../registration.rules';
 
 export class QuotaInputDto {
@@ -25,11 +25,16 @@ export class QuotaInputDto {
 }
 
 export class RegistrationSettingsDto {
-  @ApiProperty({ example: '2026-03-01T00:00:00+07:00' })
+  @ApiProperty({ example: '2026-03-01T00:00:00+07:00', description: 'Without an offset: Việt Nam time' })
+  @VietnamDateTime('start')
   @IsISO8601({ strict: true })
   opensAt: string;
 
-  @ApiProperty({ example: '2026-03-10T17:00:00+07:00' })
+  @ApiProperty({
+    example: '2026-03-10T17:00:00+07:00',
+    description: 'Without an offset: Việt Nam time; a date alone (2026-03-10) means the end of that day in Việt Nam',
+  })
+  @VietnamDateTime('end')
   @IsISO8601({ strict: true })
   closesAt: string;
 
@@ -135,6 +140,15 @@ export class RegistrationListQuery extends PageQuery {
   @Min(1)
   @Max(2_147_483_647)
   province?: number;
+
+  @ApiPropertyOptional({
+    enum: NAME_SORTS,
+    description:
+      'Order within a province: given_name (default: tên, then middle names, then family name, Vietnamese alphabet) or full_name (as written)',
+  })
+  @IsOptional()
+  @IsIn(NAME_SORTS)
+  sort?: NameSort;
 }
 
 export class RegistrationDto {
