@@ -11,6 +11,14 @@ import { AppConfig, PROBLEM_CONTENT_TYPE, PROBLEM_TYPE_BASE, ProblemException, s
 const LOGIN_ROUTE = '/api/v1/auth/login';
 /** No request body of this API nests more than a few levels; deeper JSON only serves to exhaust the stack. */
 export const MAX_JSON_DEPTH = 32;
+/**
+ * No DTO of this API has more than a few dozen fields. Many thousands of keys only serve to make
+ * the validation pipe (whose whitelist pass is quadratic in keys) block the event loop: a 90,000-key
+ * login body held it for 5 s (issue 11, item 2). Both limits are checked by the linear scan below,
+ * before JSON.parse or class-transformer see the body.
+ */
+export const MAX_JSON_KEYS_PER_OBJECT = 1_000;
+export const MAX_JSON_KEYS_TOTAL = 10_000;
 const LOGIN_BUCKET = 'login:';
 
 const isLogin = (request: FastifyRequest) => request.method === 'POST' && request.routeOptions.url === LOGIN_ROUTE;
@@ -59,15 +67,9 @@ export async function applyHttpHardening(app: NestFastifyApplication, config: Ap
   const parseJson = fastify.getDefaultJsonParser('error', 'error');
   app.useBodyParser('application/json', { bodyLimit: config.BODY_LIMIT_BYTES }, (request, body, done) => {
     const text = body.toString('utf8');
-    if (jsonNestingExceeds(text, MAX_JSON_DEPTH)) {
-      done(
-        new ProblemException(
-          HttpStatus.BAD_REQUEST,
-          'nesting-too-deep',
-          `The JSON body nests deeper than ${MAX_JSON_DEPTH} levels.`,
-        ),
-        undefined,
-      );
+    const violation = jsonShapeViolation(text);
+    if (violation) {
+      done(violation, undefined);
       return;
     }
     void parseJson(request as FastifyRequest, text, (error, parsed) => {
@@ -150,7 +152,34 @@ export function problemClientErrorHandler(error: Error & { code?: string }, sock
 
 /** True when brackets outside strings nest deeper than `max` (a linear scan, no recursion). */
 export function jsonNestingExceeds(text: string, max: number): boolean {
-  let depth = 0;
+  return (
+    jsonShapeViolation(text, { maxDepth: max, maxKeysPerObject: Infinity, maxKeysTotal: Infinity })?.code ===
+    'nesting-too-deep'
+  );
+}
+
+export interface JsonShapeLimits {
+  maxDepth: number;
+  maxKeysPerObject: number;
+  maxKeysTotal: number;
+}
+
+/**
+ * One linear pass over JSON text (no recursion, no allocation per key) that refuses absurd
+ * shapes before anything that costs more than linear time sees them: nesting deeper than
+ * maxDepth (400), an object with more than maxKeysPerObject keys or a body with more than
+ * maxKeysTotal keys in all (413). A key is a string followed by ':' outside strings. Malformed
+ * JSON is left for the parser to refuse.
+ */
+export function jsonShapeViolation(text: string, limits: Partial<JsonShapeLimits> = {}): ProblemException | undefined {
+  const {
+    maxDepth = MAX_JSON_DEPTH,
+    maxKeysPerObject = MAX_JSON_KEYS_PER_OBJECT,
+    maxKeysTotal = MAX_JSON_KEYS_TOTAL,
+  } = limits;
+  // Keys counted so far in each open container (arrays count none); the depth is bounded by maxDepth.
+  const keysAtDepth: number[] = [];
+  let totalKeys = 0;
   let inString = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -159,10 +188,34 @@ export function jsonNestingExceeds(text: string, max: number): boolean {
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
     else if (c === 0x7b || c === 0x5b) {
-      if (++depth > max) return true;
-    } else if (c === 0x7d || c === 0x5d) depth--;
+      if (keysAtDepth.length >= maxDepth) {
+        return new ProblemException(
+          HttpStatus.BAD_REQUEST,
+          'nesting-too-deep',
+          `The JSON body nests deeper than ${maxDepth} levels.`,
+        );
+      }
+      keysAtDepth.push(0);
+    } else if (c === 0x7d || c === 0x5d) keysAtDepth.pop();
+    else if (c === 0x3a && keysAtDepth.length > 0) {
+      const depth = keysAtDepth.length - 1;
+      if (++keysAtDepth[depth] > maxKeysPerObject) {
+        return new ProblemException(
+          HttpStatus.PAYLOAD_TOO_LARGE,
+          'too-many-keys',
+          `A JSON object in the body has more than ${maxKeysPerObject} keys.`,
+        );
+      }
+      if (++totalKeys > maxKeysTotal) {
+        return new ProblemException(
+          HttpStatus.PAYLOAD_TOO_LARGE,
+          'too-many-keys',
+          `The JSON body has more than ${maxKeysTotal} keys in all.`,
+        );
+      }
+    }
   }
-  return false;
+  return undefined;
 }
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;

@@ -16,7 +16,9 @@ import {
 /**
  * Bearer access tokens: HS256 only (a token naming another algorithm, `none` included, is
  * refused), our issuer and audience, not expired. The user's active flag and role grants are
- * then read from the database, so disabling a user or changing roles takes effect at once.
+ * then read from the database, so disabling a user or changing roles takes effect at once, and
+ * so is the user's token generation: logout, password change and refresh-token reuse end every
+ * access token signed before them.
  */
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'ttdn-jwt') {
@@ -38,8 +40,15 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'ttdn-jwt') {
   }
 
   async validate(claims: AccessTokenClaims): Promise<AuthUser | false> {
+    // jsonwebtoken accepts a token without `exp` as never expiring (maxAge then bounds it from
+    // `iat`, which the signer chooses). Ours always carry both, at most the access-token lifetime apart.
+    if (!Number.isSafeInteger(claims.exp) || !Number.isSafeInteger(claims.iat)) return false;
+    if (claims.exp! - claims.iat! > ACCESS_TOKEN_TTL_SECONDS || claims.exp! <= claims.iat!) return false;
     const id = Number(claims.sub);
     if (!Number.isSafeInteger(id) || id <= 0) return false;
-    return (await this.users.findAuthUser(id)) ?? false;
+    const user = await this.users.findAuthUser(id);
+    // Signed before the user's last logout, password change or refresh-token reuse: ended.
+    if (!user || claims.gen !== user.tokenGeneration) return false;
+    return user;
   }
 }

@@ -40,7 +40,7 @@ export class LoginService {
     return user;
   }
 
-  /** Changes the caller's own password; ends every refresh token family of the user. */
+  /** Changes the caller's own password; ends every refresh token family and access token of the user. */
   async changePassword(user: AuthUser, currentPassword: string, newPassword: string, address: string): Promise<void> {
     this.throttle.assertAllowed(address);
     if ((await this.checkPassword(user.email, currentPassword)) !== user.id) {
@@ -55,6 +55,7 @@ export class LoginService {
     await this.users.transaction(async (manager) => {
       await this.users.update(manager, user.id, { passwordHash });
       await this.refreshTokens.revokeAllOfUser(manager, user.id);
+      await this.users.bumpTokenGeneration(manager, user.id);
     });
   }
 

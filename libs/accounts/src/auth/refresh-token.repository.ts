@@ -68,11 +68,11 @@ export class RefreshTokenRepository {
     ]);
   }
 
-  async familyOf(manager: EntityManager, tokenHash: string): Promise<string | null> {
-    const rows: { family_id: string }[] = await manager.query(
-      `SELECT family_id FROM refresh_token WHERE token_hash = $1`,
+  async familyOf(manager: EntityManager, tokenHash: string): Promise<{ familyId: string; userId: number } | null> {
+    const rows: { family_id: string; user_id: string }[] = await manager.query(
+      `SELECT family_id, user_id FROM refresh_token WHERE token_hash = $1`,
       [tokenHash],
     );
-    return rows[0]?.family_id ?? null;
+    return rows.length === 0 ? null : { familyId: rows[0].family_id, userId: Number(rows[0].user_id) };
   }
 }

@@ -6,6 +6,7 @@ import { ProblemException } from '@app/common';
 import { AuthUser, delegateProvinceId, RoleGrant } from '../roles';
 import { UsersRepository } from '../users/users.repository';
 import { TokenPairResponse } from './dto/token-pair.response';
+import { invalidCredentials } from './login.service';
 import { RefreshTokenRepository } from './refresh-token.repository';
 
 export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
@@ -22,7 +23,18 @@ export interface AccessTokenClaims {
   roles: RoleGrant[];
   /** The province of a province delegate, else null. */
   provinceId: number | null;
+  /**
+   * The user's token generation when it was signed. Logout, password change and refresh-token
+   * reuse bump the user's generation, which ends every access token signed before at once.
+   */
+  gen: number;
+  /** Set by the signer (iat, exp); the strategy refuses tokens without them. */
+  iat?: number;
+  exp?: number;
 }
+
+/** A user as the token service signs for them: with the generation read in the same transaction. */
+export type TokenSubject = AuthUser & { tokenGeneration: number };
 
 /** sha256 (hex) of an opaque refresh token: what the database stores. */
 export const hashRefreshToken = (token: string): string => createHash('sha256').update(token, 'utf8').digest('hex');
@@ -48,10 +60,14 @@ export class TokenService {
 
   /** A new token family for a fresh login. */
   async issue(user: AuthUser): Promise<TokenPairResponse> {
-    const refresh = await this.refreshTokens.transaction((manager) =>
-      this.newRefreshToken(manager, user.id, randomUUID()),
-    );
-    return this.pair(user, refresh);
+    const outcome = await this.refreshTokens.transaction(async (manager) => {
+      // Read again for the current token generation (and in case the user was disabled meanwhile).
+      const subject = await this.users.findAuthUser(user.id, manager);
+      if (!subject) return null;
+      return { subject, refresh: await this.newRefreshToken(manager, user.id, randomUUID()) };
+    });
+    if (!outcome) throw invalidCredentials();
+    return this.pair(outcome.subject, outcome.refresh);
   }
 
   async rotate(presented: string): Promise<TokenPairResponse> {
@@ -60,12 +76,14 @@ export class TokenService {
       if (!row) return null;
       if (row.revoked) {
         // Reuse of a rotated or revoked token: whoever holds the family's live token may be an
-        // attacker (or the victim). End the whole family; both must log in again.
+        // attacker (or the victim). End the whole family and the user's access tokens; both must
+        // log in again.
         await this.refreshTokens.revokeFamily(manager, row.familyId);
+        await this.users.bumpTokenGeneration(manager, row.userId);
         return null;
       }
       if (row.expired) return null;
-      const user = await this.users.findAuthUser(row.userId);
+      const user = await this.users.findAuthUser(row.userId, manager);
       if (!user) {
         await this.refreshTokens.revokeFamily(manager, row.familyId);
         return null;
@@ -78,20 +96,27 @@ export class TokenService {
     return this.pair(outcome.user, outcome.next);
   }
 
-  /** Logout: ends the presented token's family. Unknown tokens are ignored (nothing to end). */
+  /**
+   * Logout: ends the presented token's family and every access token of the user (access tokens
+   * are not tied to a family, so the user's other devices refresh once). Unknown tokens are
+   * ignored (nothing to end).
+   */
   async revokeFamilyOf(presented: string): Promise<void> {
     await this.refreshTokens.transaction(async (manager) => {
-      const familyId = await this.refreshTokens.familyOf(manager, hashRefreshToken(presented));
-      if (familyId) await this.refreshTokens.revokeFamily(manager, familyId);
+      const family = await this.refreshTokens.familyOf(manager, hashRefreshToken(presented));
+      if (!family) return;
+      await this.refreshTokens.revokeFamily(manager, family.familyId);
+      await this.users.bumpTokenGeneration(manager, family.userId);
     });
   }
 
-  signAccessToken(user: AuthUser): string {
+  signAccessToken(user: TokenSubject): string {
     const claims: AccessTokenClaims = {
       sub: String(user.id),
       email: user.email,
       roles: user.roles,
       provinceId: delegateProvinceId(user),
+      gen: user.tokenGeneration,
     };
     return this.jwt.sign(claims);
   }
@@ -108,7 +133,7 @@ export class TokenService {
     return { id, token, expiresAt };
   }
 
-  private pair(user: AuthUser, refresh: { token: string; expiresAt: Date }): TokenPairResponse {
+  private pair(user: TokenSubject, refresh: { token: string; expiresAt: Date }): TokenPairResponse {
     return {
       tokenType: 'Bearer',
       accessToken: this.signAccessToken(user),

@@ -36,10 +36,18 @@ export class UsersRepository {
     return this.dataSource.transaction(work);
   }
 
-  /** The caller as the guard sees it: active users only, grants read fresh on every request. */
-  async findAuthUser(id: number): Promise<AuthUser | null> {
-    const rows: { id: string; email: string; grants: RoleGrant[] }[] = await this.dataSource.query(
-      `SELECT u.id, u.email,
+  /**
+   * The caller as the guard sees it: active users only, grants and token generation read fresh on
+   * every request. Inside a transaction pass its manager: asking the pool for a second connection
+   * while holding a row lock lets N concurrent callers hold every connection and wait on each
+   * other (issue 11, item 4).
+   */
+  async findAuthUser(
+    id: number,
+    manager: EntityManager | DataSource = this.dataSource,
+  ): Promise<(AuthUser & { tokenGeneration: number }) | null> {
+    const rows: { id: string; email: string; token_generation: number; grants: RoleGrant[] }[] = await manager.query(
+      `SELECT u.id, u.email, u.token_generation,
               coalesce(json_agg(json_build_object('role', r.role, 'sessionId', r.session_id, 'provinceId', r.province_id))
                        FILTER (WHERE r.id IS NOT NULL), '[]') AS grants
          FROM app_user u LEFT JOIN user_role r ON r.user_id = u.id
@@ -48,7 +56,17 @@ export class UsersRepository {
       [id],
     );
     if (rows.length === 0) return null;
-    return { id: Number(rows[0].id), email: rows[0].email, roles: sortGrants(rows[0].grants.map(toGrant)) };
+    return {
+      id: Number(rows[0].id),
+      email: rows[0].email,
+      roles: sortGrants(rows[0].grants.map(toGrant)),
+      tokenGeneration: rows[0].token_generation,
+    };
+  }
+
+  /** Ends every access token issued to the user so far (the guard compares generations). */
+  async bumpTokenGeneration(manager: EntityManager, userId: number): Promise<void> {
+    await manager.query(`UPDATE app_user SET token_generation = token_generation + 1 WHERE id = $1`, [userId]);
   }
 
   async findLoginCandidate(email: string): Promise<LoginCandidate | null> {

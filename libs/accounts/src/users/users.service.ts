@@ -68,6 +68,7 @@ export class UsersService {
       });
       if (changes.active === false || passwordHash !== undefined) {
         await this.refreshTokens.revokeAllOfUser(manager, id);
+        await this.users.bumpTokenGeneration(manager, id);
       }
       if (touchesAdmins && (await this.users.countActiveAdmins(manager)) === 0) {
         throw conflict(

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CitationDto, citationsOf, loadCitations } from '../shared/citations';
-import { foldedWordPatterns, SqlParams } from '../shared/search';
+import { matchesEveryWord, SqlParams } from '../shared/search';
 import { SearchPageQuery } from '../shared/search-query';
 
 export interface DocumentRow {
@@ -26,10 +26,8 @@ export class DocumentRepository {
 
   async search(query: SearchPageQuery): Promise<{ rows: DocumentRow[]; total: number }> {
     const params = new SqlParams();
-    const where = foldedWordPatterns(query.q).map(
-      (pattern) => `search_fold(concat_ws(' ', d.number, d.kind, d.title)) LIKE ${params.add(pattern)}`,
-    );
-    const filter = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+    const match = matchesEveryWord(`search_fold(concat_ws(' ', d.number, d.kind, d.title))`, query.q, params);
+    const filter = match ? `WHERE ${match}` : '';
     const [{ total }] = await this.dataSource.query(
       `SELECT count(*)::int AS total FROM document d ${filter}`,
       params.values,

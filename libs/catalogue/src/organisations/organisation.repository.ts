@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CitationDto, loadCitations } from '../shared/citations';
-import { foldedWordPatterns, SqlParams } from '../shared/search';
+import { matchesEveryWord, SqlParams } from '../shared/search';
 import { SearchPageQuery } from '../shared/search-query';
 
 export interface OrganisationRow {
@@ -25,10 +25,14 @@ export class OrganisationRepository {
   /** Matches any official name, former name or alias, so a renamed body is found by either name. */
   async search(query: SearchPageQuery): Promise<{ rows: OrganisationRow[]; total: number }> {
     const params = new SqlParams();
-    const where = foldedWordPatterns(query.q).map(
-      (pattern) =>
-        `EXISTS (SELECT 1 FROM organisation_name n WHERE n.organisation_id = o.id AND search_fold(n.name) LIKE ${params.add(pattern)})`,
+    // Every word must occur in some name of the body (current, former or alias): the names are
+    // folded into one text per organisation, so the query has one condition whatever its length.
+    const match = matchesEveryWord(
+      `(SELECT string_agg(search_fold(n.name), ' ') FROM organisation_name n WHERE n.organisation_id = o.id)`,
+      query.q,
+      params,
     );
+    const where = match ? [match] : [];
     const filter = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
     const [{ total }] = await this.dataSource.query(
       `SELECT count(*)::int AS total FROM organisation o ${filter}`,

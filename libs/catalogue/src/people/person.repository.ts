@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CitationDto, loadCitations } from '../shared/citations';
-import { foldedWordPatterns, SqlParams } from '../shared/search';
+import { matchesEveryWord, SqlParams } from '../shared/search';
 import { SearchPageQuery } from '../shared/search-query';
 import { PositionRow, SessionRepository } from '../sessions/session.repository';
 
@@ -36,8 +36,8 @@ export class PersonRepository {
 
   async search(query: SearchPageQuery): Promise<{ rows: PersonRow[]; total: number }> {
     const params = new SqlParams();
-    const where = foldedWordPatterns(query.q).map((pattern) => `search_fold(full_name) LIKE ${params.add(pattern)}`);
-    const filter = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+    const match = matchesEveryWord(`search_fold(full_name)`, query.q, params);
+    const filter = match ? `WHERE ${match}` : '';
     const [{ total }] = await this.dataSource.query(
       `SELECT count(*)::int AS total FROM person ${filter}`,
       params.values,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { foldedWordPatterns, SqlParams } from '../shared/search';
+import { matchesEveryWord, SqlParams } from '../shared/search';
 import { ProvinceListQuery } from './places.dto';
 
 export interface ProvinceRow {
@@ -28,7 +28,8 @@ export class PlacesRepository {
 
   async provinces(query: ProvinceListQuery): Promise<{ rows: ProvinceRow[]; total: number }> {
     const params = new SqlParams();
-    const where = foldedWordPatterns(query.q).map((pattern) => `search_fold(p.name) LIKE ${params.add(pattern)}`);
+    const match = matchesEveryWord(`search_fold(p.name)`, query.q, params);
+    const where = match ? [match] : [];
     // An era is the set of units in force on a day of it.
     const at = query.at ?? (query.era === 'pre-2025' ? '2024-12-31' : query.era === '2025' ? '2025-07-01' : undefined);
     if (at) {

@@ -36,13 +36,24 @@ export class ProblemException extends HttpException {
   }
 }
 
+/** A body can break many rules at once; listing thousands of them only makes a huge answer. */
+export const MAX_REPORTED_FIELD_ERRORS = 50;
+
 export class RequestValidationException extends ProblemException {
   constructor(errors: FieldError[]) {
+    const reported = errors.slice(0, MAX_REPORTED_FIELD_ERRORS);
+    const omitted = errors.length - reported.length;
     const detail =
       errors.length === 1
         ? `${errors[0].path}: ${errors[0].message}`
-        : `${errors.length} fields are invalid: ${errors.map((error) => error.path).join(', ')}`;
-    super(HttpStatus.BAD_REQUEST, 'validation-failed', detail, { errors });
+        : `${errors.length} fields are invalid: ${reported.map((error) => error.path).join(', ')}` +
+          (omitted > 0 ? ` and ${omitted} more` : '');
+    super(
+      HttpStatus.BAD_REQUEST,
+      'validation-failed',
+      detail,
+      omitted > 0 ? { errors: reported, omittedErrors: omitted } : { errors: reported },
+    );
   }
 }
 
