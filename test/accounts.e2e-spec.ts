@@ -365,7 +365,7 @@ describe('accounts: login, tokens, user administration', () => {
       const { claims } = decodeJwt(admin.token);
       const sign = (secret: string, algorithm: 'HS256' | 'HS512') =>
         new JwtService({ secret }).sign(
-          { sub: claims.sub, email: claims.email, roles: claims.roles },
+          { sub: claims.sub, email: claims.email, roles: claims.roles, gen: claims.gen },
           {
             algorithm,
             expiresIn: 900,
