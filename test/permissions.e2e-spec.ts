@@ -1,4 +1,5 @@
 import type { Role } from '@app/accounts';
+import { DataSource } from 'typeorm';
 import { createUserWithRole, loginAs } from './support/auth';
 import { startTestApp, TestApp } from './support/test-app';
 
@@ -20,6 +21,9 @@ describe('permissions: every route, every role', () => {
   let t: TestApp;
   let routes: { method: (typeof METHODS)[number]; path: string; url: string; operation: Operation }[];
   const tokens = new Map<Role, string>();
+  /** Organiser and coordinator grants limited to one session (`scopedSession`). */
+  const scopedTokens = new Map<Role, string>();
+  let scopedSession: number;
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -38,6 +42,13 @@ describe('permissions: every route, every role', () => {
       const user = await createUserWithRole(t, { role });
       tokens.set(role, await loginAs(t, user.email, user.password));
     }
+    [{ id: scopedSession }] = await t.app
+      .get(DataSource)
+      .query(`SELECT id::int AS id FROM training_session ORDER BY id LIMIT 1`);
+    for (const role of ['organiser', 'coordinator'] as const) {
+      const user = await createUserWithRole(t, { role, sessionId: scopedSession });
+      scopedTokens.set(role, await loginAs(t, user.email, user.password));
+    }
   });
   afterAll(() => t.close());
 
@@ -48,9 +59,12 @@ describe('permissions: every route, every role', () => {
   /** Roles named by the @Authenticated decorator in the 403 description ("Needs the role a or b"). */
   const namedRoles = (operation: Operation): Role[] | undefined => {
     const description = operation.responses?.['403']?.description ?? '';
-    const match = /Needs the role ([a-z_ ]+?) \(problem/.exec(description);
+    const match = /Needs the role ([a-z_ ]+?)(, not limited to one session)? \(problem/.exec(description);
     return match ? (match[1].split(' or ') as Role[]) : undefined;
   };
+  /** Routes over what every session shares: a grant scoped to one session is not enough. */
+  const needsUnscoped = (operation: Operation) =>
+    (operation.responses?.['403']?.description ?? '').includes(', not limited to one session');
 
   it('documents security on every operation', () => {
     expect(routes.length).toBeGreaterThan(50);
@@ -109,5 +123,76 @@ describe('permissions: every route, every role', () => {
         failures.push(`${route.method.toUpperCase()} ${route.path} → ${res.status}`);
     }
     expect(failures).toEqual([]);
+  });
+
+  it('answers 403 to session-scoped grants on shared catalogue writes and cross-session figures', async () => {
+    const failures: string[] = [];
+    const unscopedRoutes = routes.filter((route) => needsUnscoped(route.operation));
+    const paths = unscopedRoutes.map((route) => `${route.method.toUpperCase()} ${route.path}`);
+    // The class this covers: writes to people, organisations and documents, and province statistics.
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        'POST /api/v1/people',
+        'POST /api/v1/people/{id}/positions',
+        'PATCH /api/v1/organisations/{id}',
+        'POST /api/v1/organisations/{id}/renames',
+        'PATCH /api/v1/documents/{id}',
+        'GET /api/v1/statistics/provinces',
+      ]),
+    );
+    for (const route of unscopedRoutes) {
+      for (const role of namedRoles(route.operation)!.filter((r) => scopedTokens.has(r))) {
+        const scoped = await t
+          .http()
+          [route.method](route.url)
+          .set('Authorization', `Bearer ${scopedTokens.get(role)}`)
+          .send({});
+        if (scoped.status !== 403)
+          failures.push(`scoped ${role} ${route.method.toUpperCase()} ${route.path} → ${scoped.status}`);
+        // The same role for every session passes the role check (the placeholder ids may still be 4xx).
+        const unscoped = await t
+          .http()
+          [route.method](route.url)
+          .set('Authorization', `Bearer ${tokens.get(role)}`)
+          .send({});
+        if ([401, 403].includes(unscoped.status) || unscoped.status >= 500)
+          failures.push(`${role} ${route.method.toUpperCase()} ${route.path} → ${unscoped.status}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('shows a scoped organiser the drafts of their own session only', async () => {
+    const db = t.app.get(DataSource);
+    const [{ id: other }]: { id: number }[] = await db.query(
+      `SELECT id::int AS id FROM training_session WHERE id <> $1 ORDER BY id LIMIT 1`,
+      [scopedSession],
+    );
+    await db.query(`UPDATE training_session SET status = 'draft' WHERE id = ANY($1::bigint[])`, [
+      [scopedSession, other],
+    ]);
+    const draftIds = async (token: string) =>
+      (
+        await t
+          .http()
+          .get('/api/v1/sessions')
+          .query({ status: 'draft', limit: 100 })
+          .auth(token, { type: 'bearer' })
+          .expect(200)
+      ).body.items.map((item: { id: number }) => Number(item.id));
+    expect(await draftIds(scopedTokens.get('organiser')!)).toEqual([scopedSession]);
+    expect((await draftIds(tokens.get('organiser')!)).sort()).toEqual([scopedSession, other].sort());
+    expect(await draftIds(scopedTokens.get('coordinator')!)).toEqual([]);
+    await t
+      .http()
+      .get(`/api/v1/sessions/${scopedSession}`)
+      .auth(scopedTokens.get('organiser')!, { type: 'bearer' })
+      .expect(200);
+    await t
+      .http()
+      .get(`/api/v1/sessions/${other}`)
+      .auth(scopedTokens.get('organiser')!, { type: 'bearer' })
+      .expect(404);
+    await t.http().get(`/api/v1/sessions/${other}`).auth(tokens.get('organiser')!, { type: 'bearer' }).expect(200);
   });
 });

@@ -38,6 +38,23 @@ export function hasAnyRole(user: AuthUser, roles: readonly Role[]): boolean {
 }
 
 /**
+ * True when the user holds one of `roles` for every session (an unscoped grant), or is admin.
+ * Needed for what every session shares (the catalogue of people, organisations and documents)
+ * and for figures across sessions: an organiser scoped to one session may not change those.
+ */
+export function hasUnscopedRole(user: AuthUser, roles: readonly Role[]): boolean {
+  if (isAdmin(user)) return true;
+  return user.roles.some((grant) => roles.includes(grant.role) && grant.sessionId === null);
+}
+
+/** The sessions a user holds `role` for through scoped grants (unscoped grants not included). */
+export function scopedSessionIds(user: AuthUser | undefined | null, role: Role): number[] {
+  return (user?.roles ?? []).flatMap((grant) =>
+    grant.role === role && grant.sessionId !== null ? [grant.sessionId] : [],
+  );
+}
+
+/**
  * Object-level check for session-scoped work: may `user` act as `role` (or any of `roles`) on
  * training session `sessionId`? Admin passes everything; an unscoped grant covers every session;
  * a scoped grant covers its own session only.

@@ -227,7 +227,8 @@ export class AttendanceController {
   }
 
   @Get('statistics/provinces')
-  @Authenticated({ roles: ['organiser', 'coordinator'] })
+  // Figures across every session: a grant scoped to one session does not cover them.
+  @Authenticated({ roles: ['organiser', 'coordinator'], unscoped: true })
   @ApiOperation({
     summary: 'Per province and year: trainings and people; rollUp=true counts old units under their 2025 successors',
   })

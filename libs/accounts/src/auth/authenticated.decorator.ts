@@ -8,6 +8,8 @@ import { AUTHENTICATED_OPTIONS, AuthenticatedGuard, AuthenticatedOptions } from 
  *
  *   @Authenticated()                                  any signed-in user
  *   @Authenticated({ roles: ['organiser'] })          organisers (any scope) and admins
+ *   @Authenticated({ roles: ['organiser'], unscoped: true })
+ *                                                     organisers of every session (not scoped) and admins
  *   @Authenticated({ public: true })                  everyone; a sent token is still checked
  *
  * No token or a bad one: 401 problem. Signed in without a listed role: 403 problem. Scoped
@@ -17,6 +19,9 @@ import { AUTHENTICATED_OPTIONS, AuthenticatedGuard, AuthenticatedOptions } from 
 export function Authenticated(options: AuthenticatedOptions = {}): ClassDecorator & MethodDecorator {
   if (options.public && options.roles?.length) {
     throw new Error('@Authenticated: a public route cannot also require roles');
+  }
+  if (options.unscoped && !options.roles?.length) {
+    throw new Error('@Authenticated: unscoped needs the roles it applies to');
   }
   const roles = options.roles ?? [];
   const decorators: (ClassDecorator | MethodDecorator)[] = [
@@ -35,7 +40,9 @@ export function Authenticated(options: AuthenticatedOptions = {}): ClassDecorato
   } else if (roles.length > 0) {
     decorators.push(
       ApiForbiddenResponse({
-        description: `Needs the role ${[...new Set([...roles, 'admin'])].join(' or ')} (problem+json)`,
+        description:
+          `Needs the role ${[...new Set([...roles, 'admin'])].join(' or ')}` +
+          `${options.unscoped ? ', not limited to one session' : ''} (problem+json)`,
       }),
     );
   }

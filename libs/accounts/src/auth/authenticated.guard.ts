@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, HttpStatus, Injectable } from '@nestjs/common';
 import { ModuleRef, Reflector } from '@nestjs/core';
 import { ProblemException } from '@app/common';
-import { AuthUser, hasAnyRole, Role } from '../roles';
+import { AuthUser, hasAnyRole, hasUnscopedRole, Role } from '../roles';
 import { JwtStrategy } from './jwt.strategy';
 import { authenticateWith } from './passport-authenticate';
 
@@ -15,6 +15,11 @@ export interface AuthenticatedOptions {
    * `@CurrentUser()` available, an invalid or expired one is answered 401 (so clients refresh).
    */
   public?: boolean;
+  /**
+   * The listed role must be held for every session (an unscoped grant); a grant scoped to one
+   * session is answered 403. For writes to what all sessions share and cross-session figures.
+   */
+  unscoped?: boolean;
 }
 
 interface GuardedRequest {
@@ -66,7 +71,14 @@ export class AuthenticatedGuard implements CanActivate {
       request[AUTHENTICATED_OPTIONS] = true;
     }
     const roles = options.roles ?? [];
-    if (options.public || !request.user || hasAnyRole(request.user, roles)) return true;
+    if (options.public || !request.user) return true;
+    if (options.unscoped) {
+      if (hasUnscopedRole(request.user, roles)) return true;
+      throw forbidden(
+        `This action needs the role ${roles.join(' or ')} for every session; a grant limited to one session is not enough.`,
+      );
+    }
+    if (hasAnyRole(request.user, roles)) return true;
     throw forbidden(`This action needs the role ${roles.join(' or ')}.`);
   }
 }

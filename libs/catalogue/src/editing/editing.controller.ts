@@ -15,9 +15,12 @@ import {
 } from './editing.dto';
 import { EditingService } from './editing.service';
 
-/** Organisers' writes to people, organisations and documents (reads live with each feature). */
+/**
+ * Organisers' writes to people, organisations and documents (reads live with each feature).
+ * Every session shares these records, so an organiser scoped to one session may not change them.
+ */
 @ApiTags('catalogue editing')
-@Authenticated({ roles: ['organiser'] })
+@Authenticated({ roles: ['organiser'], unscoped: true })
 @Controller()
 export class EditingController {
   constructor(private readonly editing: EditingService) {}

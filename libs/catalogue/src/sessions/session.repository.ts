@@ -125,14 +125,22 @@ async function inSequence<T extends unknown[]>(queries: { [K in keyof T]: () => 
 export class SessionRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async list(query: SessionListQuery, includeDrafts: boolean): Promise<{ rows: SessionRow[]; total: number }> {
+  /** `includeDrafts`: every draft (true), none (false), or those of the listed sessions. */
+  async list(
+    query: SessionListQuery,
+    includeDrafts: boolean | readonly number[],
+  ): Promise<{ rows: SessionRow[]; total: number }> {
     const params: unknown[] = [];
     const param = (value: unknown) => {
       params.push(value);
       return `$${params.length}`;
     };
     const where: string[] = [];
-    if (!includeDrafts) where.push(`s.status <> 'draft'`);
+    if (includeDrafts === false || (Array.isArray(includeDrafts) && includeDrafts.length === 0)) {
+      where.push(`s.status <> 'draft'`);
+    } else if (Array.isArray(includeDrafts)) {
+      where.push(`(s.status <> 'draft' OR s.id = ANY(${param(includeDrafts)}::bigint[]))`);
+    }
     // The query is a phrase of whole words: "da nang" matches "Đà Nẵng" but not "đại" or "nâng".
     // Accents are folded on both sides (search_fold / foldForSearch), so "đã nâng" still folds to
     // "da nang": sessions whose title, venue or host province match rank first.

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuthUser, hasAnyRole } from '@app/accounts';
+import { AuthUser, hasUnscopedRole, scopedSessionIds } from '@app/accounts';
 import { notFound, Page, toPage } from '@app/common';
 import { SessionListQuery } from './dto/session-list.query';
 import { SessionDetailDto, SessionSummaryDto } from './dto/session.response';
@@ -7,14 +7,20 @@ import { mapSessionDetail, mapSessionSummary } from './session.mapper';
 import { SessionRepository } from './session.repository';
 import { isPublished, SessionStatus } from './session.rules';
 
-/** Who is looking: drafts are visible to organisers and admins only. */
+/**
+ * Who is looking: every draft is visible to admins and unscoped organisers; an organiser scoped
+ * to some sessions sees the drafts of those sessions only.
+ */
 export interface CatalogueViewer {
   canSeeDrafts: boolean;
+  /** Drafts visible although canSeeDrafts is false (the viewer's scoped organiser grants). */
+  draftSessionIds?: readonly number[];
 }
 
-export const viewerOf = (user: AuthUser | undefined): CatalogueViewer => ({
-  canSeeDrafts: !!user && hasAnyRole(user, ['organiser']),
-});
+export const viewerOf = (user: AuthUser | undefined): CatalogueViewer =>
+  !!user && hasUnscopedRole(user, ['organiser'])
+    ? { canSeeDrafts: true }
+    : { canSeeDrafts: false, draftSessionIds: scopedSessionIds(user, 'organiser') };
 
 @Injectable()
 export class SessionQueryService {
@@ -23,16 +29,21 @@ export class SessionQueryService {
   async list(query: SessionListQuery, viewer: CatalogueViewer): Promise<Page<SessionSummaryDto>> {
     // Asking for drafts without the right to see them yields nothing rather than an error
     // that would confirm drafts exist.
-    const { rows, total } = await this.sessions.list(query, viewer.canSeeDrafts);
+    const { rows, total } = await this.sessions.list(query, viewer.canSeeDrafts || (viewer.draftSessionIds ?? []));
     return toPage(rows.map(mapSessionSummary), total, query);
   }
 
   async detail(idOrSlug: string, viewer: CatalogueViewer): Promise<SessionDetailDto> {
     const graph = await this.sessions.loadGraph(idOrSlug);
     // An unpublished session is "not found" for the public, not "forbidden".
-    if (!graph || (!viewer.canSeeDrafts && !isPublished(graph.session.status as SessionStatus))) {
+    const visible =
+      graph &&
+      (viewer.canSeeDrafts ||
+        isPublished(graph.session.status as SessionStatus) ||
+        viewer.draftSessionIds?.includes(Number(graph.session.id)));
+    if (!visible) {
       throw notFound('Session', idOrSlug);
     }
-    return mapSessionDetail(graph);
+    return mapSessionDetail(graph!);
   }
 }
