@@ -181,3 +181,53 @@ describe('hardening: rate limits', () => {
     await t.http().get('/health/ready').expect(200);
   });
 });
+
+describe('hardening: what answers may be kept, and who gets the API map (issue 11 items 14, 16)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('marks authenticated answers and account and registration routes no-store, not the public catalogue', async () => {
+    const user = await signedInUser(t, { role: 'organiser' });
+    const bearer = { type: 'bearer' } as const;
+    for (const res of [
+      await t.http().get('/api/v1/auth/me').auth(user.token, bearer).expect(200),
+      await t.http().get('/api/v1/sessions').auth(user.token, bearer).expect(200),
+      await t.http().post('/api/v1/auth/login').send({ email: user.email, password: user.password }).expect(200),
+      await t.http().post('/api/v1/auth/login').send({ email: user.email, password: 'wrong password!' }).expect(401),
+      await t.http().get('/api/v1/users').expect(401),
+      await t.http().get('/api/v1/registrations/1').expect(401),
+    ]) {
+      expect(res.headers['cache-control']).toBe('no-store');
+    }
+    const anonymous = await t.http().get('/api/v1/sessions').expect(200);
+    expect(anonymous.headers['cache-control']).toBeUndefined();
+  });
+
+  it('serves /docs outside production only, unless DOCS_PUBLIC says otherwise', async () => {
+    await t.http().get('/docs-json').expect(200);
+    const production = await startTestApp({ env: { NODE_ENV: 'production' } });
+    try {
+      const res = await production.http().get('/docs-json').expect(404);
+      expect(res.headers['content-type']).toMatch(PROBLEM);
+      await production.http().get('/docs').expect(404);
+      await production.http().get('/api/v1/sessions').expect(200);
+    } finally {
+      await production.close();
+    }
+    const published = await startTestApp({ env: { NODE_ENV: 'production', DOCS_PUBLIC: 'true' } });
+    try {
+      await published.http().get('/docs-json').expect(200);
+    } finally {
+      await published.close();
+    }
+    const hidden = await startTestApp({ env: { DOCS_PUBLIC: 'false' } });
+    try {
+      await hidden.http().get('/docs-json').expect(404);
+    } finally {
+      await hidden.close();
+    }
+  });
+});

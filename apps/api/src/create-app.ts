@@ -5,7 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { AppConfig, ProblemException } from '@app/common';
+import { AppConfig, docsArePublic, ProblemException } from '@app/common';
 import { AppModule, ModuleImport } from './app.module';
 import { EmbeddedDatabaseState } from './health/embedded-database.state';
 import { documentProblems } from './openapi-problems';
@@ -15,6 +15,13 @@ import { applyHttpHardening, problemClientErrorHandler, problemFrameworkErrors }
 export const API_PREFIX = 'api/v1';
 
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
+const PERSONAL_DATA_PATHS = /^\/api\/v1\/(auth|users|registrations)(\/|\?|$)/;
+
+/** True for API requests whose answers are personal: sent with credentials, or on the account and registration routes. */
+export function carriesPersonalData(url: string, headers: IncomingMessage['headers']): boolean {
+  if (!url.startsWith(`/${API_PREFIX}/`)) return false;
+  return PERSONAL_DATA_PATHS.test(url) || headers.authorization !== undefined || headers.cookie !== undefined;
+}
 
 /** Accept a sane incoming X-Request-Id (from a proxy), else make one; pino-http reads it off the raw request. */
 function requestId(raw: IncomingMessage): string {
@@ -87,21 +94,27 @@ export async function createApiApplication(
   );
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    // Answers that may carry personal data must not be kept by browsers or shared caches (issue 11,
+    // item 16). The simplest honest rule: every API answer to a request that carries credentials,
+    // and everything under the account and registration routes, whoever asks.
+    if (carriesPersonalData(request.url, request.headers)) reply.header('cache-control', 'no-store');
   });
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Thông tin đối ngoại training conferences API')
-      .setDescription(
-        'Sessions, agenda, presenters, guiding documents, provinces, registration, check-in and exports. ' +
-          'Every error is application/problem+json.',
-      )
-      .setVersion('0.1.0')
-      .addBearerAuth()
-      .build(),
-  );
-  SwaggerModule.setup('docs', app, documentProblems(document), { jsonDocumentUrl: 'docs-json' });
+  if (docsArePublic(config)) {
+    const document = SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('Thông tin đối ngoại training conferences API')
+        .setDescription(
+          'Sessions, agenda, presenters, guiding documents, provinces, registration, check-in and exports. ' +
+            'Every error is application/problem+json.',
+        )
+        .setVersion('0.1.0')
+        .addBearerAuth()
+        .build(),
+    );
+    SwaggerModule.setup('docs', app, documentProblems(document), { jsonDocumentUrl: 'docs-json' });
+  }
 
   await app.init();
   await fastify.ready();

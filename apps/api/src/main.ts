@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { ConfigurationError, loadAppConfig, loadDotEnvFile } from '@app/common';
+import { ConfigurationError, docsArePublic, loadAppConfig, loadDotEnvFile } from '@app/common';
 import { EmbeddedPostgresError, resolveConfiguredDatabase } from '@app/database';
 import { createApiApplication } from './create-app';
 import { seedIfNeeded } from './seed-on-start';
@@ -66,7 +66,8 @@ async function main(): Promise<void> {
     throw error;
   }
   logger.log(
-    `Listening on http://localhost:${config.PORT} (API under /api/v1, docs at /docs) on Node ${process.version}`,
+    `Listening on http://localhost:${config.PORT} (API under /api/v1, ` +
+      `${docsArePublic(config) ? 'docs at /docs' : 'docs not served: DOCS_PUBLIC=true publishes them'}) on Node ${process.version}`,
   );
 }
 

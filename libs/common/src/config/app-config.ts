@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { plainToInstance, Transform } from 'class-transformer';
 import {
+  IsBoolean,
   IsDefined,
   IsEmail,
   IsIn,
@@ -19,6 +20,8 @@ import {
 
 const toInt = ({ value }: { value: unknown }) =>
   typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number.parseInt(value, 10) : value;
+const toBool = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && /^(true|false)$/i.test(value.trim()) ? value.trim().toLowerCase() === 'true' : value;
 const toList = ({ value }: { value: unknown }) =>
   typeof value === 'string'
     ? value
@@ -166,7 +169,20 @@ export class AppConfig {
   @Min(0)
   @Max(7 * 24 * 60)
   CHECK_IN_CLOSES_AFTER_MINUTES = 120;
+
+  /**
+   * Serve the OpenAPI UI and document (/docs, /docs-json). Unset: served except with
+   * NODE_ENV=production, where the full map of the API is not handed to anyone who asks.
+   */
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean({ message: 'DOCS_PUBLIC must be true or false' })
+  DOCS_PUBLIC?: boolean;
 }
+
+/** Whether /docs and /docs-json are served: DOCS_PUBLIC when set, else everywhere but production. */
+export const docsArePublic = (config: Pick<AppConfig, 'DOCS_PUBLIC' | 'NODE_ENV'>): boolean =>
+  config.DOCS_PUBLIC ?? config.NODE_ENV !== 'production';
 
 export class ConfigurationError extends Error {}
 
