@@ -166,3 +166,41 @@ describe('foundation: database outage', () => {
     expect(slept.map((r) => r.status)).toEqual([200, 200]);
   });
 });
+
+describe('foundation: database that stops answering', () => {
+  let t: TestApp;
+  let proxy: FaultProxy;
+  beforeAll(async () => {
+    proxy = FaultProxy.forUrl(process.env.TTDN_TEST_ADMIN_URL!);
+    await proxy.up();
+    // pg's own read timeout is the statement timeout plus 2 s: 2.5 s here.
+    t = await startTestApp({
+      extraImports: [ProbeModule],
+      env: { DB_CONNECT_TIMEOUT_MS: '1000', DB_POOL_SIZE: '2', DB_STATEMENT_TIMEOUT_MS: '500' },
+      databaseUrl: (db) => proxy.rewrite(db.url),
+    });
+  });
+  afterAll(async () => {
+    await proxy.up().catch(() => undefined);
+    await t.close();
+    await proxy.down();
+  });
+
+  it("answers 503 problem when pg's client-side read timeout gives up on a query (issue 11 item 12)", async () => {
+    await t.http().get('/api/v1/__probe/count').expect(200);
+    proxy.stall();
+    const res = await t.http().get('/api/v1/__probe/count');
+    expect(res.status).toBe(503);
+    expect(res.headers['content-type']).toMatch(PROBLEM);
+    expect(res.body.type).toMatch(/database-unavailable$/);
+    expect(JSON.stringify(res.body)).not.toMatch(/timeout/i);
+    // Cut the stalled connections; the pool replaces them and the API serves again.
+    await proxy.down();
+    await proxy.up();
+    let status = 0;
+    for (let attempt = 0; attempt < 20 && status !== 200; attempt++) {
+      status = (await t.http().get('/api/v1/__probe/count')).status;
+    }
+    expect(status).toBe(200);
+  });
+});

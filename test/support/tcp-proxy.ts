@@ -7,6 +7,8 @@ import * as net from 'node:net';
 export class FaultProxy {
   private server?: net.Server;
   private readonly sockets = new Set<net.Socket>();
+  private readonly answers = new Map<net.Socket, net.Socket>();
+  private stalled = false;
   port = 0;
 
   constructor(
@@ -36,7 +38,11 @@ export class FaultProxy {
         socket.on('close', () => this.sockets.delete(socket));
         socket.on('error', () => socket.destroy());
       }
-      client.pipe(upstream).pipe(client);
+      client.pipe(upstream);
+      this.answers.set(upstream, client);
+      upstream.on('close', () => this.answers.delete(upstream));
+      if (this.stalled) upstream.pause();
+      else upstream.pipe(client);
       client.on('close', () => upstream.destroy());
       upstream.on('close', () => client.destroy());
     });
@@ -48,10 +54,20 @@ export class FaultProxy {
     this.port = (server.address() as net.AddressInfo).port;
   }
 
+  /** Keep every connection open but hold back the server's answers: queries get no reply. */
+  stall(): void {
+    this.stalled = true;
+    for (const upstream of this.answers.keys()) {
+      upstream.unpipe();
+      upstream.pause();
+    }
+  }
+
   /** Cut every open connection and refuse new ones. */
   async down(): Promise<void> {
     for (const socket of this.sockets) socket.destroy();
     this.sockets.clear();
+    this.stalled = false;
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
     this.server = undefined;
   }

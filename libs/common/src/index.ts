@@ -1,5 +1,6 @@
 export * from './config/app-config';
 export * from './errors/problem';
+export * from './errors/database-unavailable';
 export * from './errors/problem-mapper';
 export * from './errors/problem.filter';
 export * from './errors/validation';

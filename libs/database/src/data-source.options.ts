@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { DataSourceOptions } from 'typeorm';
 import { ALL_MIGRATIONS } from '@migrations';
+import { unavailableAwarePg } from './unavailable-aware-pg';
 
 const poolLogger = new Logger('DatabasePool');
 
@@ -20,6 +21,8 @@ export function buildDataSourceOptions(url: string, pool: PoolSettings = DEFAULT
   return {
     type: 'postgres',
     url,
+    // pg with a pool whose connection failures are DatabaseUnavailableError (503 by class).
+    driver: unavailableAwarePg,
     migrations: ALL_MIGRATIONS,
     migrationsTableName: 'schema_migrations',
     migrationsTransactionMode: 'each',

@@ -1,5 +1,6 @@
 import { HttpStatus } from '@nestjs/common';
-import { QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
+import { QueryFailedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
+import { DatabaseUnavailableError } from './database-unavailable';
 import { ProblemException } from './problem';
 import { mapErrorToProblem } from './problem-mapper';
 
@@ -17,11 +18,20 @@ describe('mapErrorToProblem: database outages', () => {
     ['a refused connection', Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' })],
     ['a terminated backend', Object.assign(new Error('terminating connection'), { code: '57P01' })],
     ['a transaction whose connection was dropped', new QueryRunnerProviderAlreadyReleasedError()],
+    ['no connection from the pool', new DatabaseUnavailableError('pool', { cause: new Error('anything') })],
+    // pg's client-side read timeout: no SQLSTATE, so the server never answered (whatever the message says).
+    ['a query the server never answered', new QueryFailedError('SELECT 1', [], new Error('Query read timeout'))],
+    ['a query cut off mid-flight', new QueryFailedError('SELECT 1', [], new Error('anything else'))],
   ])('answers %s with 503 database-unavailable', (_what, error) => {
     const { status, body, unexpected } = mapErrorToProblem(error);
     expect(status).toBe(503);
     expect(body.type).toMatch(/database-unavailable$/);
     expect(unexpected).toBe(true);
+  });
+
+  it('keeps a failed query the server answered with an unmapped SQLSTATE a 500', () => {
+    const serverError = Object.assign(new Error('Connection terminated'), { code: 'XX000' });
+    expect(mapErrorToProblem(new QueryFailedError('SELECT 1', [], serverError)).status).toBe(500);
   });
 
   it('keeps other errors a 500 that reveals nothing', () => {

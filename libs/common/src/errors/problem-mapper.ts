@@ -1,5 +1,6 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
+import { DatabaseUnavailableError } from './database-unavailable';
 import { PROBLEM_TYPE_BASE, ProblemDocument, ProblemException } from './problem';
 
 export interface MappedProblem {
@@ -32,16 +33,8 @@ function problem(
   };
 }
 
-// Connection-level failures: the database is down, restarting, or the pool could not hand out a client in time.
-const UNAVAILABLE_MESSAGES = [
-  'timeout exceeded when trying to connect',
-  'Connection terminated',
-  'connect ECONNREFUSED',
-  'Client has encountered a connection error',
-  'the database system is',
-  'terminating connection',
-  'Connection ended unexpectedly',
-];
+// Connection-level failures, by error code: Node's socket errors, and PostgreSQL's SQLSTATEs for
+// a server shutting down or starting (57P01-57P03), too many connections (53300) and class 08.
 const UNAVAILABLE_CODES = new Set([
   'ECONNREFUSED',
   'ECONNRESET',
@@ -56,6 +49,9 @@ const UNAVAILABLE_CODES = new Set([
 // TypeORM's answer to a query on a transaction whose connection the driver already dropped (the
 // backend was terminated mid-transaction): the outage seen one step later.
 const UNAVAILABLE_NAMES = new Set(['QueryRunnerProviderAlreadyReleasedError', 'QueryRunnerAlreadyReleasedError']);
+
+/** A SQLSTATE: five digits or upper-case letters. Every error the PostgreSQL server sends has one. */
+const SQLSTATE = /^[0-9A-Z]{5}$/;
 
 // PostgreSQL data exceptions that only a value sent by the client can cause: bad integer or date
 // text, out-of-range numbers or dates, over-long text, NUL or unencodable characters, bad patterns.
@@ -77,15 +73,24 @@ interface ErrorLike {
   cause?: unknown;
 }
 
+/**
+ * Classified by error class and code, never by message text (pg's messages are not an interface):
+ * - DatabaseUnavailableError: @app/database's pool could not hand out a connection;
+ * - a failed query (TypeORM's QueryFailedError) whose driver error carries no SQLSTATE: the server
+ *   never answered it (pg's "Query read timeout", connection terminated, client not queryable);
+ * - socket error codes and the SQLSTATEs of an unavailable server.
+ */
 function isDatabaseUnavailable(error: ErrorLike): boolean {
+  if (error instanceof DatabaseUnavailableError) return true;
+  if (error.name === 'QueryFailedError' && !SQLSTATE.test(error.driverError?.code ?? '')) return true;
   const candidates = [error, error.driverError, error.cause as ErrorLike | undefined].filter(
     (candidate): candidate is ErrorLike => typeof candidate === 'object' && candidate !== null,
   );
   return candidates.some(
     (candidate) =>
+      candidate instanceof DatabaseUnavailableError ||
       (candidate.name !== undefined && UNAVAILABLE_NAMES.has(candidate.name)) ||
-      (candidate.code !== undefined && (UNAVAILABLE_CODES.has(candidate.code) || candidate.code.startsWith('08'))) ||
-      UNAVAILABLE_MESSAGES.some((message) => candidate.message?.includes(message)),
+      (candidate.code !== undefined && (UNAVAILABLE_CODES.has(candidate.code) || candidate.code.startsWith('08'))),
   );
 }
 
