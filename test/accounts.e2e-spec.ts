@@ -104,7 +104,7 @@ describe('accounts: login, tokens, user administration', () => {
         .expect(200);
     });
 
-    it('answers wrong password, unknown email and a locked account with the identical 401', async () => {
+    it('answers wrong password, unknown email and a delayed address with the identical 401', async () => {
       const user = await createUserWithRole(t, { role: 'organiser' });
       const wrongPassword = remember(
         await t.http().post('/api/v1/auth/login').send({ email: user.email, password: 'not-the-password' }),
@@ -118,7 +118,8 @@ describe('accounts: login, tokens, user administration', () => {
       expect(wrongPassword.body.type).toMatch(/invalid-credentials$/);
       expect(withoutRequestIds(unknownEmail.body)).toEqual(withoutRequestIds(wrongPassword.body));
 
-      // Four more failures make five in a row: the account locks, even for the right password.
+      // Four more failures make five from this address: the address must now wait, even with the
+      // right password, and gets the same 401. The account itself is not locked by one address.
       for (let i = 0; i < 4; i++) {
         await t
           .http()
@@ -126,26 +127,26 @@ describe('accounts: login, tokens, user administration', () => {
           .send({ email: user.email, password: `wrong-${i}` })
           .expect(401);
       }
-      const locked = remember(
+      const delayed = remember(
         await t.http().post('/api/v1/auth/login').send({ email: user.email, password: user.password }),
       );
-      expect(locked.status).toBe(401);
-      expect(withoutRequestIds(locked.body)).toEqual(withoutRequestIds(wrongPassword.body));
+      expect(delayed.status).toBe(401);
+      expect(withoutRequestIds(delayed.body)).toEqual(withoutRequestIds(wrongPassword.body));
       const [row] = await db(
         t,
-        `SELECT locked_until > now() + interval '14 minutes' AS locked FROM app_user WHERE id = $1`,
+        `SELECT f.failures, f.blocked_until > now() AS delayed, u.locked_until
+           FROM login_failure f JOIN app_user u ON u.id = f.user_id WHERE f.user_id = $1 AND f.kind = 'login'`,
         [user.id],
       );
-      expect(row.locked).toBe(true);
+      expect(row).toEqual({ failures: 5, delayed: true, locked_until: null });
 
-      // When the lock has expired the right password works again and clears the counter.
-      await db(t, `UPDATE app_user SET locked_until = now() - interval '1 second' WHERE id = $1`, [user.id]);
+      // When the delay is over the right password works again and clears the address's count.
+      await db(t, `UPDATE login_failure SET blocked_until = now() - interval '1 second' WHERE user_id = $1`, [user.id]);
       await t.http().post('/api/v1/auth/login').send({ email: user.email, password: user.password }).expect(200);
-      const [after] = await db(t, `SELECT failed_login_count, locked_until FROM app_user WHERE id = $1`, [user.id]);
-      expect(after).toEqual({ failed_login_count: 0, locked_until: null });
+      expect(await db(t, `SELECT 1 FROM login_failure WHERE user_id = $1`, [user.id])).toEqual([]);
     });
 
-    it('counts parallel guesses before checking them: ten at once still lock after exactly five', async () => {
+    it('counts parallel guesses before checking them: ten at once from one address, exactly five checked', async () => {
       const user = await createUserWithRole(t, { role: 'organiser' });
       const guesses = await Promise.all(
         Array.from({ length: 10 }, (_, i) =>
@@ -160,10 +161,10 @@ describe('accounts: login, tokens, user administration', () => {
       expect(guesses.map((res) => res.status)).toEqual(Array(10).fill(401));
       const [row] = await db(
         t,
-        `SELECT failed_login_count, locked_until > now() AS locked FROM app_user WHERE id = $1`,
+        `SELECT failures, blocked_until > now() AS delayed FROM login_failure WHERE user_id = $1 AND kind = 'login'`,
         [user.id],
       );
-      expect(row).toEqual({ failed_login_count: 5, locked: true });
+      expect(row).toEqual({ failures: 5, delayed: true });
     });
 
     it('refuses a disabled account with the same 401', async () => {

@@ -1,4 +1,5 @@
 import { JwtService } from '@nestjs/jwt';
+import { DataSource } from 'typeorm';
 import { createUserWithRole, signedInUser } from './support/auth';
 import { startTestApp, TestApp } from './support/test-app';
 
@@ -109,5 +110,101 @@ describe('auth security: token lifetime and revocation', () => {
       );
       await me(noIat).expect(401);
     });
+  });
+});
+
+/** Item 7: who can lock whom out. Sources are client addresses, here set through a trusted proxy header. */
+describe('auth security: failed logins per account and source', () => {
+  let t: TestApp;
+  let admin: { token: string };
+
+  beforeAll(async () => {
+    t = await startTestApp({ env: { TRUST_PROXY: '127.0.0.1,::1,::ffff:127.0.0.1' } });
+    admin = await signedInUser(t, { role: 'admin' });
+  });
+  afterAll(() => t.close());
+
+  const attempt = (source: string, email: string, password: string) =>
+    t.http().post('/api/v1/auth/login').set('x-forwarded-for', source).send({ email, password });
+  const failFive = async (source: string, email: string) => {
+    for (let i = 0; i < 5; i++) await attempt(source, email, `wrong password ${i}`).expect(401);
+  };
+  const query = <T>(sql: string, params: unknown[]) => t.app.get(DataSource).query(sql, params) as Promise<T[]>;
+
+  it('delays the failing source only: the owner still logs in from elsewhere', async () => {
+    const user = await createUserWithRole(t, { role: 'admin' });
+    await failFive('203.0.113.1', user.email);
+    await attempt('203.0.113.1', user.email, user.password).expect(401);
+    await attempt('198.51.100.7', user.email, user.password).expect(200);
+    const [account] = await query<{ locked_until: Date | null }>(`SELECT locked_until FROM app_user WHERE id = $1`, [
+      user.id,
+    ]);
+    expect(account.locked_until).toBeNull();
+  });
+
+  it('makes each further failure from a source wait longer', async () => {
+    const user = await createUserWithRole(t, { role: 'coordinator' });
+    await failFive('203.0.113.2', user.email);
+    const waits: number[] = [];
+    for (let round = 0; round < 3; round++) {
+      const [row] = await query<{ wait: number }>(
+        `SELECT extract(epoch FROM blocked_until - last_failed_at)::int AS wait FROM login_failure WHERE user_id = $1`,
+        [user.id],
+      );
+      waits.push(row.wait);
+      // Pretend the wait is over (moving the clock, not sleeping), then fail once more.
+      await query(`UPDATE login_failure SET blocked_until = now() - interval '1 second' WHERE user_id = $1`, [user.id]);
+      await attempt('203.0.113.2', user.email, 'still wrong password').expect(401);
+    }
+    expect(waits).toEqual([15, 30, 60]);
+  });
+
+  it('locks the whole account only for failures from many sources; an admin unlocks it', async () => {
+    const user = await createUserWithRole(t, { role: 'organiser' });
+    for (let source = 1; source <= 4; source++) await failFive(`192.0.2.${source}`, user.email);
+    await attempt('198.51.100.8', user.email, user.password).expect(200);
+    await failFive('192.0.2.5', user.email);
+    // Five sources have used up their attempts: the account is locked, from any source.
+    await attempt('198.51.100.9', user.email, user.password).expect(401);
+    const listed = await t.http().get(`/api/v1/users/${user.id}`).auth(admin.token, { type: 'bearer' }).expect(200);
+    expect(listed.body.lockedUntil).not.toBeNull();
+
+    await t
+      .http()
+      .patch(`/api/v1/users/${user.id}`)
+      .auth(admin.token, { type: 'bearer' })
+      .send({ unlock: true })
+      .expect(200);
+    await attempt('192.0.2.1', user.email, user.password).expect(200);
+    expect(await query(`SELECT 1 FROM login_failure WHERE user_id = $1`, [user.id])).toEqual([]);
+  });
+
+  it('counts wrong current passwords on /auth/password apart from logins', async () => {
+    const user = await createUserWithRole(t, { role: 'coordinator' });
+    const token = (await attempt('203.0.113.3', user.email, user.password).expect(200)).body.accessToken as string;
+    for (let i = 0; i < 5; i++) {
+      await t
+        .http()
+        .post('/api/v1/auth/password')
+        .set('x-forwarded-for', '203.0.113.3')
+        .auth(token, { type: 'bearer' })
+        .send({ currentPassword: `wrong current ${i}`, newPassword: 'a different long passphrase' })
+        .expect(403);
+    }
+    // The same source still logs in: password-change failures neither delay logins nor lock.
+    await attempt('203.0.113.3', user.email, user.password).expect(200);
+    const kinds = await query<{ kind: string; failures: number }>(
+      `SELECT kind, failures FROM login_failure WHERE user_id = $1`,
+      [user.id],
+    );
+    expect(kinds).toEqual([{ kind: 'password', failures: 5 }]);
+    // ... but the change itself is now delayed for that source, even with the right password.
+    await t
+      .http()
+      .post('/api/v1/auth/password')
+      .set('x-forwarded-for', '203.0.113.3')
+      .auth(token, { type: 'bearer' })
+      .send({ currentPassword: user.password, newPassword: 'a different long passphrase' })
+      .expect(403);
   });
 });

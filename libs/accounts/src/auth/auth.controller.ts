@@ -35,8 +35,9 @@ export class AuthController {
     summary: 'Log in with email and password',
     description:
       'No authentication (the body is the credential). Wrong email, wrong password, locked or disabled ' +
-      'account: the same 401. 5 failures in a row lock an account for 15 minutes; too many failures ' +
-      'from one address answer 429.',
+      'account: the same 401. After 5 failures from one address, further attempts from it wait longer ' +
+      'each time; failures from many addresses lock the account for 15 minutes (an admin can unlock it); ' +
+      'too many failures from one address answer 429.',
   })
   @ApiBody({ type: LoginDto })
   @ApiOkResponse({ type: TokenPairResponse })

@@ -2,7 +2,7 @@ import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { ProblemException } from '@app/common';
 import { PasswordHasher } from '../passwords/password-hasher';
 import { AuthUser } from '../roles';
-import { LOCK_MINUTES, MAX_FAILED_LOGINS, UsersRepository } from '../users/users.repository';
+import { FREE_FAILURES_PER_SOURCE, LOCK_MINUTES, LoginKind, UsersRepository } from '../users/users.repository';
 import { RefreshTokenRepository } from './refresh-token.repository';
 import { LoginThrottle } from './login-throttle';
 
@@ -14,8 +14,9 @@ export const invalidCredentials = () =>
   new ProblemException(
     HttpStatus.UNAUTHORIZED,
     'invalid-credentials',
-    `Wrong email or password, or the account is locked or disabled. After ${MAX_FAILED_LOGINS} failed ` +
-      `attempts in a row an account is locked for ${LOCK_MINUTES} minutes.`,
+    `Wrong email or password, or the account is locked or disabled. After ${FREE_FAILURES_PER_SOURCE} failed ` +
+      `attempts from one address, further attempts from it wait longer each time; failures from many addresses ` +
+      `lock the account for ${LOCK_MINUTES} minutes.`,
   );
 
 @Injectable()
@@ -30,7 +31,7 @@ export class LoginService {
   /** Checks email and password; returns the user, or throws the one 401 (or 429 for a throttled address). */
   async authenticate(email: string, password: string, address: string): Promise<AuthUser> {
     this.throttle.assertAllowed(address);
-    const userId = await this.checkPassword(email, password);
+    const userId = await this.checkPassword(email, password, 'login', address);
     if (userId === null) {
       this.throttle.recordFailure(address);
       throw invalidCredentials();
@@ -42,9 +43,13 @@ export class LoginService {
 
   /** Changes the caller's own password; ends every refresh token family and access token of the user. */
   async changePassword(user: AuthUser, currentPassword: string, newPassword: string, address: string): Promise<void> {
-    this.throttle.assertAllowed(address);
-    if ((await this.checkPassword(user.email, currentPassword)) !== user.id) {
-      this.throttle.recordFailure(address);
+    // Counted apart from logins (in the address throttle and per account and source), so a
+    // signed-in client guessing the current password neither locks the account nor is it helped
+    // by failures elsewhere.
+    const bucket = `password:${address}`;
+    this.throttle.assertAllowed(bucket);
+    if ((await this.checkPassword(user.email, currentPassword, 'password', address)) !== user.id) {
+      this.throttle.recordFailure(bucket);
       throw new ProblemException(
         HttpStatus.FORBIDDEN,
         'wrong-password',
@@ -60,18 +65,27 @@ export class LoginService {
   }
 
   /**
-   * The user id when the password is right and the account active and not locked, else null.
-   * Unknown emails and locked accounts still run one argon2 verification, so they take as long.
+   * The user id when the password is right, the account active and not locked, and the source
+   * not delayed; else null. Unknown emails, locked accounts and delayed sources still run one
+   * argon2 verification, so they take as long.
    */
-  private async checkPassword(email: string, password: string): Promise<number | null> {
+  private async checkPassword(
+    email: string,
+    password: string,
+    kind: LoginKind,
+    source: string,
+  ): Promise<number | null> {
     const candidate = await this.users.findLoginCandidate(email);
-    if (!candidate || !(await this.users.reserveLoginAttempt(candidate.id))) {
+    if (!candidate || !(await this.users.reserveLoginAttempt(candidate.id, kind, source))) {
       await this.hasher.verifyDummy(password);
       return null;
     }
-    if (!(await this.hasher.verify(candidate.passwordHash, password))) return null;
+    if (!(await this.hasher.verify(candidate.passwordHash, password))) {
+      if (kind === 'login') await this.users.lockIfManySourcesFail(candidate.id);
+      return null;
+    }
     const rehash = this.hasher.needsRehash(candidate.passwordHash) ? await this.hasher.hash(password) : undefined;
-    await this.users.recordLoginSuccess(candidate.id, rehash);
+    await this.users.recordLoginSuccess(candidate.id, kind, source, rehash);
     return candidate.id;
   }
 }

@@ -57,6 +57,7 @@ export class UsersController {
         active: body.active,
         displayName: body.displayName,
         password: body.password,
+        unlock: body.unlock,
       },
       actor,
     );

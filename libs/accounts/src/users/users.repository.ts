@@ -4,9 +4,23 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { AuthUser, Role, RoleGrant, sortGrants } from '../roles';
 import { AppUser, UserRoleRecord } from './user.entity';
 
-/** Account lock policy: this many failed logins in a row lock the account for LOCK_MINUTES. */
-export const MAX_FAILED_LOGINS = 5;
+/**
+ * Failed-login policy (issue 11, item 7). Failures are counted per account AND source (client
+ * address), and per kind (login, or the current password of POST /auth/password):
+ * - a source gets FREE_FAILURES_PER_SOURCE attempts; each further failure makes it wait twice as
+ *   long as the last, from FIRST_DELAY_SECONDS up to MAX_DELAY_SECONDS (15 s, 30 s, 1 min ... 15 min);
+ * - a source's count starts again after FAILURE_WINDOW_MINUTES without failures, or on a success;
+ * - the whole account locks for LOCK_MINUTES only when LOCK_SOURCES different sources have each
+ *   used up their free attempts within the window (login failures only). An administrator unlocks.
+ */
+export const FREE_FAILURES_PER_SOURCE = 5;
+export const FIRST_DELAY_SECONDS = 15;
+export const MAX_DELAY_SECONDS = 15 * 60;
+export const FAILURE_WINDOW_MINUTES = 60;
+export const LOCK_SOURCES = 5;
 export const LOCK_MINUTES = 15;
+
+export type LoginKind = 'login' | 'password';
 
 export interface LoginCandidate {
   id: number;
@@ -78,34 +92,66 @@ export class UsersRepository {
   }
 
   /**
-   * Counts a login attempt before the password is checked, so parallel guesses cannot exceed the
-   * limit. The attempt that reaches MAX_FAILED_LOGINS sets the lock (a successful check clears it).
-   * After a lock has expired the count starts again from one. Returns false, counting nothing,
-   * when the account is locked or inactive.
+   * Counts an attempt from `source` before the password is checked, so parallel guesses cannot
+   * exceed the policy: the attempt past the free ones sets the source's delay. Returns false,
+   * counting nothing, while the source is delayed, the account inactive, or (for logins) the
+   * whole account locked.
    */
-  async reserveLoginAttempt(userId: number): Promise<boolean> {
+  async reserveLoginAttempt(userId: number, kind: LoginKind, source: string): Promise<boolean> {
     const rows: unknown[] = await this.dataSource.query(
-      `WITH attempt AS (
-         UPDATE app_user
-            SET failed_login_count = CASE WHEN locked_until IS NOT NULL THEN 1 ELSE failed_login_count + 1 END,
-                locked_until = CASE
-                  WHEN (CASE WHEN locked_until IS NOT NULL THEN 1 ELSE failed_login_count + 1 END) >= $2
-                  THEN now() + make_interval(mins => $3) END
-          WHERE id = $1 AND is_active AND (locked_until IS NULL OR locked_until <= now())
-          RETURNING id)
-       SELECT id FROM attempt`,
-      [userId, MAX_FAILED_LOGINS, LOCK_MINUTES],
+      `WITH account AS (
+         SELECT id FROM app_user
+          WHERE id = $1 AND is_active AND ($2 = 'password' OR locked_until IS NULL OR locked_until <= now())
+       )
+       INSERT INTO login_failure AS f (user_id, kind, source, failures, last_failed_at)
+       SELECT id, $2, $3, 1, now() FROM account
+       ON CONFLICT (user_id, kind, source) DO UPDATE
+          SET failures = CASE WHEN f.last_failed_at < now() - make_interval(mins => $5) THEN 1 ELSE f.failures + 1 END,
+              last_failed_at = now(),
+              blocked_until = CASE
+                WHEN f.last_failed_at >= now() - make_interval(mins => $5) AND f.failures + 1 > $4
+                THEN now() + make_interval(secs => least($7::float8, $6 * power(2, f.failures - $4)))
+              END
+        WHERE f.blocked_until IS NULL OR f.blocked_until <= now()
+       RETURNING f.failures`,
+      [
+        userId,
+        kind,
+        source.slice(0, 100),
+        FREE_FAILURES_PER_SOURCE - 1,
+        FAILURE_WINDOW_MINUTES,
+        FIRST_DELAY_SECONDS,
+        MAX_DELAY_SECONDS,
+      ],
     );
     return rows.length === 1;
   }
 
-  async recordLoginSuccess(userId: number, newPasswordHash?: string): Promise<void> {
+  /**
+   * After a failed login: lock the whole account when enough sources have used up their free
+   * attempts recently. One source alone never locks an account.
+   */
+  async lockIfManySourcesFail(userId: number): Promise<void> {
     await this.dataSource.query(
-      `UPDATE app_user SET failed_login_count = 0, locked_until = NULL,
-              password_hash = coalesce($2, password_hash)
-        WHERE id = $1`,
-      [userId, newPasswordHash ?? null],
+      `UPDATE app_user SET locked_until = now() + make_interval(mins => $2)
+        WHERE id = $1 AND (locked_until IS NULL OR locked_until <= now())
+          AND (SELECT count(*) FROM login_failure
+                WHERE user_id = $1 AND kind = 'login' AND failures >= $3
+                  AND last_failed_at >= now() - make_interval(mins => $4)) >= $5`,
+      [userId, LOCK_MINUTES, FREE_FAILURES_PER_SOURCE, FAILURE_WINDOW_MINUTES, LOCK_SOURCES],
     );
+  }
+
+  /** A right password: the source starts afresh; other sources keep their counts. */
+  async recordLoginSuccess(userId: number, kind: LoginKind, source: string, newPasswordHash?: string): Promise<void> {
+    await this.dataSource.query(`DELETE FROM login_failure WHERE user_id = $1 AND kind = $2 AND source = $3`, [
+      userId,
+      kind,
+      source.slice(0, 100),
+    ]);
+    if (newPasswordHash !== undefined) {
+      await this.dataSource.query(`UPDATE app_user SET password_hash = $2 WHERE id = $1`, [userId, newPasswordHash]);
+    }
   }
 
   async findById(manager: EntityManager, id: number, lock = false): Promise<AppUser | null> {
@@ -148,6 +194,7 @@ export class UsersRepository {
         WHERE id = $1`,
       [id, changes.displayName ?? null, changes.isActive ?? null, changes.passwordHash ?? null, !!changes.unlock],
     );
+    if (changes.unlock) await manager.query(`DELETE FROM login_failure WHERE user_id = $1`, [id]);
   }
 
   /** Replaces every grant of a user with `grants`. */

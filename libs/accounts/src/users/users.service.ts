@@ -21,6 +21,8 @@ export interface UserChanges {
   active?: boolean;
   displayName?: string;
   password?: string;
+  /** Lift an account lock and forget every source's failed attempts. */
+  unlock?: boolean;
 }
 
 /** The rules of user administration: grant shapes, unique emails, never losing the last admin. */
@@ -64,7 +66,7 @@ export class UsersService {
         displayName: changes.displayName,
         isActive: changes.active,
         passwordHash,
-        unlock: passwordHash !== undefined,
+        unlock: passwordHash !== undefined || changes.unlock === true,
       });
       if (changes.active === false || passwordHash !== undefined) {
         await this.refreshTokens.revokeAllOfUser(manager, id);

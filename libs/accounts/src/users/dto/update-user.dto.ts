@@ -29,6 +29,13 @@ export class UpdateUserDto {
   displayName?: string;
 
   @ApiPropertyOptional({
+    description: 'true lifts an account lock and forgets the failed attempts of every address',
+  })
+  @Absentable()
+  @IsBoolean()
+  unlock?: boolean;
+
+  @ApiPropertyOptional({
     minLength: PASSWORD_MIN_LENGTH,
     maxLength: PASSWORD_MAX_LENGTH,
     writeOnly: true,
