@@ -85,6 +85,44 @@ describe('auth security: token lifetime and revocation', () => {
     });
   });
 
+  describe('passwords that are long enough but still guessable (item 15)', () => {
+    it('refuses common, repeated and invisible passwords, naming the field, wherever one is set', async () => {
+      const admin = await signedInUser(t, { role: 'admin' });
+      const user = await createUserWithRole(t, { role: 'coordinator' });
+      const session = await login(user.email, user.password);
+      for (const weak of ['qwerty123456', 'Password2024!', ' '.repeat(14), '\u200B'.repeat(14), 'abcabcabcabc']) {
+        const change = await t
+          .http()
+          .post('/api/v1/auth/password')
+          .auth(session.accessToken, { type: 'bearer' })
+          .send({ currentPassword: user.password, newPassword: weak })
+          .expect(400);
+        expect(change.body.errors).toEqual([{ path: 'newPassword', message: expect.stringMatching(/^newPassword /) }]);
+        const created = await t
+          .http()
+          .post('/api/v1/users')
+          .auth(admin.token, { type: 'bearer' })
+          .send({
+            email: `weak-${Math.random().toString(36).slice(2)}@test.local`,
+            displayName: 'Người dùng thử',
+            password: weak,
+            roles: [{ role: 'coordinator' }],
+          })
+          .expect(400);
+        expect(created.body.errors.map((error: { path: string }) => error.path)).toEqual(['password']);
+        const reset = await t
+          .http()
+          .patch(`/api/v1/users/${user.id}`)
+          .auth(admin.token, { type: 'bearer' })
+          .send({ password: weak })
+          .expect(400);
+        expect(reset.body.errors.map((error: { path: string }) => error.path)).toEqual(['password']);
+      }
+      // The old password still works: nothing was changed.
+      await login(user.email, user.password);
+    });
+  });
+
   describe('the guard wants a bounded lifetime (item 16)', () => {
     const sign = (claims: Claims, options: { expiresIn?: number } = {}) =>
       new JwtService({ secret: TEST_SECRET }).sign(claims, {

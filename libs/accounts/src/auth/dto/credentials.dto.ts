@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../passwords/password-hasher';
+import { AcceptablePassword } from '../../passwords/password-policy';
 
 export class LoginDto {
   @ApiProperty({ example: 'admin@localhost' })
@@ -37,5 +38,6 @@ export class ChangePasswordDto {
   @IsString()
   @MinLength(PASSWORD_MIN_LENGTH)
   @MaxLength(PASSWORD_MAX_LENGTH)
+  @AcceptablePassword()
   newPassword: string;
 }

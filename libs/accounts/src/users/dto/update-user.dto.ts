@@ -3,6 +3,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../passwords/password-hasher';
+import { AcceptablePassword } from '../../passwords/password-policy';
 import { RoleGrantDto } from './role-grant.dto';
 
 /** Every field optional; what is sent is changed. `roles` replaces the whole set of grants. */
@@ -45,5 +46,6 @@ export class UpdateUserDto {
   @IsString()
   @MinLength(PASSWORD_MIN_LENGTH)
   @MaxLength(PASSWORD_MAX_LENGTH)
+  @AcceptablePassword()
   password?: string;
 }
