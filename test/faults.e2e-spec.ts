@@ -320,11 +320,16 @@ describe('faults: PostgreSQL stopped while requests flow', () => {
 });
 
 /** An HTTP request whose body is held back until `finish()`: in flight on the server once `accepted` resolves. */
-function heldRequest(baseUrl: string, urlPath: string, body: string) {
+function heldRequest(
+  baseUrl: string,
+  urlPath: string,
+  body: string,
+  agent: http.Agent = new http.Agent({ keepAlive: false }),
+) {
   const payload = Buffer.from(body);
   const req = http.request(`${baseUrl}${urlPath}`, {
     method: 'POST',
-    agent: new http.Agent({ keepAlive: false }),
+    agent,
     headers: {
       'content-type': 'application/json',
       'content-length': String(payload.length),
@@ -336,16 +341,18 @@ function heldRequest(baseUrl: string, urlPath: string, body: string) {
     req.once('continue', () => resolve());
     req.once('error', reject);
   });
-  const response = new Promise<{ status: number; text: string }>((resolve, reject) => {
-    req.once('error', reject);
-    req.once('response', (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (text += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
-      res.on('error', reject);
-    });
-  });
+  const response = new Promise<{ status: number; text: string; headers: http.IncomingHttpHeaders }>(
+    (resolve, reject) => {
+      req.once('error', reject);
+      req.once('response', (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text, headers: res.headers }));
+        res.on('error', reject);
+      });
+    },
+  );
   // Unobserved until awaited: keep an early failure from becoming an unhandled rejection.
   accepted.catch(() => undefined);
   response.catch(() => undefined);
@@ -458,6 +465,50 @@ describe('faults: SIGTERM under load (built API)', () => {
         else expect(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'socket hang up']).toContain(result.code);
       }
       expect(api.output()).not.toMatch(/Unhandled|uncaught/i);
+    } finally {
+      if (api.child.exitCode === null) api.child.kill('SIGKILL');
+    }
+  }, 120_000);
+  it('closes a keep-alive connection after its in-flight response, and cuts what is left at the drain deadline (issue 11 item 13)', async () => {
+    // The administrator the test above created on the same database (first start creates it).
+    const admin = { email: 'sigterm-admin@test.local', password: 'sigterm-password-long-enough' };
+    const api = await spawnBuiltApi({
+      DATABASE_URL: db.url,
+      SEED_ON_START: 'never',
+      ADMIN_EMAIL: admin.email,
+      ADMIN_PASSWORD: admin.password,
+      RATE_LIMIT_PER_MINUTE: '0',
+      LOGIN_RATE_LIMIT_PER_MINUTE: '0',
+      // Long enough that only the drain deadline can end the stuck request below.
+      REQUEST_TIMEOUT_MS: '600000',
+      SHUTDOWN_DRAIN_MS: '5000',
+    });
+    try {
+      const body = JSON.stringify(admin);
+      const keepAlive = new http.Agent({ keepAlive: true, maxSockets: 1 });
+      // A keep-alive client with a request in flight when the signal arrives...
+      const inFlight = heldRequest(api.baseUrl, '/api/v1/auth/login', body, keepAlive);
+      // ... and a client that never sends the rest of its body.
+      const stuck = heldRequest(api.baseUrl, '/api/v1/auth/login', body);
+      await Promise.all([inFlight.accepted, stuck.accepted]);
+
+      api.child.kill('SIGTERM');
+      await eventually(
+        async () => (await probe(api.baseUrl, '/health')).code === 'ECONNREFUSED',
+        100,
+        'the listener to close',
+      );
+      inFlight.finish();
+      const answer = await inFlight.response();
+      expect(answer.status).toBe(200);
+      // Answered, then closed: the client does not send its next request into a closing server.
+      expect(answer.headers.connection).toBe('close');
+
+      // The stuck request would hold the process for REQUEST_TIMEOUT_MS; the drain deadline cuts it.
+      expect(await api.exited).toBe(0);
+      await expect(stuck.response()).rejects.toThrow();
+      expect(api.output()).toMatch(/Drain deadline of 5000 ms reached/);
+      keepAlive.destroy();
     } finally {
       if (api.child.exitCode === null) api.child.kill('SIGKILL');
     }

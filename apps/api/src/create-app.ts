@@ -94,6 +94,9 @@ export async function createApiApplication(
   );
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    // A request in flight when shutdown began: answer it, then close its keep-alive connection
+    // instead of leaving the client to send another request into a closing server.
+    if (closing) reply.header('connection', 'close');
     // Answers that may carry personal data must not be kept by browsers or shared caches (issue 11,
     // item 16). The simplest honest rule: every API answer to a request that carries credentials,
     // and everything under the account and registration routes, whoever asks.

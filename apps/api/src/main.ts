@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import type { Server } from 'node:http';
 import { ConfigurationError, docsArePublic, loadAppConfig, loadDotEnvFile } from '@app/common';
 import { EmbeddedPostgresError, resolveConfiguredDatabase } from '@app/database';
 import { createApiApplication } from './create-app';
@@ -46,9 +47,18 @@ async function main(): Promise<void> {
   const shutdown = async (signal: string) => {
     if (shuttingDown) return;
     shuttingDown = true;
-    logger.log(`${signal} received: finishing in-flight requests`);
-    // Fastify stops accepting, answers 503 to new requests on open sockets, waits for in-flight ones.
+    logger.log(`${signal} received: finishing in-flight requests (at most ${config.SHUTDOWN_DRAIN_MS} ms)`);
+    // Fastify stops accepting, closes idle keep-alive connections, answers in-flight requests with
+    // Connection: close and new ones on open sockets with 503. A client that holds a request open
+    // (a slow upload, a stalled body) would keep the process alive until REQUEST_TIMEOUT_MS: past
+    // the drain deadline every connection still open is cut.
+    const server = app.getHttpServer() as Server;
+    const deadline = setTimeout(() => {
+      logger.warn(`Drain deadline of ${config.SHUTDOWN_DRAIN_MS} ms reached: cutting the connections still open`);
+      server.closeAllConnections();
+    }, config.SHUTDOWN_DRAIN_MS);
     await app.close();
+    clearTimeout(deadline);
     await database.embedded?.stop();
     process.exit(0);
   };

@@ -99,6 +99,16 @@ export class AppConfig {
   @Min(1024)
   BODY_LIMIT_BYTES = 1_048_576;
 
+  /**
+   * On SIGTERM/SIGINT, how long in-flight requests may take to finish; connections still open
+   * then are cut so the process exits (an orchestrator's own kill deadline is usually 30 s).
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(600_000)
+  SHUTDOWN_DRAIN_MS = 10_000;
+
   /** Browser origins allowed to call the API (CORS), e.g. `https://ttdn.example.gov.vn`. Empty: none. */
   @Transform(toList)
   @Matches(/^https?:\/\/[^\s/]+$/, { each: true, message: 'CORS_ORIGINS must list origins like https://host[:port]' })
