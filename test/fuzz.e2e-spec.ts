@@ -479,6 +479,67 @@ describe('fuzz: hostile input on every documented route', () => {
     }
   }, 300_000);
 
+  it('refuses JSON with too many keys on every route that takes JSON, whoever asks (413 problem)', async () => {
+    const jsonRoutes = operations.filter((operation) => operation.bodyTypes.includes('application/json'));
+    expect(jsonRoutes.length).toBeGreaterThan(10);
+    const keys = (n: number, prefix: string) => Array.from({ length: n }, (_, i) => `"${prefix}${i}":0`).join(',');
+    // One object over the per-object cap, or many small objects over the total, nested anywhere.
+    const shape = fc.oneof(
+      fc.integer({ min: 1_001, max: 3_000 }).map((n) => `{${keys(n, 'k')}}`),
+      fc
+        .integer({ min: 11, max: 14 })
+        .map((n) => `[${Array.from({ length: n }, () => `{${keys(1_000, 'k')}}`).join(',')}]`),
+    );
+    const body = fc
+      .tuple(shape, fc.constantFrom('', 'fullName', 'roles', 'items'), fc.boolean())
+      .map(([inner, key, wrap]) => (key && wrap ? `{"${key}":${inner}}` : inner));
+    const identity = fc.constantFrom('anonymous', 'forged', 'organiser', 'admin');
+    const failures: string[] = [];
+    for (const operation of jsonRoutes) {
+      const url = operation.path.replace(/\{[^}]+\}/g, '1');
+      const property = fc.asyncProperty(body, identity, async (text, who) => {
+        let call = t.http()[operation.method](url).set('content-type', 'application/json');
+        if (tokens[who]) call = call.set('authorization', `Bearer ${tokens[who]}`);
+        const res = await call.send(text);
+        if (res.status !== 413 || !PROBLEM.test(String(res.headers['content-type'])) || res.text.length > 2_000) {
+          throw new Error(`${operation.method.toUpperCase()} ${operation.path} as ${who} -> ${res.status}`);
+        }
+      });
+      const result = await fc.check(property, { numRuns: Math.min(RUNS, 5), seed: SEED, endOnFailure: true });
+      if (result.failed) failures.push(String(result.errorInstance ?? '').slice(0, 300));
+    }
+    expect(failures).toEqual([]);
+  }, 300_000);
+
+  it('answers every search with many words (at most 8 used) without 5xx', async () => {
+    const searches = operations.filter(
+      (operation) =>
+        operation.method === 'get' &&
+        operation.parameters.some((parameter) => parameter.in === 'query' && parameter.name === 'q'),
+    );
+    // organisations, documents, people, sessions, provinces (and users, for an admin)
+    expect(searches.length).toBeGreaterThanOrEqual(5);
+    const word = fc.stringMatching(/^[a-zđăâêôơư0-9%_\\]{1,3}$/);
+    const q = fc
+      .array(word, { minLength: 9, maxLength: 60 })
+      .map((words) => words.join(' ').slice(0, 200))
+      .filter((text) => text.trim().length > 0);
+    const failures: string[] = [];
+    for (const operation of searches.filter((o) => !o.path.includes('{'))) {
+      const property = fc.asyncProperty(q, async (text) => {
+        const res = await t
+          .http()
+          .get(operation.path)
+          .query({ q: text })
+          .set('authorization', `Bearer ${tokens.admin}`);
+        if (res.status !== 200) throw new Error(`GET ${operation.path}?q=${text} -> ${res.status}`);
+      });
+      const result = await fc.check(property, { numRuns: Math.min(RUNS, 10), seed: SEED, endOnFailure: true });
+      if (result.failed) failures.push(String(result.errorInstance ?? '').slice(0, 300));
+    }
+    expect(failures).toEqual([]);
+  }, 300_000);
+
   it('stored only text as the API stores it: NFC, without invisible characters', async () => {
     const dataSource = t.app.get(DataSource);
     const columns: { table_name: string; column_name: string }[] = await dataSource.query(
