@@ -657,6 +657,79 @@ function table(): string {
   ].join('\n');
 }
 
+// ---------------------------------------------------------------------------------------------
+// 6 and 7. Requests that cost the server more than the sender (issue 11, items 1 and 2)
+// ---------------------------------------------------------------------------------------------
+async function timedStatuses(count: number, call: () => Promise<number>): Promise<{ ms: number[]; failed: number }> {
+  const ms: number[] = [];
+  let failed = 0;
+  for (let i = 0; i < count; i++) {
+    const t0 = performance.now();
+    if ((await call()) !== 200) failed++;
+    ms.push(performance.now() - t0);
+  }
+  return { ms: ms.sort((a, b) => a - b), failed };
+}
+
+/** Runs `attack` on `parallel` loops while `measure` runs; the attack's own statuses are returned. */
+async function underAttack<T>(parallel: number, attack: (i: number) => Promise<number>, measure: () => Promise<T>) {
+  let attacking = true;
+  const statuses: number[] = [];
+  const loops = Array.from({ length: parallel }, async (_, i) => {
+    while (attacking) statuses.push(await attack(i).catch(() => 0));
+  });
+  try {
+    return { measured: await measure(), statuses };
+  } finally {
+    attacking = false;
+    await Promise.all(loops);
+  }
+}
+
+async function figureResilience(apiProcess: SpawnedApi, token: string) {
+  const me = () =>
+    fetch(`${apiProcess.apiUrl}/auth/me`, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.status);
+  const health = () => fetch(`${apiProcess.baseUrl}/health`).then((r) => r.status);
+
+  // 66 distinct two-character words: the worst search under the 200-character cap.
+  const worst = Array.from({ length: 66 }, (_, i) => `${'abcdefghijklmnopqrstuvwxyz'[i % 26]}${i % 10}`).join(' ');
+  const searches = ['organisations', 'documents', 'people', 'sessions', 'provinces'];
+  const search = (i: number) =>
+    fetch(`${apiProcess.apiUrl}/${searches[i % searches.length]}?q=${encodeURIComponent(worst)}`).then((r) => r.status);
+  const alone = await timedStatuses(100, me);
+  const flood = await underAttack(50, search, () => timedStatuses(100, me));
+  add({
+    figure: '6 search flood',
+    metric: '/auth/me p99 during 50 parallel worst-case searches (baseline: alone)',
+    unit: 'ms',
+    ours: round(percentile(flood.measured.ms, 99), 1),
+    baseline: round(percentile(alone.ms, 99), 1),
+    target: 'no 503',
+    met: flood.measured.failed === 0 && flood.statuses.every((status) => status === 200),
+    note: `${flood.statuses.length} searches answered`,
+  });
+
+  const body = `{${Array.from({ length: 90_000 }, (_, i) => `"k${i}":0`).join(',')}}`;
+  const post = () =>
+    fetch(`${apiProcess.apiUrl}/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+    }).then((r) => r.status);
+  const healthAlone = await timedStatuses(50, health);
+  const keys = await underAttack(10, post, () => timedStatuses(50, health));
+  add({
+    figure: '7 many-key JSON',
+    metric: 'max /health latency during 10 parallel 90,000-key bodies (baseline: alone)',
+    unit: 'ms',
+    ours: round(keys.measured.ms[keys.measured.ms.length - 1], 1),
+    baseline: round(healthAlone.ms[healthAlone.ms.length - 1], 1),
+    target: '< 1000 ms, bodies 413',
+    met: keys.measured.ms[keys.measured.ms.length - 1] < 1000 && keys.statuses.every((status) => status === 413),
+    note: `${keys.statuses.length} bodies answered`,
+  });
+}
+
 async function main() {
   if (!existsSync(API_MAIN)) throw new Error('dist/ is missing: run `npm run build` first (npm run bench does)');
   const started = performance.now();
@@ -717,6 +790,8 @@ async function main() {
     await figureCheckIn(apiProcess, client, databaseUrl, data, organiserToken);
     log('figure 3: registration contention…');
     await figureRegistration(apiProcess, client, databaseUrl, data, adminToken, organiserToken);
+    log('figures 6 and 7: search flood, many-key JSON…');
+    await figureResilience(apiProcess, organiserToken);
     await apiProcess.stop();
     apiProcess = undefined;
     log('figure 4: exports…');
