@@ -22,15 +22,10 @@ describe('resilience: bounded work per request', () => {
 
   describe('search (item 1)', () => {
     // 66 distinct two-character words: 197 characters, under the 200-character cap of `q`.
-    const worstCase = Array.from({ length: 66 }, (_, i) => `${'abcdefghijklmnopqrstuvwxyz'[i % 26]}${i % 10}`)
-      .filter((word, index, all) => all.indexOf(word) === index)
-      .join(' ');
+    const worstCase = Array.from({ length: 66 }, (_, i) => `${'abcdefghijklmnopqrstuvwxyz'[i % 26]}${i % 10}`).join(
+      ' ',
+    );
     const SEARCHES = ['organisations', 'documents', 'people', 'sessions', 'provinces'];
-
-    it('is built so that the worst case is at most eight distinct words', () => {
-      expect(worstCase.length).toBeLessThanOrEqual(200);
-      expect(worstCase.split(' ').length).toBeGreaterThan(50);
-    });
 
     it('ignores repeated words and words past the eighth', async () => {
       const base = await t.http().get('/api/v1/organisations').query({ q: 'tuyen giao' }).expect(200);
@@ -57,6 +52,8 @@ describe('resilience: bounded work per request', () => {
     });
 
     it('keeps serving authenticated requests during 50 parallel worst-case searches (none 503)', async () => {
+      expect(worstCase.length).toBeLessThanOrEqual(200);
+      expect(new Set(worstCase.split(' ')).size).toBe(66);
       const searches = Array.from({ length: 50 }, (_, i) =>
         t
           .http()
