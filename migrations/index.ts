@@ -4,8 +4,8 @@ import { Accounts1732200002000 } from './1732200002000-accounts';
 import { Registration1732200003000 } from './1732200003000-registration';
 import { Attendance1732200004000 } from './1732200004000-attendance';
 import { AttendanceFieldTrial1764345600000 } from './1764345600000-attendance-field-trial';
-import { TokenGeneration1732200011000 } from './1732200011000-token-generation';
-import { LoginFailures1732200012000 } from './1732200012000-login-failures';
+import { TokenGeneration1764432000000 } from './1764432000000-token-generation';
+import { LoginFailures1764432001000 } from './1764432001000-login-failures';
 
 /** Every migration, oldest first. Listed explicitly so builds, tests and the CLI load the same set. */
 export const ALL_MIGRATIONS = [
@@ -15,6 +15,6 @@ export const ALL_MIGRATIONS = [
   Registration1732200003000,
   Attendance1732200004000,
   AttendanceFieldTrial1764345600000,
-  TokenGeneration1732200011000,
-  LoginFailures1732200012000,
+  TokenGeneration1764432000000,
+  LoginFailures1764432001000,
 ];

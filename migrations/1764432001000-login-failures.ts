@@ -6,8 +6,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * source progressively; only failures from many sources lock the whole account
  * (app_user.locked_until), so that one anonymous client can no longer lock anyone out.
  */
-export class LoginFailures1732200012000 implements MigrationInterface {
-  name = 'LoginFailures1732200012000';
+export class LoginFailures1764432001000 implements MigrationInterface {
+  name = 'LoginFailures1764432001000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`

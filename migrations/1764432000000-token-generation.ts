@@ -6,8 +6,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * change and refresh-token reuse bump it, so access tokens issued before stop at once instead of
  * living out their 15 minutes.
  */
-export class TokenGeneration1732200011000 implements MigrationInterface {
-  name = 'TokenGeneration1732200011000';
+export class TokenGeneration1764432000000 implements MigrationInterface {
+  name = 'TokenGeneration1764432000000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(
