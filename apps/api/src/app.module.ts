@@ -8,6 +8,7 @@ import { CatalogueModule } from '@app/catalogue';
 import { RegistrationModule } from '@app/registration';
 import { AttendanceModule } from '@app/attendance';
 import { ExportsModule } from '@app/exports';
+import { ImporterModule } from '@app/importer';
 import { EmbeddedDatabaseState } from './health/embedded-database.state';
 import { HealthModule } from './health/health.module';
 
@@ -95,6 +96,7 @@ export class AppModule {
         RegistrationModule,
         AttendanceModule,
         ExportsModule,
+        ImporterModule,
         AccountsModule,
         ...extraImports,
       ],

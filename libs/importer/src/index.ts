@@ -5,3 +5,4 @@ export { seedGazetteer, findSeedsFolder } from './gazetteer/seed-gazetteer';
 export { findSameEvent, proposalAsSession } from './matching';
 export { scoreSeeds, formatScoreTable, type ScoreReport } from './score/score';
 export { toParagraphs, splitParagraphs, htmlToText } from './text/paragraphs';
+export { ImporterModule } from './importer.module';
