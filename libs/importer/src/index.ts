@@ -6,3 +6,4 @@ export { findSameEvent, proposalAsSession } from './matching';
 export { scoreSeeds, formatScoreTable, type ScoreReport } from './score/score';
 export { toParagraphs, splitParagraphs, htmlToText } from './text/paragraphs';
 export { ImporterModule } from './importer.module';
+export { toImportProposalDto } from './import.mapper';
