@@ -120,7 +120,7 @@ export function proposeFromArticle(input: ArticleInput, gazetteer: Gazetteer): I
   const eventDate = proposal.date?.value.start ?? null;
 
   // Venue and host province: "…, tại <venue>, …" in the lead.
-  const venueMatch = /(?<![\p{L}])tại\s+(\p{Lu}[^,;.()]*?)(?=\s*[,;.(]|\s+(?:diễn\s+ra|đã|tổ\s+chức)|$)/u.exec(
+  const venueMatch = /(?<![\p{L}])tại\s+((?:(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã)\s+)?\p{Lu}[^,;.()]*?)(?=\s*[,;.(]|\s+(?:diễn\s+ra|đã|tổ\s+chức)|$)/u.exec(
     lead.text,
   );
   let organiserFrom = 0;
