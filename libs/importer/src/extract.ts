@@ -120,9 +120,10 @@ export function proposeFromArticle(input: ArticleInput, gazetteer: Gazetteer): I
   const eventDate = proposal.date?.value.start ?? null;
 
   // Venue and host province: "…, tại <venue>, …" in the lead.
-  const venueMatch = /(?<![\p{L}])tại\s+((?:(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã)\s+)?\p{Lu}[^,;.()]*?)(?=\s*[,;.(]|\s+(?:diễn\s+ra|đã|tổ\s+chức)|$)/u.exec(
-    lead.text,
-  );
+  const venueMatch =
+    /(?<![\p{L}])tại\s+((?:(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã)\s+)?\p{Lu}[^,;.()]*?)(?=\s*[,;.(]|\s+(?:diễn\s+ra|đã|tổ\s+chức)|$)/u.exec(
+      lead.text,
+    );
   let organiserFrom = 0;
   if (venueMatch && (!leadDate || venueMatch.index < leadDate.index + leadDate.text.length + 40)) {
     const place = venueMatch[1].trim();

@@ -28,6 +28,19 @@ describe('agenda items and their presenters', () => {
     expect(opening.people[0].fullName).toBe('Lương Thị Hoa');
   });
 
+  it('reads an unquoted subject presented by a named person, and a speech without "hội nghị"', () => {
+    const [topic] = findItems(
+      'Tiếp đó, ThS Cao Văn Lực, Trưởng phòng Thông tin đối ngoại đã trình bày chuyên đề về kỹ năng quản trị trang tin điện tử.',
+    );
+    expect(topic).toMatchObject({ kind: 'topic', title: 'Kỹ năng quản trị trang tin điện tử' });
+    expect(topic.people[0].fullName).toBe('Cao Văn Lực');
+    const [opening] = findItems(
+      'Phát biểu khai mạc, đồng chí Hà Thị Nga, Trưởng ban Dân vận Tỉnh ủy nêu rõ mục đích lớp học.',
+    );
+    expect(opening).toMatchObject({ kind: 'opening_speech', title: 'Phát biểu khai mạc' });
+    expect(findItems('Báo cáo chuyên đề về kinh tế số cho thấy nhiều chuyển biến.')).toEqual([]);
+  });
+
   it('reads bodies presenting a list of contents, split on semicolons', () => {
     const items = findItems(
       'Các học viên được các giảng viên thuộc Bộ Ngoại giao, Sở Ngoại vụ truyền đạt các nội dung chính: Kỹ năng trả lời phỏng vấn; công tác bảo hộ công dân.',

@@ -64,15 +64,24 @@ export function findItems(text: string): ItemMention[] {
     });
   }
 
-  // "<person> (cũng) (đã) trình bày (nội dung) chuyên đề / báo cáo / tham luận “<title>”".
+  // "<person> (cũng) (đã) trình bày (nội dung) chuyên đề / báo cáo / tham luận “<title>”" or, unquoted,
+  // "… trình bày chuyên đề về <subject>": the presenter is the person named right before the verb.
   for (const m of text.matchAll(
-    /(?:đã\s+)?(?:trình\s+bày|báo\s+cáo)\s+(?:nội\s+dung\s+)?(chuyên\s+đề|báo\s+cáo|tham\s+luận|bài\s+giảng)\s*(?:với\s+chủ\s+đề\s+|về\s+)?[“"]([^”"]+)[”"]/gu,
+    /(?:trình\s+bày|báo\s+cáo|truyền\s+đạt)\s+(?:nội\s+dung\s+)?(chuyên\s+đề|báo\s+cáo|tham\s+luận|bài\s+giảng)\s*(?:với\s+chủ\s+đề\s+|về\s+)?(?:[“"]([^”"]+)[”"]|([^.;“"]{8,}))/gu,
   )) {
-    const people = findPeople(text.slice(0, m.index)).slice(-1);
+    const before = text.slice(0, m.index);
+    const person = findPeople(before).pop();
+    const adjacent =
+      person && /^\s*(?:(?:cũng|đã|lần\s+lượt|tiếp\s+tục)\s+)*$/u.test(before.slice(person.index + person.text.length));
+    const people = person && adjacent ? [person] : [];
+    const quoted = m[2] !== undefined;
+    // An unquoted subject is only an item when someone is named presenting it.
+    if (!quoted && !people.length) continue;
+    const title = (quoted ? m[2] : m[3]).trim();
     items.push({
       kind: /chuyên|giảng/u.test(m[1]) ? 'topic' : 'report',
-      title: m[2].trim(),
-      quote: m[0],
+      title: upperFirst(title),
+      quote: m[0].trim(),
       people,
       organisations: [],
     });
@@ -81,7 +90,7 @@ export function findItems(text: string): ItemMention[] {
   // "Phát biểu kết luận Hội nghị, đồng chí X, <posts> …" (speech first, speaker after).
   for (const m of text.matchAll(
     new RegExp(
-      `(?:^|[.;]\\s*)(?:Phát|phát)\\s+biểu(?:\\s+(khai\\s+mạc|chỉ\\s+đạo|kết\\s+luận|bế\\s+mạc))?(?:\\s+tại)?\\s+(?:Hội|hội)\\s+(?:nghị|thảo)\\s*,\\s*`,
+      `(?:^|[.;]\\s*)(?:Phát|phát)\\s+biểu(?:\\s+(khai\\s+mạc|chỉ\\s+đạo|kết\\s+luận|bế\\s+mạc))?(?:(?:\\s+tại)?\\s+(?:Hội|hội)\\s+(?:nghị|thảo)|\\s+tại\\s+lớp\\s+(?:học|tập\\s+huấn|bồi\\s+dưỡng))?\\s*,\\s*`,
       'gu',
     ),
   )) {

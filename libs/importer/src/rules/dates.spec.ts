@@ -38,6 +38,14 @@ describe('date expressions', () => {
     expect(findDates('Tối 1/6, lễ trao giải được tổ chức.')[0].partOfDay).toBe('evening');
   });
 
+  it('reads "Sáng nay (9/11)" with the date in brackets', () => {
+    expect(findDates('Sáng nay (14/8), tại Hội trường UBND tỉnh, lớp học khai giảng.')[0]).toMatchObject({
+      partOfDay: 'morning',
+      day: 14,
+      month: 8,
+    });
+  });
+
   it('reads hyphen and word forms ("15-4-2024", "ngày 2 tháng 9 năm 2023")', () => {
     expect(findDates('Nghị quyết ban hành ngày 20-3-2024.')[0]).toMatchObject({ day: 20, month: 3, year: 2024 });
     expect(findDates('Sáng ngày 2 tháng 9 năm 2023, buổi lễ bắt đầu.')[0]).toMatchObject({

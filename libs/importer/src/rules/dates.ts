@@ -24,7 +24,7 @@ const PART = '(sáng|trưa|chiều|tối|đêm)';
 const WEEKDAY = '(?:(?:thứ\\s+(?:hai|ba|tư|năm|sáu|bảy|2|3|4|5|6|7)|chủ\\s+nhật)\\s*,?\\s*\\(?\\s*)?';
 // Day first, as Vietnamese writes dates: d/m, d-m, d.m, with an optional range "7-8/11" and year.
 const NUMERIC = new RegExp(
-  `(?:${PART}\\s+(?:nay\\s+|qua\\s+|hôm\\s+nay\\s+)?)?${WEEKDAY}(?:ngày\\s+)?(?<![\\d/.-])(\\d{1,2})(?:\\s*(?:-|–|và|đến)\\s*(\\d{1,2}))?\\s*([/.-])\\s*(\\d{1,2})(?:\\s*\\4\\s*(\\d{4}))?(?![\\d/])`,
+  `(?:${PART}\\s+(?:nay\\s+|qua\\s+|hôm\\s+nay\\s+)?)?${WEEKDAY}(?:ngày\\s+)?\\(?\\s*(?<![\\d/.-])(\\d{1,2})(?:\\s*(?:-|–|và|đến)\\s*(\\d{1,2}))?\\s*([/.-])\\s*(\\d{1,2})(?:\\s*\\4\\s*(\\d{4}))?(?![\\d/])`,
   'giu',
 );
 const WORDS = new RegExp(

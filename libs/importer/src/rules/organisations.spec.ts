@@ -38,6 +38,17 @@ describe('organisers and organisation lists', () => {
     expect(single.lead.map((m) => m.text)).toEqual(['Sở Ngoại vụ tỉnh Lào Cai']);
   });
 
+  it('leaves auxiliaries out of the name ("A đã tổ chức", "A và B phối hợp tổ chức")', () => {
+    const past = findOrganisers('Ngày 3/9, Ban Tuyên giáo và Dân vận Tỉnh ủy Nghệ An đã long trọng tổ chức hội nghị.')!;
+    expect(past.lead.map((m) => m.text)).toEqual(['Ban Tuyên giáo và Dân vận Tỉnh ủy Nghệ An']);
+    const joint = findOrganisers('Sở Ngoại vụ và Hội Nhà báo tỉnh phối hợp tổ chức lớp tập huấn.')!;
+    expect(joint.lead.map((m) => m.text)).toEqual(['Sở Ngoại vụ', 'Hội Nhà báo tỉnh']);
+  });
+
+  it('does not take an event or a hall for an organiser ("Hội nghị … được tổ chức")', () => {
+    expect(findOrganisers('Hội nghị tập huấn kỹ năng đối ngoại được tổ chức tại Hội trường tỉnh.')).toBeNull();
+  });
+
   it('finds no organiser where no body is named before "tổ chức"', () => {
     expect(findOrganisers('Các đơn vị sẽ tổ chức tuyên truyền rộng rãi.')).toBeNull();
   });

@@ -73,8 +73,10 @@ const headAlternation = ORG_HEADS.sort((a, b) => b.length - a.length)
   .map((h) => h.replace(/ /g, '\\s+'))
   .join('|');
 /** A head noun at the very start of a text (case-sensitive: names are capitalised). */
-export const STARTS_WITH_HEAD = new RegExp(`^(?:${headAlternation})(?![\\p{L}])`, 'u');
-const SPLIT = new RegExp(`(?:\\s*,\\s*|\\s+và\\s+|\\s*;\\s*)(?=(?:${headAlternation})(?![\\p{L}]))`, 'gu');
+// "Hội nghị", "Hội thảo", "Hội trường" name events and halls, not bodies.
+const NOT_A_BODY = '(?!Hội\\s+(?:nghị|thảo|trường|viên)(?![\\p{L}]))';
+export const STARTS_WITH_HEAD = new RegExp(`^${NOT_A_BODY}(?:${headAlternation})(?![\\p{L}])`, 'u');
+const SPLIT = new RegExp(`(?:\\s*,\\s*|\\s+và\\s+|\\s*;\\s*)(?=${NOT_A_BODY}(?:${headAlternation})(?![\\p{L}]))`, 'gu');
 
 export interface OrgMention {
   index: number;
@@ -113,7 +115,11 @@ export interface OrganiserClause {
  * clause may start (after the date and the venue).
  */
 export function findOrganisers(paragraph: string, from = 0): OrganiserClause | null {
-  const verb = /(?:\s+(?:đồng\s+)?tổ\s+chức)(?![\p{L}])/u.exec(paragraph.slice(from));
+  // "tổ chức", "đã tổ chức", "vừa long trọng tổ chức", "phối hợp tổ chức", "khai giảng".
+  const verb =
+    /(?:\s+(?:đã|vừa|sẽ|cũng))?(?:\s+long\s+trọng)?(?:\s+phối\s+hợp)?\s+(?:đồng\s+)?(?:tổ\s+chức|khai\s+giảng)(?![\p{L}])/u.exec(
+      paragraph.slice(from),
+    );
   if (!verb) return null;
   const verbAt = from + verb.index;
   let start = from;
