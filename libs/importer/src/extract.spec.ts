@@ -35,6 +35,24 @@ describe('proposal from a report', () => {
     expect(p.date?.inferred).toBe(true);
   });
 
+  it('takes the year from the page date line above the lead when no published date is given', () => {
+    const p = propose([
+      'Tập huấn đối ngoại',
+      'Thứ Sáu, 03/01/2025 09:15',
+      'Sáng 30/12, Sở Ngoại vụ tỉnh Sóc Trăng tổ chức hội nghị tập huấn đối ngoại.',
+    ]);
+    expect(p.date?.value).toMatchObject({ start: '2024-12-30', yearFrom: 'published_date' });
+    expect(p.date?.citations.map((c) => c.paragraph)).toEqual([3, 2]);
+    expect(p.hostProvince?.value.name).toBe('Sóc Trăng');
+  });
+
+  it('says online for a conference held online with no venue', () => {
+    const p = propose([
+      'Chiều 9/9/2024, Ban Bí thư tổ chức Hội nghị trực tuyến toàn quốc về công tác thông tin đối ngoại.',
+    ]);
+    expect(p.format?.value).toBe('online');
+  });
+
   it('leaves the date empty when neither the text nor the published date gives the year', () => {
     const p = propose(['Chiều 3/7, Sở Ngoại vụ tỉnh Cà Mau tổ chức hội nghị tập huấn công tác thông tin đối ngoại.']);
     expect(p.date).toBeNull();

@@ -102,8 +102,14 @@ export function proposeFromArticle(input: ArticleInput, gazetteer: Gazetteer): I
   }
   const kind = proposal.kind?.value ?? kindOf(lead.text);
 
-  // Date: the first date of the lead, its year stated, from the event name, or from the published date.
-  proposal.date = resolveDate(lead, leadDate, name, input.publishedOn ?? null);
+  // Date: the first date of the lead, its year stated, from the event name, or from the published
+  // date (given, else the page's own date line above the lead: "Thứ Năm, 12/10/2023 15:30").
+  const pageDate = input.publishedOn ? null : pageDateLine(paragraphs, lead);
+  proposal.date = resolveDate(lead, leadDate, name, input.publishedOn ?? pageDate?.date ?? null);
+  if (pageDate && proposal.date?.value.yearFrom === 'published_date') {
+    proposal.date.citations.push(cite(pageDate.p, pageDate.p.text));
+    proposal.date.note = 'Year from the date line of the page, taken as its publication date.';
+  }
   if (proposal.date) {
     // Other paragraphs of the report that name the same day support it ("Quang cảnh hội nghị chiều 8/3.").
     const day = leadDate;
@@ -160,13 +166,10 @@ export function proposeFromArticle(input: ArticleInput, gazetteer: Gazetteer): I
   if (!proposal.hostProvince) {
     for (const organiser of proposal.organisers) {
       const name = organiser.value.organisation.name;
-      if (
-        !/^(?:Thành\s+ủy|Thành\s+uỷ|Tỉnh\s+ủy|Tỉnh\s+uỷ|UBND|Ủy\s+ban\s+nhân\s+dân|Uỷ\s+ban\s+nhân\s+dân|HĐND)/u.test(
-          name,
-        )
-      )
-        continue;
-      const hit = gazetteer.findProvinces(name)[0];
+      // "Thành ủy X", "UBND tỉnh X", "Sở Ngoại vụ tỉnh X", "Ban Tuyên giáo Tỉnh ủy X": a provincial body.
+      const hit = gazetteer
+        .findProvinces(name)
+        .find((h) => /(?:ủy|uỷ|UBND|tỉnh|thành\s+phố|TP\.?)\s*$/iu.test(name.slice(0, h.index)));
       const link = hit ? gazetteer.province(hit.name, eventDate) : null;
       if (link) {
         proposal.hostProvince = cited(link, [{ ...organiser.citations[0], quote: name }], 0.6, {
@@ -278,6 +281,21 @@ export function proposeFromArticle(input: ArticleInput, gazetteer: Gazetteer): I
   proposal.isTraining = TRAINING_KINDS.includes(kind);
   proposal.confidence = overallConfidence(proposal);
   return proposal;
+}
+
+/** The last date line above the lead ("Thứ Hai, 21/10/2024 15:30"): the page's publication date. */
+function pageDateLine(paragraphs: Paragraph[], lead: Paragraph): { p: Paragraph; date: string } | null {
+  let found: { p: Paragraph; date: string } | null = null;
+  for (const p of paragraphs) {
+    if (p.number >= lead.number) break;
+    const m =
+      /^(?:(?:Thứ\s+\p{L}+|Chủ\s+nhật)\s*,?\s*)?(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s*[-|,]?\s*\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*\(?GMT\s*\+\s*7\)?)?$/iu.exec(
+        p.text,
+      );
+    if (m && Number(m[2]) >= 1 && Number(m[2]) <= 12)
+      found = { p, date: isoDate(Number(m[3]), Number(m[2]), Number(m[1])) };
+  }
+  return found;
 }
 
 /** The event date in the lead: the first date that is not a document's date ("Kết luận …, ngày 15/6/2023"). */
@@ -430,15 +448,21 @@ function invitation(
 
 function bridgePoints(proposal: ImportProposal, body: Paragraph[]) {
   for (const p of body) {
-    for (const m of p.text.matchAll(/(\d{1,4})\s+điểm\s+cầu(?:\s+(?:tại|ở)\s+([^.;]*?))?(?=\s+và\s|[.;]|$)/gu)) {
-      proposal.bridgePoints.push(cited({ name: m[0], count: Number(m[1]), abroad: false }, [cite(p, m[0])], 0.8));
+    for (const m of p.text.matchAll(
+      /(\d{1,3}(?:\.\d{3})+|\d{1,5})\s+điểm\s+cầu(?:\s+(?:tại|ở)\s+([^.;]*?))?(?=\s+và\s|\s+với\s|[.;,]|$)/gu,
+    )) {
+      proposal.bridgePoints.push(
+        cited({ name: m[0], count: Number(m[1].replace(/\./g, '')), abroad: false }, [cite(p, m[0])], 0.8),
+      );
     }
     for (const m of p.text.matchAll(/(?:Tại|tại)\s+điểm\s+cầu\s+(\p{Lu}[^,.;]*)/gu)) {
       proposal.bridgePoints.push(
         cited({ name: `điểm cầu ${m[1].trim()}`, count: null, abroad: false }, [cite(p, m[0])], 0.8),
       );
     }
-    for (const m of p.text.matchAll(/kết\s+nối\s+(?:trực\s+tuyến\s+)?(?:với|đến|tới)\s+([^.;]*)/gu)) {
+    for (const m of p.text.matchAll(
+      /kết\s+nối\s+(?:trực\s+tuyến\s+|trực\s+tiếp\s+)?(?:với|đến|tới)\s+(?!(?:hơn|khoảng|gần|trên)?\s*\d)([^.;]*)/gu,
+    )) {
       const abroad = /nước\s+ngoài|quốc\s+tế/u.test(m[1]);
       proposal.bridgePoints.push(cited({ name: m[1].trim(), count: null, abroad }, [cite(p, m[0])], 0.7));
     }
@@ -461,6 +485,11 @@ function delegations(proposal: ImportProposal, body: Paragraph[], gazetteer: Gaz
 }
 
 function formatOf(proposal: ImportProposal, lead: Paragraph): Cited<'in_person' | 'online' | 'hybrid'> | null {
+  const said = /(?<![\p{L}])(?:trực\s+tuyến|truyền\s+hình\s+trực\s+tiếp)(?![\p{L}])/u.exec(lead.text);
+  if (said && !proposal.bridgePoints.length) {
+    const place = proposal.venue ?? proposal.hostProvince;
+    return cited(place ? 'hybrid' : 'online', [cite(lead, said[0])], 0.6);
+  }
   const online = proposal.bridgePoints[0];
   if (online)
     return cited(proposal.venue || proposal.hostProvince ? 'hybrid' : 'online', online.citations.slice(0, 1), 0.7);

@@ -143,7 +143,7 @@ export class Gazetteer {
       needles.set(key, name);
     }
     const hcm = [...this.provincesByName.values()].flat().find((p) => foldName(p.name) === 'ho chi minh');
-    if (hcm) for (const alias of ['tp hcm', 'tp.hcm', 'tphcm', 'sai gon']) needles.set(alias, hcm.name);
+    if (hcm) for (const alias of ['tp hcm', 'tp.hcm', 'tphcm']) needles.set(alias, hcm.name);
     const hue = [...this.provincesByName.values()].flat().find((p) => foldName(p.name) === 'thua thien hue');
     if (hue && !needles.has('hue')) needles.set('hue', hue.name);
     for (const [needle, name] of needles) this.provinceNeedles.push({ needle, name });

@@ -41,6 +41,18 @@ describe('agenda items and their presenters', () => {
     expect(findItems('Báo cáo chuyên đề về kinh tế số cho thấy nhiều chuyển biến.')).toEqual([]);
   });
 
+  it('reads "Dự và phát biểu khai mạc … có đồng chí X" and a subject introduced without "chuyên đề"', () => {
+    const [opening] = findItems(
+      'Dự và phát biểu khai mạc lớp bồi dưỡng có đồng chí Mai Văn Hùng, Phó Chủ tịch UBND tỉnh.',
+    );
+    expect(opening).toMatchObject({ kind: 'opening_speech', title: 'Phát biểu khai mạc lớp bồi dưỡng' });
+    expect(opening.people[0].fullName).toBe('Mai Văn Hùng');
+    const [intro] = findItems(
+      'Bà Tạ Thu Trang, Phó Giám đốc Sở Ngoại vụ giới thiệu quy trình đón tiếp phóng viên nước ngoài.',
+    );
+    expect(intro).toMatchObject({ kind: 'topic', title: 'Quy trình đón tiếp phóng viên nước ngoài' });
+  });
+
   it('reads bodies presenting a list of contents, split on semicolons', () => {
     const items = findItems(
       'Các học viên được các giảng viên thuộc Bộ Ngoại giao, Sở Ngoại vụ truyền đạt các nội dung chính: Kỹ năng trả lời phỏng vấn; công tác bảo hộ công dân.',

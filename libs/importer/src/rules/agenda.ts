@@ -148,9 +148,43 @@ export function findItems(text: string): ItemMention[] {
     }
   }
 
+  // "Dự và phát biểu khai mạc lớp tập huấn có đồng chí X, <posts>": the speaker after "có".
+  for (const m of text.matchAll(
+    /(?:[Dd]ự\s+và\s+)?[Pp]hát\s+biểu(?:\s+(khai\s+mạc|chỉ\s+đạo|kết\s+luận|bế\s+mạc))?(?:\s+(?:tại\s+)?(?:[Hh]ội\s+nghị|[Hh]ội\s+thảo|lớp\s+(?:học|tập\s+huấn|bồi\s+dưỡng)))?\s+có\s+/gu,
+  )) {
+    const after = text.slice(m.index + m[0].length);
+    const person = findPeople(after)[0];
+    if (!person || person.index > 0) continue;
+    const phrase = m[0].replace(/^[Dd]ự\s+và\s+/u, '').replace(/\s+có\s+$/u, '');
+    items.push({
+      kind: speechKind(m[1]),
+      title: upperFirst(phrase),
+      quote: m[0] + person.text,
+      people: [person],
+      organisations: [],
+    });
+  }
+
+  // "<person>, <posts> (đã) giới thiệu / truyền đạt / trình bày <subject>" without the word chuyên đề.
+  for (const person of findPeople(text)) {
+    const after = text.slice(person.index + person.text.length);
+    const m =
+      /^\s+(?:(?:cũng|đã|tiếp\s+tục)\s+)*(giới\s+thiệu|truyền\s+đạt|trình\s+bày|báo\s+cáo)\s+(?!(?:nội\s+dung\s+)?(?:chuyên\s+đề|báo\s+cáo|tham\s+luận|bài\s+giảng)(?![\p{L}]))(?:về\s+)?([^.;]{8,})/u.exec(
+        after,
+      );
+    if (!m) continue;
+    items.push({
+      kind: /báo\s+cáo|trình\s+bày/u.test(m[1]) ? 'report' : 'topic',
+      title: upperFirst(m[2].trim()),
+      quote: person.text + m[0],
+      people: [person],
+      organisations: [],
+    });
+  }
+
   // "(một số | các) đại biểu (cũng) (đã) chia sẻ / thảo luận / trao đổi …": the floor's contributions.
   const floor =
-    /(?:một\s+số|các|nhiều)\s+đại\s+biểu\s+(?:cũng\s+)?(?:đã\s+)?(chia\s+sẻ|thảo\s+luận|trao\s+đổi|tham\s+luận|phát\s+biểu\s+ý\s+kiến|đóng\s+góp\s+ý\s+kiến)\s+[^.;]*/u.exec(
+    /(?:[Mm]ột\s+số|[Cc]ác|[Nn]hiều)\s+đại\s+biểu\s+(?:cũng\s+)?(?:đã\s+)?(chia\s+sẻ|thảo\s+luận|trao\s+đổi|tham\s+luận|phát\s+biểu\s+ý\s+kiến|đóng\s+góp\s+ý\s+kiến)\s+[^.;]*/u.exec(
       text,
     );
   if (floor) {

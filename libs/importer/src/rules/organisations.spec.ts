@@ -11,6 +11,12 @@ describe('organisers and organisation lists', () => {
     ]);
   });
 
+  it('keeps "Cục X, Bộ Y" (a department and its ministry) as one body', () => {
+    expect(
+      splitOrganisations('Cục Báo chí, Bộ Văn hóa, Thể thao và Du lịch và Hội Nhà báo Việt Nam').map((m) => m.text),
+    ).toEqual(['Cục Báo chí, Bộ Văn hóa, Thể thao và Du lịch', 'Hội Nhà báo Việt Nam']);
+  });
+
   it('reads "A chủ trì, phối hợp với B và C tổ chức": A leads, B and C co-organise', () => {
     const text =
       'Sáng 3/4, tại Hà Nội, Ban Đối ngoại Trung ương chủ trì, phối hợp với Bộ Ngoại giao và Thành ủy Hà Nội tổ chức hội nghị.';

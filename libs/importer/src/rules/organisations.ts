@@ -98,8 +98,25 @@ export function splitOrganisations(list: string, offset = 0): OrgMention[] {
     start = m.index + m[0].length;
   }
   cut(list.length);
-  return mentions;
+  // "Cục Thông tin đối ngoại, Bộ Thông tin và Truyền thông" is one body (a department, then its
+  // ministry), not two: a department-level name followed after a comma by a ministry-level one.
+  const merged: OrgMention[] = [];
+  for (const mention of mentions) {
+    const previous = merged[merged.length - 1];
+    if (previous && SUB_UNIT.test(previous.text) && PARENT.test(mention.text)) {
+      const between = list.slice(previous.index - offset + previous.text.length, mention.index - offset);
+      if (/^\s*,\s*$/u.test(between)) {
+        previous.text = list.slice(previous.index - offset, mention.index - offset + mention.text.length);
+        continue;
+      }
+    }
+    merged.push({ ...mention });
+  }
+  return merged;
 }
+
+const SUB_UNIT = /^(?:Cục|Vụ|Văn\s+phòng|Viện|Trung\s+tâm|Tổng\s+cục)\s/u;
+const PARENT = /^(?:Bộ|Ban|Tổng\s+cục|Ủy\s+ban|Uỷ\s+ban|Thông\s+tấn\s+xã)\s/u;
 
 export interface OrganiserClause {
   lead: OrgMention[];
