@@ -135,4 +135,21 @@ describe('proposal from a report', () => {
     expect(award.isTraining).toBe(false);
     expect(award.confidence).toBeLessThanOrEqual(0.3);
   });
+
+  it('reads half a megabyte of repetitive or unpunctuated text without blowing up, still citing exactly', () => {
+    // Repetition of the genre's trigger phrases is the worst case for the sentence rules.
+    const inputs = [
+      'Hội nghị tổ chức. ' + 'Chuyên đề thứ nhất do '.repeat(20000),
+      'Hội nghị tổ chức tại Hà Nội ' + 'phát biểu tại hội nghị '.repeat(20000),
+      (
+        'Sáng 3/4/2025, Sở Ngoại vụ tổ chức Hội nghị tập huấn, ông Lê Văn Tám, Phó Giám đốc trình bày chuyên đề về X ' +
+        '\n'
+      ).repeat(4000),
+    ];
+    for (const text of inputs) {
+      const p = proposeFromArticle({ text }, g);
+      const texts = new Map(p.paragraphs.map((x) => [x.number, x.text]));
+      expect(allCitations(p).filter((c) => !texts.get(c.paragraph)?.includes(c.quote))).toEqual([]);
+    }
+  });
 });

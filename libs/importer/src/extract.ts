@@ -41,11 +41,19 @@ const cited = <T>(value: T, citations: Citation[], confidence: number, extra: Pa
   ...extra,
 });
 
+/** See proposeFromArticle. */
+export const MAX_RULE_CHARS = 5000;
+
 const TRAINING_KINDS: SessionKind[] = ['training_conference', 'national_conference', 'workshop'];
 
 /** Reads one report and proposes a draft session; pure: the gazetteer is the only knowledge. */
 export function proposeFromArticle(input: ArticleInput, gazetteer: Gazetteer): ImportProposal {
   const paragraphs = toParagraphs(input.text);
+  // The rules read at most the first MAX_RULE_CHARS of a paragraph: a report's paragraphs are a
+  // few hundred characters, longer ones are page furniture, and the bound keeps the work linear.
+  const readable = paragraphs.map((p) =>
+    p.text.length > MAX_RULE_CHARS ? { ...p, text: p.text.slice(0, MAX_RULE_CHARS) } : p,
+  );
   const headline = paragraphs[0]?.text ?? null;
   const proposal: ImportProposal = {
     source: {
@@ -75,14 +83,14 @@ export function proposeFromArticle(input: ArticleInput, gazetteer: Gazetteer): I
     paragraphs,
     ignoredFromParagraph: null,
   };
-  const lead = findLead(paragraphs);
+  const lead = findLead(readable);
   // No paragraph says an event was held: propose nothing rather than invent a session.
   if (!lead) return proposal;
 
   const leadDate = firstEventDate(lead.text);
-  const endAt = reportBody(paragraphs, lead, leadDate);
-  if (endAt <= paragraphs.length) proposal.ignoredFromParagraph = endAt;
-  const body = paragraphs.filter((p) => p.number < endAt);
+  const endAt = reportBody(readable, lead, leadDate);
+  if (endAt <= readable.length) proposal.ignoredFromParagraph = endAt;
+  const body = readable.filter((p) => p.number < endAt);
 
   // Title and kind: the event name in the lead, else in a caption of the report, else the headline.
   let name: { p: Paragraph; index: number; text: string } | null = null;
@@ -94,7 +102,10 @@ export function proposeFromArticle(input: ArticleInput, gazetteer: Gazetteer): I
       break;
     }
   }
-  if (!name && headline && EVENT_NOUN.test(headline)) name = { p: paragraphs[0], index: 0, text: headline };
+  // A headline is a title when it is headline-sized and names an event.
+  if (!name && headline && headline.length <= 300 && EVENT_NOUN.test(headline)) {
+    name = { p: paragraphs[0], index: 0, text: headline };
+  }
   if (name) {
     const title = name.text.charAt(0).toUpperCase() + name.text.slice(1);
     proposal.title = cited(title, [cite(name.p, name.text)], name.p === lead ? 0.9 : 0.7);
@@ -127,7 +138,7 @@ export function proposeFromArticle(input: ArticleInput, gazetteer: Gazetteer): I
 
   // Venue and host province: "…, tại <venue>, …" in the lead.
   const venueMatch =
-    /(?<![\p{L}])tại\s+((?:(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã)\s+)?\p{Lu}[^,;.()]*?)(?=\s*[,;.(]|\s+(?:diễn\s+ra|đã|tổ\s+chức)|$)/u.exec(
+    /(?<![\p{L}])tại\s+((?:(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã)\s+)?\p{Lu}[^,;.()]{0,200}?)(?=\s*[,;.(]|\s+(?:diễn\s+ra|đã|tổ\s+chức)|$)/u.exec(
       lead.text,
     );
   let organiserFrom = 0;
@@ -397,7 +408,7 @@ function invitation(
   // The audience clause: "… cho <cán bộ …> (trên toàn quốc | của 14 tỉnh, thành phố trong khu vực R)".
   for (const p of body) {
     for (const m of p.text.matchAll(
-      /(?<![\p{L}])cho\s+(?:lãnh\s+đạo|cán\s+bộ|đại\s+biểu|học\s+viên|phóng\s+viên|báo\s+cáo\s+viên|đội\s+ngũ|lực\s+lượng|các)[^.;|]*/gu,
+      /(?<![\p{L}])cho\s+(?:lãnh\s+đạo|cán\s+bộ|đại\s+biểu|học\s+viên|phóng\s+viên|báo\s+cáo\s+viên|đội\s+ngũ|lực\s+lượng|các)[^.;|]{0,500}/gu,
     )) {
       const clause = m[0];
       if (/(?<![\p{L}])(?:trên\s+)?(?:toàn\s+quốc|cả\s+nước)(?![\p{L}])/u.test(clause)) {
@@ -420,7 +431,7 @@ function invitation(
       }
     }
     // "… (các | 15) tỉnh, thành phố (thuộc | trong) khu vực <regions>" elsewhere in the report.
-    for (const m of p.text.matchAll(/tỉnh,?\s+thành(?:\s+phố)?[^.;|]{0,30}?khu\s+vực\s+[^.;|(]*/gu)) {
+    for (const m of p.text.matchAll(/tỉnh,?\s+thành(?:\s+phố)?[^.;|]{0,30}?khu\s+vực\s+[^.;|(]{0,300}/gu)) {
       for (const hit of gazetteer.findRegions(m[0])) {
         if (!regions.some((r) => r.id === hit.region.id)) {
           regions.push({ id: hit.region.id, key: hit.region.name, name: hit.region.name, isNew: false });
@@ -449,19 +460,19 @@ function invitation(
 function bridgePoints(proposal: ImportProposal, body: Paragraph[]) {
   for (const p of body) {
     for (const m of p.text.matchAll(
-      /(\d{1,3}(?:\.\d{3})+|\d{1,5})\s+điểm\s+cầu(?:\s+(?:tại|ở)\s+([^.;]*?))?(?=\s+và\s|\s+với\s|[.;,]|$)/gu,
+      /(\d{1,3}(?:\.\d{3})+|\d{1,5})\s+điểm\s+cầu(?:\s+(?:tại|ở)\s+([^.;]{0,200}?))?(?=\s+và\s|\s+với\s|[.;,]|$)/gu,
     )) {
       proposal.bridgePoints.push(
         cited({ name: m[0], count: Number(m[1].replace(/\./g, '')), abroad: false }, [cite(p, m[0])], 0.8),
       );
     }
-    for (const m of p.text.matchAll(/(?:Tại|tại)\s+điểm\s+cầu\s+(\p{Lu}[^,.;]*)/gu)) {
+    for (const m of p.text.matchAll(/(?:Tại|tại)\s+điểm\s+cầu\s+(\p{Lu}[^,.;]{0,150})/gu)) {
       proposal.bridgePoints.push(
         cited({ name: `điểm cầu ${m[1].trim()}`, count: null, abroad: false }, [cite(p, m[0])], 0.8),
       );
     }
     for (const m of p.text.matchAll(
-      /kết\s+nối\s+(?:trực\s+tuyến\s+|trực\s+tiếp\s+)?(?:với|đến|tới)\s+(?!(?:hơn|khoảng|gần|trên)?\s*\d)([^.;]*)/gu,
+      /kết\s+nối\s+(?:trực\s+tuyến\s+|trực\s+tiếp\s+)?(?:với|đến|tới)\s+(?!(?:hơn|khoảng|gần|trên)?\s*\d)([^.;]{0,300})/gu,
     )) {
       const abroad = /nước\s+ngoài|quốc\s+tế/u.test(m[1]);
       proposal.bridgePoints.push(cited({ name: m[1].trim(), count: null, abroad }, [cite(p, m[0])], 0.7));
@@ -473,7 +484,7 @@ function delegations(proposal: ImportProposal, body: Paragraph[], gazetteer: Gaz
   // "Tỉnh X có các đại biểu A, B, C tham dự" / "Đoàn tỉnh X gồm đại biểu A, B".
   for (const p of body) {
     for (const m of p.text.matchAll(
-      /(?:Tỉnh|Thành\s+phố|Đoàn\s+(?:tỉnh|thành\s+phố))\s+(\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3})\s+(?:có|gồm)\s+(?:các\s+)?đại\s+biểu(?:\s+(?:của|từ))?\s+([^.]*?)\s+tham\s+dự/gu,
+      /(?:Tỉnh|Thành\s+phố|Đoàn\s+(?:tỉnh|thành\s+phố))\s+(\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3})\s+(?:có|gồm)\s+(?:các\s+)?đại\s+biểu(?:\s+(?:của|từ))?\s+([^.]{0,600}?)\s+tham\s+dự/gu,
     )) {
       const province = gazetteer.province(m[1], eventDate);
       if (!province) continue;

@@ -22,6 +22,11 @@ const SPEECH_KIND: Record<string, AgendaKind> = {
 const speechKind = (qualifier: string | undefined): AgendaKind =>
   qualifier ? (SPEECH_KIND[qualifier.toLowerCase().replace(/\s+/g, ' ')] ?? 'directing_speech') : 'directing_speech';
 
+/** Names, posts and subjects sit within a sentence: windows of this size keep long texts linear. */
+const WINDOW = 600;
+/** The text before `index`, within the window (the speaker named right before a verb). */
+const textBefore = (text: string, index: number) => text.slice(Math.max(0, index - WINDOW), index);
+
 const upperFirst = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 const SPEECH =
   '(?:phát\\s+biểu|diễn\\s+văn)(?:\\s+(khai\\s+mạc|chỉ\\s+đạo|kết\\s+luận|bế\\s+mạc|tổng\\s+kết))?(?:\\s+(?:tại|tổng\\s+kết))?\\s+(?:Hội|hội)\\s+(?:nghị|thảo)';
@@ -47,7 +52,7 @@ export function findItems(text: string): ItemMention[] {
 
   // "Chuyên đề thứ nhất do đồng chí X, <posts> trình bày, tập trung vào <subject>."
   for (const m of text.matchAll(
-    /(?<![\p{L}])(?:Chuyên|chuyên)\s+đề(?:\s+thứ\s+\p{L}+|\s+\d+)?\s+do\s+([^.;]*?)\s+(?:trình\s+bày|truyền\s+đạt|báo\s+cáo|giới\s+thiệu)\s*,?\s*(?:(?:đã\s+)?(?:tập\s+trung\s+vào|tập\s+trung|làm\s+rõ|đề\s+cập|về|với\s+nội\s+dung)\s+)?([^.;]*)/gu,
+    /(?<![\p{L}])(?:Chuyên|chuyên)\s+đề(?:\s+thứ\s+\p{L}+|\s+\d+)?\s+do\s+([^.;]{1,300}?)\s+(?:trình\s+bày|truyền\s+đạt|báo\s+cáo|giới\s+thiệu)\s*,?\s*(?:(?:đã\s+)?(?:tập\s+trung\s+vào|tập\s+trung|làm\s+rõ|đề\s+cập|về|với\s+nội\s+dung)\s+)?([^.;]{0,600})/gu,
   )) {
     const presenter = m[1];
     const people = findPeople(presenter);
@@ -67,9 +72,9 @@ export function findItems(text: string): ItemMention[] {
   // "<person> (cũng) (đã) trình bày (nội dung) chuyên đề / báo cáo / tham luận “<title>”" or, unquoted,
   // "… trình bày chuyên đề về <subject>": the presenter is the person named right before the verb.
   for (const m of text.matchAll(
-    /(?:trình\s+bày|báo\s+cáo|truyền\s+đạt)\s+(?:nội\s+dung\s+)?(chuyên\s+đề|báo\s+cáo|tham\s+luận|bài\s+giảng)\s*(?:với\s+chủ\s+đề\s+|về\s+)?(?:[“"]([^”"]+)[”"]|([^.;“"]{8,}))/gu,
+    /(?:trình\s+bày|báo\s+cáo|truyền\s+đạt)\s+(?:nội\s+dung\s+)?(chuyên\s+đề|báo\s+cáo|tham\s+luận|bài\s+giảng)\s*(?:với\s+chủ\s+đề\s+|về\s+)?(?:[“"]([^”"]{1,600})[”"]|([^.;“"]{8,600}))/gu,
   )) {
-    const before = text.slice(0, m.index);
+    const before = textBefore(text, m.index);
     const person = findPeople(before).pop();
     const adjacent =
       person && /^\s*(?:(?:cũng|đã|lần\s+lượt|tiếp\s+tục)\s+)*$/u.test(before.slice(person.index + person.text.length));
@@ -94,7 +99,7 @@ export function findItems(text: string): ItemMention[] {
       'gu',
     ),
   )) {
-    const after = text.slice(m.index + m[0].length);
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + WINDOW);
     const person = findPeople(after)[0];
     if (!person || person.index > 0) continue;
     const phrase = m[0].replace(/^[.;]\s*/u, '').replace(/\s*,\s*$/u, '');
@@ -109,7 +114,7 @@ export function findItems(text: string): ItemMention[] {
 
   // "Đồng chí X, <posts> phát biểu chỉ đạo Hội nghị" (speaker first; also photo captions).
   for (const m of text.matchAll(new RegExp(SPEECH, 'gu'))) {
-    const before = text.slice(0, m.index);
+    const before = textBefore(text, m.index);
     const person = findPeople(before).pop();
     if (!person) continue;
     // The speaker's mention must run up to the verb (nothing but spaces between).
@@ -118,7 +123,7 @@ export function findItems(text: string): ItemMention[] {
     items.push({
       kind: speechKind(m[1]),
       title: upperFirst(phrase.replace(/^diễn\s+văn/u, 'Diễn văn')),
-      quote: text.slice(person.index, m.index + phrase.length),
+      quote: before.slice(person.index) + phrase,
       people: [person],
       organisations: [],
     });
@@ -127,7 +132,7 @@ export function findItems(text: string): ItemMention[] {
   // "(Đại diện lãnh đạo | lãnh đạo | các giảng viên thuộc) A, B, C (đã) trình bày / truyền đạt
   // <contents>": bodies present, the contents are listed after the verb.
   for (const m of text.matchAll(
-    /(?:(?:Đại\s+diện|đại\s+diện)\s+(?:[Ll]ãnh\s+đạo\s+)?|(?:^|\s)(?:[Ll]ãnh\s+đạo)\s+|(?:các\s+)?(?:giảng\s+viên|báo\s+cáo\s+viên)\s+(?:thuộc|của|đến\s+từ)\s+)((?:Ban|Bộ|Sở|Văn\s+phòng|Cục|Học\s+viện|Viện|Trường|Ủy\s+ban|Hội\s+đồng|Tổng\s+cục|Vụ|Trung\s+tâm)\s[^.;:]*?)\s+(?:đã\s+)?(trình\s+bày|truyền\s+đạt|báo\s+cáo|giới\s+thiệu)\s+((?:các\s+)?(?:báo\s+cáo|tham\s+luận)(?:\s*,\s*(?:báo\s+cáo|tham\s+luận))*(?:\s+chuyên\s+đề)?\s+(?:về\s+)?|(?:các\s+)?nội\s+dung(?:\s+chính)?\s*:\s*)?([^.]*)/gu,
+    /(?:(?:Đại\s+diện|đại\s+diện)\s+(?:[Ll]ãnh\s+đạo\s+)?|(?:^|\s)(?:[Ll]ãnh\s+đạo)\s+|(?:các\s+)?(?:giảng\s+viên|báo\s+cáo\s+viên)\s+(?:thuộc|của|đến\s+từ)\s+)((?:Ban|Bộ|Sở|Văn\s+phòng|Cục|Học\s+viện|Viện|Trường|Ủy\s+ban|Hội\s+đồng|Tổng\s+cục|Vụ|Trung\s+tâm)\s[^.;:]{0,300}?)\s+(?:đã\s+)?(trình\s+bày|truyền\s+đạt|báo\s+cáo|giới\s+thiệu)\s+((?:các\s+)?(?:báo\s+cáo|tham\s+luận)(?:\s*,\s*(?:báo\s+cáo|tham\s+luận))*(?:\s+chuyên\s+đề)?\s+(?:về\s+)?|(?:các\s+)?nội\s+dung(?:\s+chính)?\s*:\s*)?([^.]{0,1500})/gu,
   )) {
     const organisations = splitOrganisations(m[1], m.index + m[0].indexOf(m[1]));
     if (!organisations.length) continue;
@@ -152,7 +157,7 @@ export function findItems(text: string): ItemMention[] {
   for (const m of text.matchAll(
     /(?:[Dd]ự\s+và\s+)?[Pp]hát\s+biểu(?:\s+(khai\s+mạc|chỉ\s+đạo|kết\s+luận|bế\s+mạc))?(?:\s+(?:tại\s+)?(?:[Hh]ội\s+nghị|[Hh]ội\s+thảo|lớp\s+(?:học|tập\s+huấn|bồi\s+dưỡng)))?\s+có\s+/gu,
   )) {
-    const after = text.slice(m.index + m[0].length);
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + WINDOW);
     const person = findPeople(after)[0];
     if (!person || person.index > 0) continue;
     const phrase = m[0].replace(/^[Dd]ự\s+và\s+/u, '').replace(/\s+có\s+$/u, '');
@@ -167,9 +172,9 @@ export function findItems(text: string): ItemMention[] {
 
   // "<person>, <posts> (đã) giới thiệu / truyền đạt / trình bày <subject>" without the word chuyên đề.
   for (const person of findPeople(text)) {
-    const after = text.slice(person.index + person.text.length);
+    const after = text.slice(person.index + person.text.length, person.index + person.text.length + WINDOW);
     const m =
-      /^\s+(?:(?:cũng|đã|tiếp\s+tục)\s+)*(giới\s+thiệu|truyền\s+đạt|trình\s+bày|báo\s+cáo)\s+(?!(?:nội\s+dung\s+)?(?:chuyên\s+đề|báo\s+cáo|tham\s+luận|bài\s+giảng)(?![\p{L}]))(?:về\s+)?([^.;]{8,})/u.exec(
+      /^\s+(?:(?:cũng|đã|tiếp\s+tục)\s+)*(giới\s+thiệu|truyền\s+đạt|trình\s+bày|báo\s+cáo)\s+(?!(?:nội\s+dung\s+)?(?:chuyên\s+đề|báo\s+cáo|tham\s+luận|bài\s+giảng)(?![\p{L}]))(?:về\s+)?([^.;]{8,600})/u.exec(
         after,
       );
     if (!m) continue;
@@ -184,7 +189,7 @@ export function findItems(text: string): ItemMention[] {
 
   // "(một số | các) đại biểu (cũng) (đã) chia sẻ / thảo luận / trao đổi …": the floor's contributions.
   const floor =
-    /(?:[Mm]ột\s+số|[Cc]ác|[Nn]hiều)\s+đại\s+biểu\s+(?:cũng\s+)?(?:đã\s+)?(chia\s+sẻ|thảo\s+luận|trao\s+đổi|tham\s+luận|phát\s+biểu\s+ý\s+kiến|đóng\s+góp\s+ý\s+kiến)\s+[^.;]*/u.exec(
+    /(?:[Mm]ột\s+số|[Cc]ác|[Nn]hiều)\s+đại\s+biểu\s+(?:cũng\s+)?(?:đã\s+)?(chia\s+sẻ|thảo\s+luận|trao\s+đổi|tham\s+luận|phát\s+biểu\s+ý\s+kiến|đóng\s+góp\s+ý\s+kiến)\s+[^.;]{0,300}/u.exec(
       text,
     );
   if (floor) {

@@ -12,7 +12,7 @@ const KIND =
 const NUMBER_RE = new RegExp(`(?:${KIND}\\s+(?:số\\s+)?)?(${PARTY}|${STATE})(?![\\p{L}\\d])`, 'gu');
 const DATE_AFTER = /^\s*,?\s*(?:ban\s+hành\s+)?ngày\s+(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4})/iu;
 const ISSUER_AFTER =
-  /^\s*,?\s*(?:của|do)\s+((?:Ban\s+Chấp\s+hành\s+Trung\s+ương(?:\s+Đảng)?|Bộ\s+Chính\s+trị|Ban\s+Bí\s+thư|Thủ\s+tướng\s+Chính\s+phủ|Chính\s+phủ|Quốc\s+hội|Ủy\s+ban\s+Thường\s+vụ\s+Quốc\s+hội|Ban\s+Chỉ\s+đạo[^,;.]*?|Bộ\s+[^,;.]*?|Ban\s+[^,;.]*?))(?=\s+về|\s*[,;.]|$)/u;
+  /^\s*,?\s*(?:của|do)\s+((?:Ban\s+Chấp\s+hành\s+Trung\s+ương(?:\s+Đảng)?|Bộ\s+Chính\s+trị|Ban\s+Bí\s+thư|Thủ\s+tướng\s+Chính\s+phủ|Chính\s+phủ|Quốc\s+hội|Ủy\s+ban\s+Thường\s+vụ\s+Quốc\s+hội|Ban\s+Chỉ\s+đạo[^,;.]{0,150}?|Bộ\s+[^,;.]{0,150}?|Ban\s+[^,;.]{0,150}?))(?=\s+về|\s*[,;.]|$)/u;
 
 const KIND_BY_CODE: Record<string, string> = {
   KL: 'Kết luận',

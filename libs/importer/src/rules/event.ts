@@ -53,7 +53,7 @@ export function kindOf(name: string): SessionKind {
   const f = foldKeepLength(name);
   if (/\b(le trao|trao giai|le ton vinh|le vinh danh)\b/.test(f)) return 'award_ceremony';
   if (/\b(tap huan|boi duong|lop)\b/.test(f)) return 'training_conference';
-  if (/\bhoi nghi\b.*\btoan quoc\b|\bhoi nghi truc tuyen toan quoc\b/.test(f)) return 'national_conference';
+  if (/\bhoi nghi\b.{0,80}\btoan quoc\b|\bhoi nghi truc tuyen toan quoc\b/.test(f)) return 'national_conference';
   if (/\b(hoi thao|toa dam|dien dan)\b/.test(f)) return 'workshop';
   return 'other';
 }
@@ -65,10 +65,12 @@ export function kindOf(name: string): SessionKind {
  */
 export function findEventName(text: string): { index: number; text: string } | null {
   const m =
-    /(?:tổ\s+chức|khai\s+mạc|khai\s+giảng)\s+((?:Hội|hội|Lớp|lớp|Lễ|lễ|Tọa|tọa|Diễn|diễn)\s[^;.|]*?)(?=\s+cho\s|\s+tại\s|\s+nhằm\s|\s+với\s+sự|\s*[;.|]|\s*$)/u.exec(
+    /(?:tổ\s+chức|khai\s+mạc|khai\s+giảng)\s+((?:Hội|hội|Lớp|lớp|Lễ|lễ|Tọa|tọa|Diễn|diễn)\s[^;.|]{0,400}?)(?=\s+cho\s|\s+tại\s|\s+nhằm\s|\s+với\s+sự|\s*[;.|]|\s*$)/u.exec(
       text,
     ) ??
-    /^((?:Hội\s+nghị|Hội\s+thảo|Lớp|Lễ)\s[^;.|]*?năm\s+(?:19|20)\d{2})(?=\s+cho\s|\s+tại\s|\s*[;.|,]|\s*$)/u.exec(text);
+    /^((?:Hội\s+nghị|Hội\s+thảo|Lớp|Lễ)\s[^;.|]{0,400}?năm\s+(?:19|20)\d{2})(?=\s+cho\s|\s+tại\s|\s*[;.|,]|\s*$)/u.exec(
+      text,
+    );
   if (!m) return null;
   const name = m[1];
   return { index: m.index + m[0].indexOf(name), text: name };

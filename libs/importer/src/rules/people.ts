@@ -141,7 +141,8 @@ export function findPeople(text: string): PersonMention[] {
   const found: PersonMention[] = [];
   for (const m of text.matchAll(PERSON)) {
     const [whole, honorific, rank, academic, name] = m;
-    const after = text.slice(m.index + whole.length);
+    // Posts follow within a sentence: a bounded window keeps long texts linear.
+    const after = text.slice(m.index + whole.length, m.index + whole.length + 600);
     const posts = readPosts(after);
     if (!honorific && !rank && !academic && !posts.list.length) continue;
     found.push({
