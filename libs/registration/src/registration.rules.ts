@@ -4,15 +4,51 @@ export const REGISTRATION_STATUSES = ['pending', 'confirmed', 'waitlisted', 'rej
 export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
 export const ACTIVE_STATUSES: readonly RegistrationStatus[] = ['pending', 'confirmed', 'waitlisted'];
 export const GENDERS = ['female', 'male', 'other'] as const;
+export type Gender = (typeof GENDERS)[number];
 
-/** Vietnamese phone numbers compare by their national form: +84 / 84 prefixes become 0, separators go. */
+/**
+ * Vietnamese phone numbers compare by their national form: +84 / 84 / 0084 prefixes become 0,
+ * separators go, and a number that lost its leading 0 in Excel (typed into a General cell:
+ * 945265254 for 0945265254; 10 digits for a landline 02xx) gets it back. Full-width digits
+ * count as digits.
+ */
 export function normalisePhone(phone: string | null | undefined): string | null {
   if (!phone) return null;
-  let digits = phone.replace(/[^\d+]/g, '');
+  let digits = phone.normalize('NFKC').replace(/[^\d+]/g, '');
   if (digits.startsWith('+84')) digits = `0${digits.slice(3)}`;
+  else if (digits.startsWith('0084')) digits = `0${digits.slice(4)}`;
   else if (digits.startsWith('84') && digits.length >= 11) digits = `0${digits.slice(2)}`;
   digits = digits.replace(/\+/g, '');
+  if (/^[35789]\d{8}$/.test(digits) || /^2\d{9}$/.test(digits)) digits = `0${digits}`;
   return digits.length > 0 ? digits : null;
+}
+
+/**
+ * The phone as stored and shown: as typed, except a number Excel stripped of its leading 0,
+ * which is stored in its national form (a delegate never meant 945265254).
+ */
+export function phoneForStorage(phone: string | null | undefined): string | null {
+  if (!phone) return null;
+  const typed = phone.normalize('NFKC').trim();
+  return /^\d+$/.test(typed) ? normalisePhone(typed) : typed;
+}
+
+/** Gender words of the template (Nam / Nữ / Khác, any case, with or without accents) and of the API. */
+const GENDER_WORDS: Record<string, Gender> = {
+  nam: 'male',
+  male: 'male',
+  m: 'male',
+  nu: 'female',
+  female: 'female',
+  f: 'female',
+  khac: 'other',
+  other: 'other',
+};
+
+/** The API's gender for any accepted word; anything else is returned unchanged for the validator to refuse. */
+export function parseGender(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  return GENDER_WORDS[foldForSearch(value)] ?? value;
 }
 
 export const normaliseEmail = (email: string | null | undefined) => (email ? email.trim().toLowerCase() : null);

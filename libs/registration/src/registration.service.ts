@@ -13,6 +13,7 @@ import {
   UpdateRegistrationDto,
 } from './dto/registration.dto';
 import { BulkRowError, bulkProblem, parseBulkRows, readSheet, XLSX_MIME } from './bulk/bulk-registration';
+import { UploadGate } from './bulk/upload-gate';
 import { accessFor, canSeeRow, forbidden, RegistrationAccess } from './registration-access';
 import { mapRegistration, mapSettings } from './registration.mapper';
 import { NewRegistration, RegistrationRepository, RegistrationRow } from './registration.repository';
@@ -23,9 +24,13 @@ import {
   normaliseEmail,
   normalisePhone,
   personKey,
+  phoneForStorage,
   RegistrationStatus,
   windowIsOpen,
 } from './registration.rules';
+
+/** One per process: at most 2 uploads unpacked at once, 16 more waiting. */
+const UPLOADS = new UploadGate(2, 16);
 
 const newCheckInCode = () => randomBytes(16).toString('base64url');
 
@@ -154,6 +159,7 @@ export class RegistrationService {
     user: AuthUser,
     actor: AuditActor,
     mode: 'single' | 'bulk' = 'single',
+    rowNumbers: number[] = [],
   ): Promise<RegistrationDto[]> {
     return this.translateDuplicate(() =>
       this.dataSource.transaction(async (manager) => {
@@ -175,7 +181,7 @@ export class RegistrationService {
           if (mode === 'single')
             throw this.duplicateProblem(Number(duplicate.id), duplicate.province_id === provinceId);
           rowErrors.push({
-            row: index + 1,
+            row: rowNumbers[index] ?? index + 1,
             column: 'Họ và tên',
             message: 'this person is already registered for this session',
           });
@@ -202,24 +208,25 @@ export class RegistrationService {
   }
 
   /** CSV or XLSX of one province's delegates: every bad row reported, or all registered. */
-  async bulkRegister(sessionId: number, body: unknown, contentType: string, user: AuthUser, actor: AuditActor) {
+  async bulkRegister(sessionId: number, upload: Buffer | undefined, user: AuthUser, actor: AuditActor) {
     const access = accessFor(user, sessionId);
     if (access?.kind !== 'delegate') throw forbidden('Bulk registration is made by the province delegates.');
-    if (!Buffer.isBuffer(body) || body.length === 0) {
+    if (!upload || upload.length === 0) {
       throw new RequestValidationException([
-        { path: 'body', message: `send a CSV (text/csv) or XLSX (${XLSX_MIME}) file` },
+        {
+          path: 'file',
+          message: `send a CSV (text/csv) or XLSX (${XLSX_MIME}) file, as the request body or as the "file" field of a multipart/form-data form`,
+        },
       ]);
     }
-    let rows: string[][];
-    try {
-      rows = await readSheet(body, contentType);
-    } catch {
-      throw new RequestValidationException([{ path: 'body', message: 'the file could not be read as CSV or XLSX' }]);
-    }
-    const { inputs, errors } = parseBulkRows(rows);
+    const rows = await UPLOADS.run(() => readSheet(upload));
+    const { inputs, rowNumbers, skipped, errors } = parseBulkRows(rows);
     if (errors.length > 0) throw bulkProblem(errors);
-    const registrations = await this.registerMany(sessionId, access.provinceId, inputs, user, actor, 'bulk');
-    return { created: registrations.length, registrations };
+    if (inputs.length === 0) {
+      throw bulkProblem([{ row: rows[0]?.row ?? 1, column: '', message: 'the file lists nobody to register' }]);
+    }
+    const registrations = await this.registerMany(sessionId, access.provinceId, inputs, user, actor, 'bulk', rowNumbers);
+    return { created: registrations.length, skippedRows: skipped, registrations };
   }
 
   async list(sessionId: number, query: RegistrationListQuery, user: AuthUser): Promise<Page<RegistrationDto>> {
@@ -490,7 +497,7 @@ export class RegistrationService {
       gender: input.gender ?? null,
       position: input.position ?? null,
       agency: input.agency,
-      phone: input.phone ?? null,
+      phone: phoneForStorage(input.phone),
       phoneNormalised,
       email: input.email ?? null,
       emailNormalised,
