@@ -96,21 +96,46 @@ export class RegistrationService {
         capacity: input.capacity ?? null,
         moderated: input.moderated,
       });
-      const current = new Map((await this.registrations.quotas(manager, sessionId)).map((q) => [q.province_id, q]));
+      const current = await this.registrations.quotas(manager, sessionId);
+      const kept = new Set(input.quotas.map((quota) => quota.provinceId));
+      // Leaving a province out removes its quota, unless people of it already hold places.
+      const dropped = current.filter((quota) => !kept.has(quota.province_id));
+      const holding = dropped.filter((quota) => quota.confirmed_count > 0);
+      if (holding.length > 0) {
+        throw conflict(
+          'quota-has-confirmed',
+          `${holding.map((q) => `${q.province_name} has ${q.confirmed_count} confirmed place(s)`).join('; ')}: keep its quota, or withdraw or reject those registrations first`,
+          {
+            provinces: holding.map((q) => ({
+              provinceId: q.province_id,
+              provinceName: q.province_name,
+              confirmed: q.confirmed_count,
+            })),
+            errors: [{ path: 'quotas', message: `must keep ${holding.map((q) => q.province_name).join(', ')}` }],
+          },
+        );
+      }
+      const used = new Map(current.map((q) => [q.province_id, q.confirmed_count]));
       for (const [index, quota] of input.quotas.entries()) {
-        const used = current.get(quota.provinceId)?.confirmed_count ?? 0;
-        if (quota.quota < used) {
-          throw conflict('quota-below-confirmed', `Province ${quota.provinceId} already has ${used} confirmed places`, {
-            errors: [{ path: `quotas.${index}.quota`, message: `must be at least ${used}` }],
-          });
+        const confirmedHere = used.get(quota.provinceId) ?? 0;
+        if (quota.quota < confirmedHere) {
+          throw conflict(
+            'quota-below-confirmed',
+            `Province ${quota.provinceId} already has ${confirmedHere} confirmed places`,
+            {
+              errors: [{ path: `quotas.${index}.quota`, message: `must be at least ${confirmedHere}` }],
+            },
+          );
         }
         await this.registrations.setQuota(manager, sessionId, quota.provinceId, quota.quota);
       }
-      await this.registrations.removeQuotasExcept(
+      await this.registrations.removeQuotas(
         manager,
         sessionId,
-        input.quotas.map((quota) => quota.provinceId),
+        dropped.map((quota) => quota.province_id),
       );
+      // Places added by a raised quota or capacity go to the waitlist at once, oldest first.
+      while (await this.promoteOldestWaitlisted(manager, sessionId, actor));
       const after = await this.settingsView(manager, sessionId, session.status);
       await this.audit.record(manager, {
         ...actor,
@@ -225,7 +250,15 @@ export class RegistrationService {
     if (inputs.length === 0) {
       throw bulkProblem([{ row: rows[0]?.row ?? 1, column: '', message: 'the file lists nobody to register' }]);
     }
-    const registrations = await this.registerMany(sessionId, access.provinceId, inputs, user, actor, 'bulk', rowNumbers);
+    const registrations = await this.registerMany(
+      sessionId,
+      access.provinceId,
+      inputs,
+      user,
+      actor,
+      'bulk',
+      rowNumbers,
+    );
     return { created: registrations.length, skippedRows: skipped, registrations };
   }
 
@@ -380,6 +413,23 @@ export class RegistrationService {
       }
       return this.finish(manager, id, row, actor, `registration.${to}`);
     });
+  }
+
+  /** The longest-waiting person of any province with a free place takes it; false when nobody can. */
+  private async promoteOldestWaitlisted(manager: EntityManager, sessionId: number, actor: AuditActor) {
+    const next = await this.registrations.oldestPromotable(manager, sessionId);
+    if (!next) return false;
+    if (!(await this.registrations.takePlace(manager, sessionId, next.provinceId))) return false;
+    await this.registrations.setStatus(manager, next.id, 'confirmed', 'promoted from the waitlist', newCheckInCode());
+    await this.audit.record(manager, {
+      ...actor,
+      action: 'registration.promoted',
+      entityType: 'registration',
+      entityId: next.id,
+      before: { status: 'waitlisted' },
+      after: { status: 'confirmed' },
+    });
+    return true;
   }
 
   /** The freed place goes to the province's first waitlisted person, in the same transaction. */

@@ -100,9 +100,14 @@ export function parseBulkRows(rows: SheetRow[]): {
     const dto = plainToInstance(CreateRegistrationDto, plain);
     const fieldErrors = flattenValidationErrors(validateSync(dto, { whitelist: true, forbidNonWhitelisted: true }));
     if (!plain.phone && !plain.email) fieldErrors.push({ path: 'phone', message: 'phone or email is required' });
+    // One complaint per cell: an empty required cell is "required", not "must be a string, at least 2 characters…".
+    const reported = new Set<string>();
     for (const error of fieldErrors) {
+      if (reported.has(error.path)) continue;
+      reported.add(error.path);
       const column = BULK_COLUMNS.find((c) => c.field === error.path)?.header ?? error.path;
-      errors.push({ row: rowNumber, column, message: error.message });
+      const message = plain[error.path] === undefined && error.path !== 'phone' ? 'is required' : error.message;
+      errors.push({ row: rowNumber, column, message });
     }
     if (fieldErrors.length > 0) continue;
     const name = personKey(dto.fullName);
@@ -163,8 +168,12 @@ export async function templateXlsx(): Promise<Buffer> {
   sheet.getRow(1).font = { bold: true };
   const help = workbook.addWorksheet('Hướng dẫn');
   help.columns = [{ width: 28 }, { width: 28 }, { width: 28 }, { width: 28 }, { width: 28 }, { width: 28 }];
-  help.addRow(['Điền danh sách ở trang "Danh sách đăng ký", mỗi người một dòng, từ dòng 2. Trang này không được đọc khi tải lên.']);
-  help.addRow([`Bắt buộc: Họ và tên, Cơ quan, và Điện thoại hoặc Email. Giới tính: Nam, Nữ hoặc Khác. Tối đa ${MAX_BULK_ROWS} người mỗi tệp.`]);
+  help.addRow([
+    'Điền danh sách ở trang "Danh sách đăng ký", mỗi người một dòng, từ dòng 2. Trang này không được đọc khi tải lên.',
+  ]);
+  help.addRow([
+    `Bắt buộc: Họ và tên, Cơ quan, và Điện thoại hoặc Email. Giới tính: Nam, Nữ hoặc Khác. Tối đa ${MAX_BULK_ROWS} người mỗi tệp.`,
+  ]);
   help.addRow([]);
   help.addRow(BULK_COLUMNS.map((column) => column.header)).font = { bold: true };
   help.addRow(BULK_COLUMNS.map((column) => column.example)).font = { italic: true, color: { argb: 'FF808080' } };

@@ -18,43 +18,43 @@ export function readCsvSheet(text: string): SheetRow[] {
   const separator = count(firstLine, ';') > count(firstLine, ',') ? ';' : ',';
   // Bound the header's width before parsing: a one-line file with a million separators costs seconds.
   if (count(firstLine, separator) >= MAX_COLUMNS) throw tooManyColumns();
-  let records: { record: string[]; info: { lines: number } }[];
+  const rows: SheetRow[] = [];
+  // csv-parse's own line count is off inside quoted CRLF breaks, so count from each record's raw text.
+  let nextLine = 1;
   try {
-    records = parse(source, {
+    parse(source, {
       delimiter: separator,
-      info: true,
+      raw: true,
       relax_column_count: true,
       // A stray quote inside an unquoted field (Nguyễn Văn "Tư") is kept as text.
       relax_quotes: true,
       skip_empty_lines: false,
-    }) as unknown as typeof records;
+      on_record: (({ record, raw }: { record: string[]; raw: string }) => {
+        const row = { row: nextLine, cells: record };
+        nextLine += lineBreaks(raw) + 1;
+        if (record.every((cell) => cell.trim() === '')) return null;
+        if (rows.length > MAX_BULK_ROWS) throw tooManyRows();
+        rows.push(row);
+        return null;
+      }) as never,
+    });
   } catch (error) {
-    throw csvProblem(error);
-  }
-  const rows: SheetRow[] = [];
-  let nextLine = 1;
-  for (const { record, info } of records) {
-    const row = { row: nextLine, cells: record };
-    nextLine = info.lines + 1;
-    if (record.every((cell) => cell.trim() === '')) continue;
-    if (rows.length > MAX_BULK_ROWS) throw tooManyRows();
-    rows.push(row);
+    if (error instanceof CsvError) throw csvProblem(error, nextLine);
+    throw error;
   }
   return rows;
 }
 
-function csvProblem(error: unknown) {
-  if (error instanceof CsvError) {
-    const line = (error as CsvError & { lines?: number }).lines;
-    const detail =
-      error.code === 'CSV_QUOTE_NOT_CLOSED'
-        ? `A quote (") opened at or before line ${line} is never closed; close it or remove it, then upload again.`
-        : `The CSV file cannot be read at line ${line}: ${error.message}`;
-    return fileProblem(HttpStatus.BAD_REQUEST, 'csv-malformed', detail, { line, csvError: error.code });
-  }
-  return fileProblem(HttpStatus.BAD_REQUEST, 'csv-malformed', 'The CSV file cannot be read.');
-}
+/** Line breaks inside a record's raw text, its own terminator aside. */
+const lineBreaks = (raw: string) => raw.replace(/(\r\n|\r|\n)$/, '').match(/\r\n|\r|\n/g)?.length ?? 0;
 
+function csvProblem(error: CsvError, line: number) {
+  const detail =
+    error.code === 'CSV_QUOTE_NOT_CLOSED'
+      ? `The quote (") opened in the row starting on line ${line} is never closed; close it or remove it, then upload again.`
+      : `The CSV file cannot be read at line ${line}: ${error.message}`;
+  return fileProblem(HttpStatus.BAD_REQUEST, 'csv-malformed', detail, { line, csvError: error.code });
+}
 function firstPhysicalLine(source: string): string {
   const head = source.slice(0, HEADER_SCAN);
   const end = head.search(/\r?\n/);

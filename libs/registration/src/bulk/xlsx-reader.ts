@@ -106,9 +106,7 @@ export function cellText(value: CellValue | undefined): string {
   if ('richText' in value && Array.isArray(value.richText)) return value.richText.map((run) => run.text).join('');
   if ('formula' in value || 'sharedFormula' in value) {
     const result = (value as { result?: unknown }).result;
-    return result === undefined || result === null || typeof result === 'object'
-      ? ''
-      : cellText(result as CellValue);
+    return result === undefined || result === null || typeof result === 'object' ? '' : cellText(result as CellValue);
   }
   if ('text' in value) return cellText((value as { text: CellValue }).text);
   if ('error' in value) return '';

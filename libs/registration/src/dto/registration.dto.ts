@@ -179,7 +179,9 @@ export class RegistrationPageDto {
 }
 
 export class BulkRowErrorDto {
-  @ApiProperty({ description: "The sheet's own row number as Excel shows it (the header is row 1); for CSV the line number" })
+  @ApiProperty({
+    description: "The sheet's own row number as Excel shows it (the header is row 1); for CSV the line number",
+  })
   row: number;
   @ApiProperty() column: string;
   @ApiProperty() message: string;
@@ -192,7 +194,7 @@ export class SkippedRowDto {
 
 export class BulkResultDto {
   @ApiProperty() created: number;
-  @ApiProperty({ type: [SkippedRowDto], description: 'Rows not registered on purpose (the template\'s example rows)' })
+  @ApiProperty({ type: [SkippedRowDto], description: "Rows not registered on purpose (the template's example rows)" })
   skippedRows: SkippedRowDto[];
   @ApiProperty({ type: [RegistrationDto] }) registrations: RegistrationDto[];
 }
