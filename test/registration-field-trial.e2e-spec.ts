@@ -406,4 +406,107 @@ describe('registration field-trial fixes', () => {
       expect(taken.body.type).toMatch(/slug-taken$/);
     });
   });
+
+  describe("19. messages in the reader's language", () => {
+    const vi = { 'Accept-Language': 'vi-VN,vi;q=0.9,en;q=0.5' };
+
+    it('answers validation problems in Vietnamese when the request prefers vi, in English otherwise', async () => {
+      const id = await openSession();
+      const body = { fullName: 'A', agency: 'Sở Ngoại vụ', phone: '0969000001', gender: 'x' };
+      const inVietnamese = await t
+        .http()
+        .post(`/api/v1/sessions/${id}/registrations`)
+        .set(bearer(tqDelegate))
+        .set(vi)
+        .send(body)
+        .expect(400);
+      expect(inVietnamese.headers['content-language']).toBe('vi');
+      expect(inVietnamese.body.title).toBe('Yêu cầu không hợp lệ');
+      expect(inVietnamese.body.errors).toEqual(
+        expect.arrayContaining([
+          { path: 'fullName', message: 'phải có ít nhất 2 ký tự' },
+          { path: 'gender', message: 'phải là một trong các giá trị: female, male, other' },
+        ]),
+      );
+      expect(inVietnamese.body.detail).toMatch(/^Dữ liệu gửi lên chưa hợp lệ: 2 trường chưa hợp lệ: /);
+
+      const inEnglish = await t
+        .http()
+        .post(`/api/v1/sessions/${id}/registrations`)
+        .set(bearer(tqDelegate))
+        .set('Accept-Language', 'en-US,en;q=0.9,vi;q=0.8')
+        .send(body)
+        .expect(400);
+      expect(inEnglish.body.title).toBe('Bad Request');
+      expect(inEnglish.body.errors).toEqual(
+        expect.arrayContaining([
+          { path: 'fullName', message: 'fullName must be longer than or equal to 2 characters' },
+        ]),
+      );
+    });
+
+    it('names the expected date format', async () => {
+      for (const [language, expected] of [
+        ['vi', 'phải là ngày theo định dạng YYYY-MM-DD, ví dụ 2026-03-10'],
+        ['en', 'must be a date in the format YYYY-MM-DD, e.g. 2026-03-10'],
+      ]) {
+        const res = await t
+          .http()
+          .post('/api/v1/sessions')
+          .set(bearer(organiser))
+          .set('Accept-Language', language)
+          .send({ title: 'Tập huấn ngày sai', kind: 'training_conference', startsOn: '10/03/2026' })
+          .expect(400);
+        expect(res.body.errors).toEqual([{ path: 'startsOn', message: expected }]);
+      }
+    });
+
+    it('a pre-2025 province names its successor and the date of the merger', async () => {
+      const id = await openSession();
+      const [hoaBinh] = await db().query(`SELECT id FROM province WHERE name = 'Hòa Bình'`);
+      const put = (language: string) =>
+        t
+          .http()
+          .put(`/api/v1/sessions/${id}/registration-settings`)
+          .set(bearer(organiser))
+          .set('Accept-Language', language)
+          .send({
+            opensAt: new Date(Date.now() - 3600_000).toISOString(),
+            closesAt: new Date(Date.now() + 86_400_000).toISOString(),
+            moderated: false,
+            quotas: [
+              { provinceId: tuyenQuang.id, quota: 50 },
+              { provinceId: hoaBinh.id, quota: 5 },
+            ],
+          })
+          .expect(400);
+      expect((await put('vi')).body.errors).toEqual([
+        { path: 'quotas.1.provinceId', message: 'Hòa Bình đã hợp nhất vào Phú Thọ từ 01/7/2025; dùng Phú Thọ' },
+      ]);
+      expect((await put('en')).body.errors[0].message).toBe(
+        'Hòa Bình was merged into Phú Thọ on 1 July 2025; use Phú Thọ',
+      );
+    });
+
+    it('words not-found, conflicts and upload rows in Vietnamese, saying what to do', async () => {
+      const missing = await t.http().get('/api/v1/registrations/987654').set(bearer(tqDelegate)).set(vi).expect(404);
+      expect(missing.body).toMatchObject({
+        title: 'Không tìm thấy',
+        detail: expect.stringContaining('Đăng ký 987654'),
+      });
+      const id = await openSession();
+      const csv =
+        'Họ và tên,Cơ quan,Điện thoại\r\nLã Văn Một,Sở Ngoại vụ,0969100001\r\nla van mot,Sở Ngoại vụ,0969100001\r\n,Sở Ngoại vụ,0969100002\r\n';
+      const rows = await upload(id, csv, 'text/csv').set(vi).expect(400);
+      expect(rows.body.detail).toBe('Tệp có 2 lỗi; chưa ai được đăng ký. Sửa các dòng được nêu rồi tải lại cả tệp.');
+      expect(rows.body.rowErrors).toEqual([
+        { row: 3, column: 'Họ và tên', message: 'trùng người với dòng 2; xóa một trong hai dòng' },
+        { row: 4, column: 'Họ và tên', message: 'là bắt buộc' },
+      ]);
+      const xls = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]);
+      const refused = await upload(id, xls, 'application/vnd.ms-excel').set(vi).expect(415);
+      expect(refused.body.detail).toMatch(/lưu lại dưới dạng CSV UTF-8 hoặc \.xlsx/i);
+      expect(refused.body.errors).toEqual([{ path: 'file', message: refused.body.detail }]);
+    });
+  });
 });

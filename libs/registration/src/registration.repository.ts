@@ -132,6 +132,18 @@ export class RegistrationRepository {
     return rows.length > 0;
   }
 
+  /** Names of provinces and, for the units merged in 2025, their successor and the first day of it. */
+  async provinceSuccession(
+    manager: EntityManager,
+    ids: number[],
+  ): Promise<{ id: number; name: string; successor_name: string | null; merged_on: string | null }[]> {
+    return manager.query(
+      `SELECT p.id, p.name, s.name AS successor_name, to_char(p.valid_to + 1, 'YYYY-MM-DD') AS merged_on
+         FROM province p LEFT JOIN province s ON s.id = p.successor_id WHERE p.id = ANY($1::int[])`,
+      [ids],
+    );
+  }
+
   async invitedProvinceIds(manager: EntityManager, sessionId: number): Promise<number[]> {
     const rows: { province_id: number }[] = await manager.query(
       `SELECT province_id FROM session_invited_province WHERE session_id = $1`,

@@ -3,7 +3,15 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { AuditActor, AuditLogWriter, AuthUser } from '@app/accounts';
-import { conflict, notFound, Page, ProblemException, RequestValidationException, toPage } from '@app/common';
+import {
+  conflict,
+  FieldError,
+  notFound,
+  Page,
+  ProblemException,
+  RequestValidationException,
+  toPage,
+} from '@app/common';
 import {
   CreateRegistrationDto,
   RegistrationDto,
@@ -63,16 +71,47 @@ export class RegistrationService {
       const session = await this.registrations.lockSession(manager, sessionId);
       if (!session) throw notFound('Session', sessionId);
       const invited = new Set(await this.registrations.invitedProvinceIds(manager, sessionId));
-      const errors = input.quotas.flatMap((quota, index) =>
-        invited.has(quota.provinceId)
-          ? []
-          : [
-              {
-                path: `quotas.${index}.provinceId`,
-                message: `province ${quota.provinceId} is not invited to this session`,
-              },
-            ],
+      const outsiders = input.quotas.filter((quota) => !invited.has(quota.provinceId));
+      const succession = new Map(
+        (
+          await this.registrations.provinceSuccession(
+            manager,
+            outsiders.map((quota) => quota.provinceId),
+          )
+        ).map((row) => [row.id, row]),
       );
+      const errors: FieldError[] = input.quotas.flatMap((quota, index) => {
+        if (invited.has(quota.provinceId)) return [];
+        const path = `quotas.${index}.provinceId`;
+        const unit = succession.get(quota.provinceId);
+        // A pre-2025 unit: say which province took it over and since when, not just "not invited".
+        if (unit?.successor_name && unit.merged_on) {
+          const [year, month, day] = unit.merged_on.split('-').map(Number);
+          const since = new Date(Date.UTC(year, month - 1, day));
+          const args = [
+            unit.name,
+            unit.successor_name,
+            `${String(day).padStart(2, '0')}/${month}/${year}`,
+            since.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
+          ];
+          return [
+            {
+              path,
+              message: `${unit.name} was merged into ${unit.successor_name} on ${args[3]}; use ${unit.successor_name}`,
+              key: 'province-merged',
+              args,
+            },
+          ];
+        }
+        return [
+          {
+            path,
+            message: `province ${quota.provinceId} is not invited to this session`,
+            key: 'province-not-invited',
+            args: [unit?.name ?? quota.provinceId],
+          },
+        ];
+      });
       const seen = new Set<number>();
       input.quotas.forEach((quota, index) => {
         if (seen.has(quota.provinceId)) errors.push({ path: `quotas.${index}.provinceId`, message: 'is listed twice' });
@@ -209,6 +248,7 @@ export class RegistrationService {
             row: rowNumbers[index] ?? index + 1,
             column: 'Họ và tên',
             message: 'this person is already registered for this session',
+            key: 'already-registered',
           });
         }
         if (rowErrors.length > 0) throw bulkProblem(rowErrors);
@@ -241,6 +281,7 @@ export class RegistrationService {
         {
           path: 'file',
           message: `send a CSV (text/csv) or XLSX (${XLSX_MIME}) file, as the request body or as the "file" field of a multipart/form-data form`,
+          key: 'file-missing',
         },
       ]);
     }
@@ -248,7 +289,9 @@ export class RegistrationService {
     const { inputs, rowNumbers, skipped, errors } = parseBulkRows(rows);
     if (errors.length > 0) throw bulkProblem(errors);
     if (inputs.length === 0) {
-      throw bulkProblem([{ row: rows[0]?.row ?? 1, column: '', message: 'the file lists nobody to register' }]);
+      throw bulkProblem([
+        { row: rows[0]?.row ?? 1, column: '', message: 'the file lists nobody to register', key: 'nobody-listed' },
+      ]);
     }
     const registrations = await this.registerMany(
       sessionId,

@@ -27,6 +27,9 @@ export interface BulkRowError {
   row: number;
   column: string;
   message: string;
+  /** Catalogue key and arguments, for the reader's language (see @app/common i18n); never sent. */
+  key?: string;
+  args?: unknown[];
 }
 
 /** Reads an upload (CSV or XLSX, told apart by its bytes) into numbered rows. */
@@ -66,7 +69,8 @@ export function parseBulkRows(rows: SheetRow[]): {
 } {
   const errors: BulkRowError[] = [];
   const empty = { inputs: [], rowNumbers: [], skipped: [] };
-  if (rows.length === 0) return { ...empty, errors: [{ row: 1, column: '', message: 'the file is empty' }] };
+  if (rows.length === 0)
+    return { ...empty, errors: [{ row: 1, column: '', message: 'the file is empty', key: 'file-empty' }] };
   const required = BULK_COLUMNS.filter((column) => column.field === 'fullName' || column.field === 'agency');
   const headerAt = rows
     .slice(0, HEADER_SEARCH_ROWS)
@@ -76,7 +80,12 @@ export function parseBulkRows(rows: SheetRow[]): {
   if (headerAt < 0) {
     for (const column of required) {
       if (findColumn(header.cells, column) < 0) {
-        errors.push({ row: header.row, column: column.header, message: 'column is missing from the header row' });
+        errors.push({
+          row: header.row,
+          column: column.header,
+          message: 'column is missing from the header row',
+          key: 'column-missing',
+        });
       }
     }
     return { ...empty, errors };
@@ -99,22 +108,34 @@ export function parseBulkRows(rows: SheetRow[]): {
     }
     const dto = plainToInstance(CreateRegistrationDto, plain);
     const fieldErrors = flattenValidationErrors(validateSync(dto, { whitelist: true, forbidNonWhitelisted: true }));
-    if (!plain.phone && !plain.email) fieldErrors.push({ path: 'phone', message: 'phone or email is required' });
+    if (!plain.phone && !plain.email) {
+      fieldErrors.push({ path: 'phone', message: 'phone or email is required', key: 'phone-or-email' });
+    }
     // One complaint per cell: an empty required cell is "required", not "must be a string, at least 2 characters…".
     const reported = new Set<string>();
     for (const error of fieldErrors) {
       if (reported.has(error.path)) continue;
       reported.add(error.path);
       const column = BULK_COLUMNS.find((c) => c.field === error.path)?.header ?? error.path;
-      const message = plain[error.path] === undefined && error.path !== 'phone' ? 'is required' : error.message;
-      errors.push({ row: rowNumber, column, message });
+      const missing = plain[error.path] === undefined && error.path !== 'phone';
+      errors.push(
+        missing
+          ? { row: rowNumber, column, message: 'is required', key: 'required' }
+          : { row: rowNumber, column, message: error.message, key: error.key, args: error.args },
+      );
     }
     if (fieldErrors.length > 0) continue;
     const name = personKey(dto.fullName);
     const keys = [normalisePhone(dto.phone), normaliseEmail(dto.email)].filter(Boolean);
     const earlier = keys.map((key) => seen.get(`${name}|${key}`)).find((row) => row !== undefined);
     if (earlier !== undefined) {
-      errors.push({ row: rowNumber, column: 'Họ và tên', message: `the same person as row ${earlier}` });
+      errors.push({
+        row: rowNumber,
+        column: 'Họ và tên',
+        message: `the same person as row ${earlier}`,
+        key: 'same-person-as-row',
+        args: [earlier],
+      });
       continue;
     }
     for (const key of keys) seen.set(`${name}|${key}`, rowNumber);
@@ -138,7 +159,9 @@ export function bulkProblem(errors: BulkRowError[]): ProblemException {
     `${errors.length} problem(s) in the uploaded file; nothing was registered. Correct the rows listed and upload the whole file again.`,
     {
       rowErrors: errors,
-      errors: errors.map((error) => ({ path: `rows.${error.row}.${error.column}`, message: error.message })),
+      errors: errors
+        .map((error) => ({ ...error, path: `rows.${error.row}.${error.column}` }))
+        .map(({ row: _row, column: _column, ...error }) => error),
     },
   );
 }

@@ -18,7 +18,12 @@ export const fileProblem = (
   code: string,
   detail: string,
   extensions: Record<string, unknown> = {},
-) => new ProblemException(status, code, detail, { errors: [{ path: 'file', message: detail }], ...extensions });
+) =>
+  new ProblemException(status, code, detail, {
+    // The field message is the detail itself (re-worded with it for the reader).
+    errors: [{ path: 'file', message: detail, key: `problem:${code}` }],
+    ...extensions,
+  });
 
 export const tooManyRows = () =>
   fileProblem(
