@@ -509,4 +509,34 @@ describe('registration field-trial fixes', () => {
       expect(refused.body.errors).toEqual([{ path: 'file', message: refused.body.detail }]);
     });
   });
+
+  describe('issue 11.5: look-alike characters', () => {
+    it('one person with one phone gets one place, whatever letters of other scripts or invisible characters the name hides', async () => {
+      const id = await openSession();
+      const register = (fullName: string) =>
+        t
+          .http()
+          .post(`/api/v1/sessions/${id}/registrations`)
+          .set(bearer(tqDelegate))
+          .send({ fullName, agency: 'Sở Ngoại vụ', phone: '0970000001' });
+      const first = await register('Nguyễn Thị Hồng Nhung').expect(201);
+      const disguises = [
+        'Nguyễn Thị Hồng Nhung'.replace('N', '\u039D'), // Greek capital Nu
+        'Nguyễn Thị Hồng Nhung'.replace('o', '\u043E'), // (no Latin o: stays the same name)
+        'Nguyễn Thị Hồng Nhung'.replace('h', '\u04BB'), // Cyrillic shha
+        '\uFF2Eguyễn Thị Hồng Nhung', // full-width N
+        'Nguy\u00ADễn Thị Hồng Nhung', // soft hyphen
+        'Nguyễn\u180E Thị Hồng Nhung', // Mongolian vowel separator
+        'Nguyễn Thị\u3164 Hồng Nhung', // Hangul filler
+        '\u2066Nguyễn Thị Hồng Nhung\u2069', // bidi isolates
+      ];
+      for (const name of disguises) {
+        const res = await register(name).expect(409);
+        expect(res.body).toMatchObject({ existingRegistrationId: first.body.id });
+      }
+      // Stored names carry no invisible characters or compatibility forms.
+      const hidden = await register('Phạm\u00AD Thị \uFF2Aến\u180E').expect(201);
+      expect(hidden.body.fullName).toBe('Phạm Thị Jến');
+    });
+  });
 });

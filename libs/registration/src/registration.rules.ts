@@ -1,4 +1,4 @@
-import { foldForSearch } from '@app/common';
+import { foldForSearch, identityKey } from '@app/common';
 
 export const REGISTRATION_STATUSES = ['pending', 'confirmed', 'waitlisted', 'rejected', 'withdrawn'] as const;
 export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
@@ -53,8 +53,11 @@ export function parseGender(value: unknown): unknown {
 
 export const normaliseEmail = (email: string | null | undefined) => (email ? email.trim().toLowerCase() : null);
 
-/** The same person for duplicate detection: folded name (no accents, case, spacing). */
-export const personKey = (fullName: string) => foldForSearch(fullName);
+/**
+ * The same person for duplicate detection: the name's identity key (no accents, case, spacing,
+ * invisible characters, and look-alike letters of other scripts folded to their skeleton).
+ */
+export const personKey = (fullName: string) => identityKey(fullName);
 
 /** Which statuses each action may start from. */
 export const CAN_WITHDRAW: readonly RegistrationStatus[] = ['pending', 'confirmed', 'waitlisted'];

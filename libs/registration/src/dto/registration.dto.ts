@@ -79,7 +79,7 @@ export class RegistrationSettingsResponse {
 
 export class CreateRegistrationDto {
   @ApiProperty({ example: 'Nguyễn Thị Hồng Nhung' })
-  @TextField({ min: 2, max: 120 })
+  @TextField({ min: 2, max: 120, compatibility: true })
   fullName: string;
 
   @ApiPropertyOptional({
