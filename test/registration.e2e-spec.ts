@@ -294,7 +294,6 @@ describe('registration: quotas, waitlist, duplicates, bulk upload, province isol
       .expect(400);
     expect(again.body.rowErrors.map((e: { row: number }) => e.row)).toEqual([2, 3]);
     expect(await count(`SELECT count(*) AS n FROM registration WHERE session_id = $1`, [id])).toBe(2);
-
   });
 
   it('refuses registration outside the window', async () => {
