@@ -63,6 +63,8 @@ describe('identityKey', () => {
     ['Hangul filler', 'Nguyễn Thị\u3164 Hồng Nhung', 'Nguyễn Thị Hồng Nhung'],
     ['bidi isolates', '\u2066Nguyễn\u2069 Thị Hồng Nhung', 'Nguyễn Thị Hồng Nhung'],
     ['case, accents and spacing', 'nguyen  THI hong nhung', 'Nguyễn Thị Hồng Nhung'],
+    ['case of m, i and l', 'hoàng thị mai LINH', 'HOÀNG THỊ MAI Linh'],
+    ['Cyrillic shha', 'Nguyễn T\u04BBị Mai', 'Nguyễn Thị Mai'],
   ])('%s: same person', (_what, disguised, real) => {
     expect(identityKey(disguised)).toBe(identityKey(real));
   });

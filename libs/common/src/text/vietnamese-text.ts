@@ -23,21 +23,19 @@ export function normaliseText(value: string, options: { compatibility?: boolean 
 /**
  * What makes two names the same person's: NFKC, invisible characters removed, accents and đ
  * folded, and each letter replaced by its Unicode TR39 confusables skeleton (unhomoglyph), so
- * Cyrillic "а", Greek "Ν" or full-width letters cannot pass for another name. The skeleton is
- * taken as written (Cyrillic "һ" is "h", but its capital is not "H"), then again in upper case
- * (the skeleton maps "I" and "l" together, not "i"), so that case does not matter either.
+ * Cyrillic "а", Greek "Ν" or full-width letters cannot pass for another name. Letters of other
+ * scripts are mapped as written (Cyrillic "һ" is "h", but its capital is not "H"); then the
+ * whole name is compared in upper case (the skeleton maps "I" and "l" together, not "i"; and
+ * "m" to "rn", which case would otherwise split), so that case does not matter either.
  * For comparison only, never shown or stored as a name.
  */
 export function identityKey(name: string): string {
   const folded = normaliseText(name, { compatibility: true })
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
-    .replace(/[đĐ]/g, 'D');
-  return unhomoglyph(unhomoglyph(folded).normalize('NFKD').replace(/\p{M}/gu, '').toUpperCase())
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
+    .replace(/[đĐ]/g, 'D')
+    .replace(/[^\p{ASCII}]/gu, (char) => unhomoglyph(char).normalize('NFKD').replace(/\p{M}/gu, ''));
+  return unhomoglyph(folded.toUpperCase()).normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
 /**
