@@ -14,6 +14,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AuditActor, AuditContext, Authenticated, AuthUser, CurrentUser } from '@app/accounts';
 import { IdPipe } from '@app/common';
 import { templateCsv, templateXlsx, XLSX_MIME } from './bulk/bulk-registration';
+import { BulkRegistrationService } from './bulk/bulk-registration.service';
 import { readUpload } from './bulk/upload';
 import {
   AuditEntryDto,
@@ -35,7 +36,10 @@ const STAFF = { roles: ['organiser' as const, 'coordinator' as const, 'province_
 @ApiTags('registration')
 @Controller()
 export class RegistrationController {
-  constructor(private readonly registrations: RegistrationService) {}
+  constructor(
+    private readonly registrations: RegistrationService,
+    private readonly bulkRegistrations: BulkRegistrationService,
+  ) {}
 
   @Put('sessions/:id/registration-settings')
   @Authenticated({ roles: ['organiser'] })
@@ -90,7 +94,7 @@ export class RegistrationController {
     @CurrentUser() user: AuthUser,
     @AuditContext() actor: AuditActor,
   ) {
-    return this.registrations.bulkRegister(id, await readUpload(request), user, actor);
+    return this.bulkRegistrations.execute(id, await readUpload(request), user, actor);
   }
 
   @Get('registrations/template.csv')

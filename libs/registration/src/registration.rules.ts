@@ -1,4 +1,4 @@
-import { foldForSearch, identityKey } from '@app/common';
+import { FieldError, foldForSearch, identityKey } from '@app/common';
 
 export const REGISTRATION_STATUSES = ['pending', 'confirmed', 'waitlisted', 'rejected', 'withdrawn'] as const;
 export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
@@ -72,4 +72,37 @@ export function windowIsOpen(
 ): boolean {
   if (sessionStatus !== 'registration_open' || !settings) return false;
   return new Date(settings.opens_at) <= now && now < new Date(settings.closes_at);
+}
+
+/**
+ * Why a quota names a province the session did not invite. A pre-2025 unit says which province
+ * took it over and since when (its successor is the one to invite), rather than just "not invited".
+ */
+export function uninvitedQuotaError(
+  path: string,
+  provinceId: number,
+  unit: { name: string; successor_name: string | null; merged_on: string | null } | undefined,
+): FieldError {
+  if (unit?.successor_name && unit.merged_on) {
+    const [year, month, day] = unit.merged_on.split('-').map(Number);
+    const since = new Date(Date.UTC(year, month - 1, day));
+    const sinceEn = since.toLocaleDateString('en-GB', {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'UTC',
+    });
+    return {
+      path,
+      message: `${unit.name} was merged into ${unit.successor_name} on ${sinceEn}; use ${unit.successor_name}`,
+      key: 'province-merged',
+      args: [unit.name, unit.successor_name, `${String(day).padStart(2, '0')}/${month}/${year}`, sinceEn],
+    };
+  }
+  return {
+    path,
+    message: `province ${provinceId} is not invited to this session`,
+    key: 'province-not-invited',
+    args: [unit?.name ?? provinceId],
+  };
 }

@@ -20,8 +20,7 @@ import {
   RegistrationSettingsResponse,
   UpdateRegistrationDto,
 } from './dto/registration.dto';
-import { BulkRowError, bulkProblem, parseBulkRows, readSheet, XLSX_MIME } from './bulk/bulk-registration';
-import { UploadGate } from './bulk/upload-gate';
+import { BulkRowError, bulkProblem } from './bulk/bulk-registration';
 import { accessFor, canSeeRow, forbidden, RegistrationAccess } from './registration-access';
 import { mapRegistration, mapSettings } from './registration.mapper';
 import { NewRegistration, RegistrationRepository, RegistrationRow } from './registration.repository';
@@ -34,11 +33,9 @@ import {
   personKey,
   phoneForStorage,
   RegistrationStatus,
+  uninvitedQuotaError,
   windowIsOpen,
 } from './registration.rules';
-
-/** One per process: at most 2 uploads unpacked at once, 16 more waiting. */
-const UPLOADS = new UploadGate(2, 16);
 
 const newCheckInCode = () => randomBytes(16).toString('base64url');
 
@@ -80,38 +77,11 @@ export class RegistrationService {
           )
         ).map((row) => [row.id, row]),
       );
-      const errors: FieldError[] = input.quotas.flatMap((quota, index) => {
-        if (invited.has(quota.provinceId)) return [];
-        const path = `quotas.${index}.provinceId`;
-        const unit = succession.get(quota.provinceId);
-        // A pre-2025 unit: say which province took it over and since when, not just "not invited".
-        if (unit?.successor_name && unit.merged_on) {
-          const [year, month, day] = unit.merged_on.split('-').map(Number);
-          const since = new Date(Date.UTC(year, month - 1, day));
-          const args = [
-            unit.name,
-            unit.successor_name,
-            `${String(day).padStart(2, '0')}/${month}/${year}`,
-            since.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
-          ];
-          return [
-            {
-              path,
-              message: `${unit.name} was merged into ${unit.successor_name} on ${args[3]}; use ${unit.successor_name}`,
-              key: 'province-merged',
-              args,
-            },
-          ];
-        }
-        return [
-          {
-            path,
-            message: `province ${quota.provinceId} is not invited to this session`,
-            key: 'province-not-invited',
-            args: [unit?.name ?? quota.provinceId],
-          },
-        ];
-      });
+      const errors: FieldError[] = input.quotas.flatMap((quota, index) =>
+        invited.has(quota.provinceId)
+          ? []
+          : [uninvitedQuotaError(`quotas.${index}.provinceId`, quota.provinceId, succession.get(quota.provinceId))],
+      );
       const seen = new Set<number>();
       input.quotas.forEach((quota, index) => {
         if (seen.has(quota.provinceId)) errors.push({ path: `quotas.${index}.provinceId`, message: 'is listed twice' });
@@ -270,39 +240,6 @@ export class RegistrationService {
         return (await this.registrations.findMany(manager, ids)).map((row) => mapRegistration(row, true));
       }),
     );
-  }
-
-  /** CSV or XLSX of one province's delegates: every bad row reported, or all registered. */
-  async bulkRegister(sessionId: number, upload: Buffer | undefined, user: AuthUser, actor: AuditActor) {
-    const access = accessFor(user, sessionId);
-    if (access?.kind !== 'delegate') throw forbidden('Bulk registration is made by the province delegates.');
-    if (!upload || upload.length === 0) {
-      throw new RequestValidationException([
-        {
-          path: 'file',
-          message: `send a CSV (text/csv) or XLSX (${XLSX_MIME}) file, as the request body or as the "file" field of a multipart/form-data form`,
-          key: 'file-missing',
-        },
-      ]);
-    }
-    const rows = await UPLOADS.run(() => readSheet(upload));
-    const { inputs, rowNumbers, skipped, errors } = parseBulkRows(rows);
-    if (errors.length > 0) throw bulkProblem(errors);
-    if (inputs.length === 0) {
-      throw bulkProblem([
-        { row: rows[0]?.row ?? 1, column: '', message: 'the file lists nobody to register', key: 'nobody-listed' },
-      ]);
-    }
-    const registrations = await this.registerMany(
-      sessionId,
-      access.provinceId,
-      inputs,
-      user,
-      actor,
-      'bulk',
-      rowNumbers,
-    );
-    return { created: registrations.length, skippedRows: skipped, registrations };
   }
 
   async list(sessionId: number, query: RegistrationListQuery, user: AuthUser): Promise<Page<RegistrationDto>> {
@@ -580,7 +517,9 @@ export class RegistrationService {
     const phoneNormalised = normalisePhone(input.phone);
     const emailNormalised = normaliseEmail(input.email);
     if (!phoneNormalised && !emailNormalised) {
-      throw new RequestValidationException([{ path: 'phone', message: 'phone or email is required' }]);
+      throw new RequestValidationException([
+        { path: 'phone', message: 'phone or email is required', key: 'phone-or-email' },
+      ]);
     }
     return {
       sessionId,
