@@ -258,6 +258,26 @@ describe('registration field-trial fixes', () => {
       expect(fromXlsx.body.registrations[0].fullName).toBe('Tòng Văn Bảy');
     });
 
+    it('other routes answer a raw or multipart body they do not take with a 4xx problem', async () => {
+      for (const contentType of ['application/octet-stream', 'application/vnd.ms-excel', 'text/csv']) {
+        const res = await t
+          .http()
+          .post('/api/v1/sessions')
+          .set(bearer(organiser))
+          .set('content-type', contentType)
+          .send(Buffer.from('{"title":"x"}'));
+        expect(res.status).toBeGreaterThanOrEqual(400);
+        expect(res.status).toBeLessThan(500);
+        expect(res.headers['content-type']).toMatch(/problem\+json/);
+      }
+      const form = await t
+        .http()
+        .post('/api/v1/sessions')
+        .set(bearer(organiser))
+        .field('title', 'Tập huấn qua biểu mẫu');
+      expect(form.status).toBe(400);
+    });
+
     it('answers a form without a file with a 400 naming the field', async () => {
       const id = await openSession();
       const res = await t
