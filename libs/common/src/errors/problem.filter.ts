@@ -19,7 +19,13 @@ export class ProblemFilter implements ExceptionFilter {
 export function sendProblem(exception: unknown, request: FastifyRequest, reply: FastifyReply, logger: Logger): void {
   const { status, body: raised, unexpected } = mapErrorToProblem(exception);
   const language = preferredLanguage(request.headers['accept-language']);
-  const body = localiseProblem(raised, language, exception instanceof ProblemException ? exception.params : {});
+  let body = raised;
+  try {
+    body = localiseProblem(raised, language, exception instanceof ProblemException ? exception.params : {});
+  } catch (error) {
+    // A faulty message template must never cost the client its answer: send the English problem.
+    logger.error({ err: error }, `could not word problem ${raised.type} in ${language}`);
+  }
   const requestId = String(request.id);
   if (unexpected) {
     logger.error(
@@ -32,7 +38,7 @@ export function sendProblem(exception: unknown, request: FastifyRequest, reply: 
     .status(status)
     .header('content-type', `${PROBLEM_CONTENT_TYPE}; charset=utf-8`)
     .header('cache-control', 'no-store')
-    .header('content-language', language)
+    .header('content-language', body === raised ? 'en' : language)
     .header('vary', 'Accept-Language')
     .send({ ...body, instance: request.url, requestId });
 }

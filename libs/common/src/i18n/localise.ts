@@ -61,7 +61,8 @@ export function localiseProblem(
   );
   const localised: ProblemDocument = {
     ...body,
-    title: STATUS_TITLES[body.status]?.[language] ?? body.title,
+    // English keeps the title it was raised with (the HTTP status text).
+    title: language === 'vi' ? (STATUS_TITLES[body.status]?.vi ?? body.title) : body.title,
     detail,
   };
   if (withDetail) localised.errors = withDetail;
