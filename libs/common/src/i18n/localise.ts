@@ -42,12 +42,17 @@ export function localiseProblem(
   const code = body.type.slice(body.type.lastIndexOf('/') + 1);
   let detail = body.detail;
   if (code === 'validation-failed' && errors) {
+    // Only the first errors are reported (RequestValidationException caps them); count them all.
+    const omitted = typeof body.omittedErrors === 'number' ? body.omittedErrors : 0;
+    const total = errors.length + omitted;
+    const paths = errors.map((error) => error.path).join(', ');
     const summary =
-      errors.length === 1
+      total === 1
         ? `${errors[0].path}: ${errors[0].message}`
-        : errors.length > 1
-          ? (language === 'vi' ? `${errors.length} trường chưa hợp lệ: ` : `${errors.length} fields are invalid: `) +
-            errors.map((error) => error.path).join(', ')
+        : total > 1
+          ? language === 'vi'
+            ? `${total} trường chưa hợp lệ: ${paths}${omitted > 0 ? ` và ${omitted} trường khác` : ''}`
+            : `${total} fields are invalid: ${paths}${omitted > 0 ? ` and ${omitted} more` : ''}`
           : undefined;
     if (summary) detail = language === 'vi' ? PROBLEM_DETAILS[code].vi({ summary }) : summary;
   } else if (language === 'vi' && PROBLEM_DETAILS[code]) {
