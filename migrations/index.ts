@@ -6,6 +6,7 @@ import { Attendance1732200004000 } from './1732200004000-attendance';
 import { AttendanceFieldTrial1764345600000 } from './1764345600000-attendance-field-trial';
 import { TokenGeneration1764432000000 } from './1764432000000-token-generation';
 import { LoginFailures1764432001000 } from './1764432001000-login-failures';
+import { RegistrationIdentityKeys1764432002000 } from './1764432002000-registration-identity-keys';
 
 /** Every migration, oldest first. Listed explicitly so builds, tests and the CLI load the same set. */
 export const ALL_MIGRATIONS = [
@@ -17,4 +18,5 @@ export const ALL_MIGRATIONS = [
   AttendanceFieldTrial1764345600000,
   TokenGeneration1764432000000,
   LoginFailures1764432001000,
+  RegistrationIdentityKeys1764432002000,
 ];

@@ -5,7 +5,9 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import multipart from '@fastify/multipart';
 import { AppConfig, docsArePublic, ProblemException } from '@app/common';
+import { MAX_UPLOAD_BYTES, XLSX_MIME } from '@app/registration';
 import { AppModule, ModuleImport } from './app.module';
 import { EmbeddedDatabaseState } from './health/embedded-database.state';
 import { documentProblems } from './openapi-problems';
@@ -86,12 +88,17 @@ export async function createApiApplication(
   });
   // Errors raised by Fastify itself (bad JSON, body too large, wrong content type) are routed by
   // Nest 12's adapter into the same exception layer, so ProblemFilter shapes them too.
-  // Bulk registration uploads arrive as the file itself (CSV or XLSX), not as multipart.
+  // Bulk registration uploads arrive as the file itself (CSV or XLSX) or as a multipart form
+  // (a browser's file input); the route reads the file part itself (request.file()).
   fastify.addContentTypeParser(
-    ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
-    { parseAs: 'buffer', bodyLimit: 5 * 1024 * 1024 },
+    // .xls and octet-stream too, so that a wrong file gets the upload's own message, not a bare 415.
+    ['text/csv', XLSX_MIME, 'application/vnd.ms-excel', 'application/octet-stream'],
+    { parseAs: 'buffer', bodyLimit: MAX_UPLOAD_BYTES },
     (_request, body, done) => done(null, body),
   );
+  await app.register(multipart, {
+    limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10, fieldSize: 1024, parts: 20, headerPairs: 100 },
+  });
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
     // A request in flight when shutdown began: answer it, then close its keep-alive connection

@@ -10,3 +10,6 @@ export * from './validation/fields';
 export * from './validation/id-pipes';
 export * from './time/local-time';
 export * from './text/name-order';
+export * from './i18n/language';
+export * from './i18n/localise';
+export * from './i18n/messages';

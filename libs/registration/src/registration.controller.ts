@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query, Req, Res } from '@nestjs/common';
 import {
   ApiBody,
   ApiConflictResponse,
@@ -10,10 +10,12 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AuditActor, AuditContext, Authenticated, AuthUser, CurrentUser } from '@app/accounts';
 import { IdPipe } from '@app/common';
 import { templateCsv, templateXlsx, XLSX_MIME } from './bulk/bulk-registration';
+import { BulkRegistrationService } from './bulk/bulk-registration.service';
+import { readUpload } from './bulk/upload';
 import {
   AuditEntryDto,
   BulkResultDto,
@@ -34,7 +36,10 @@ const STAFF = { roles: ['organiser' as const, 'coordinator' as const, 'province_
 @ApiTags('registration')
 @Controller()
 export class RegistrationController {
-  constructor(private readonly registrations: RegistrationService) {}
+  constructor(
+    private readonly registrations: RegistrationService,
+    private readonly bulkRegistrations: BulkRegistrationService,
+  ) {}
 
   @Put('sessions/:id/registration-settings')
   @Authenticated({ roles: ['organiser'] })
@@ -77,17 +82,19 @@ export class RegistrationController {
   @ApiOperation({
     summary: 'Upload a CSV or XLSX of your delegates: all rows registered, or none with every bad row reported',
   })
-  @ApiConsumes('text/csv', XLSX_MIME)
-  @ApiBody({ schema: { type: 'string', format: 'binary' } })
+  @ApiConsumes('text/csv', XLSX_MIME, 'multipart/form-data')
+  @ApiBody({
+    description: 'The file itself as the body (text/csv or XLSX), or a multipart/form-data form with a `file` field',
+    schema: { type: 'string', format: 'binary' },
+  })
   @ApiCreatedResponse({ type: BulkResultDto })
-  bulk(
+  async bulk(
     @Param('id', IdPipe) id: number,
-    @Body() body: unknown,
-    @Headers('content-type') contentType: string | undefined,
+    @Req() request: FastifyRequest,
     @CurrentUser() user: AuthUser,
     @AuditContext() actor: AuditActor,
   ) {
-    return this.registrations.bulkRegister(id, body, contentType ?? '', user, actor);
+    return this.bulkRegistrations.execute(id, await readUpload(request), user, actor);
   }
 
   @Get('registrations/template.csv')

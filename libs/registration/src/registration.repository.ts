@@ -106,9 +106,10 @@ export class RegistrationRepository {
     );
   }
 
-  async removeQuotasExcept(manager: EntityManager, sessionId: number, provinceIds: number[]): Promise<void> {
+  /** Removes quotas; `confirmed_count = 0` keeps the guard in SQL too (the service refuses those first). */
+  async removeQuotas(manager: EntityManager, sessionId: number, provinceIds: number[]): Promise<void> {
     await manager.query(
-      `DELETE FROM province_quota WHERE session_id = $1 AND NOT (province_id = ANY($2::int[])) AND confirmed_count = 0`,
+      `DELETE FROM province_quota WHERE session_id = $1 AND province_id = ANY($2::int[]) AND confirmed_count = 0`,
       [sessionId, provinceIds],
     );
   }
@@ -129,6 +130,18 @@ export class RegistrationRepository {
       [sessionId, provinceId],
     );
     return rows.length > 0;
+  }
+
+  /** Names of provinces and, for the units merged in 2025, their successor and the first day of it. */
+  async provinceSuccession(
+    manager: EntityManager,
+    ids: number[],
+  ): Promise<{ id: number; name: string; successor_name: string | null; merged_on: string | null }[]> {
+    return manager.query(
+      `SELECT p.id, p.name, s.name AS successor_name, to_char(p.valid_to + 1, 'YYYY-MM-DD') AS merged_on
+         FROM province p LEFT JOIN province s ON s.id = p.successor_id WHERE p.id = ANY($1::int[])`,
+      [ids],
+    );
   }
 
   async invitedProvinceIds(manager: EntityManager, sessionId: number): Promise<number[]> {
@@ -249,6 +262,24 @@ export class RegistrationRepository {
       [sessionId, provinceId],
     );
     return row ? Number(row.id) : undefined;
+  }
+
+  /**
+   * The longest-waiting registration of the session whose province has a free place under its
+   * quota, locked (SKIP LOCKED, as for single promotions).
+   */
+  async oldestPromotable(
+    manager: EntityManager,
+    sessionId: number,
+  ): Promise<{ id: number; provinceId: number } | undefined> {
+    const [row] = await manager.query(
+      `SELECT r.id, r.province_id FROM registration r
+         JOIN province_quota q ON q.session_id = r.session_id AND q.province_id = r.province_id
+        WHERE r.session_id = $1 AND r.status = 'waitlisted' AND q.confirmed_count < q.quota
+        ORDER BY r.waitlisted_at, r.id LIMIT 1 FOR UPDATE OF r SKIP LOCKED`,
+      [sessionId],
+    );
+    return row ? { id: Number(row.id), provinceId: row.province_id } : undefined;
   }
 
   async find(manager: EntityManager, id: number, lock = false): Promise<RegistrationRow | undefined> {

@@ -3,7 +3,15 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { AuditActor, AuditLogWriter, AuthUser } from '@app/accounts';
-import { conflict, notFound, Page, ProblemException, RequestValidationException, toPage } from '@app/common';
+import {
+  conflict,
+  FieldError,
+  notFound,
+  Page,
+  ProblemException,
+  RequestValidationException,
+  toPage,
+} from '@app/common';
 import {
   CreateRegistrationDto,
   RegistrationDto,
@@ -12,7 +20,7 @@ import {
   RegistrationSettingsResponse,
   UpdateRegistrationDto,
 } from './dto/registration.dto';
-import { BulkRowError, bulkProblem, parseBulkRows, readSheet, XLSX_MIME } from './bulk/bulk-registration';
+import { BulkRowError, bulkProblem } from './bulk/bulk-registration';
 import { accessFor, canSeeRow, forbidden, RegistrationAccess } from './registration-access';
 import { mapRegistration, mapSettings } from './registration.mapper';
 import { NewRegistration, RegistrationRepository, RegistrationRow } from './registration.repository';
@@ -23,7 +31,9 @@ import {
   normaliseEmail,
   normalisePhone,
   personKey,
+  phoneForStorage,
   RegistrationStatus,
+  uninvitedQuotaError,
   windowIsOpen,
 } from './registration.rules';
 
@@ -58,15 +68,19 @@ export class RegistrationService {
       const session = await this.registrations.lockSession(manager, sessionId);
       if (!session) throw notFound('Session', sessionId);
       const invited = new Set(await this.registrations.invitedProvinceIds(manager, sessionId));
-      const errors = input.quotas.flatMap((quota, index) =>
+      const outsiders = input.quotas.filter((quota) => !invited.has(quota.provinceId));
+      const succession = new Map(
+        (
+          await this.registrations.provinceSuccession(
+            manager,
+            outsiders.map((quota) => quota.provinceId),
+          )
+        ).map((row) => [row.id, row]),
+      );
+      const errors: FieldError[] = input.quotas.flatMap((quota, index) =>
         invited.has(quota.provinceId)
           ? []
-          : [
-              {
-                path: `quotas.${index}.provinceId`,
-                message: `province ${quota.provinceId} is not invited to this session`,
-              },
-            ],
+          : [uninvitedQuotaError(`quotas.${index}.provinceId`, quota.provinceId, succession.get(quota.provinceId))],
       );
       const seen = new Set<number>();
       input.quotas.forEach((quota, index) => {
@@ -91,21 +105,46 @@ export class RegistrationService {
         capacity: input.capacity ?? null,
         moderated: input.moderated,
       });
-      const current = new Map((await this.registrations.quotas(manager, sessionId)).map((q) => [q.province_id, q]));
+      const current = await this.registrations.quotas(manager, sessionId);
+      const kept = new Set(input.quotas.map((quota) => quota.provinceId));
+      // Leaving a province out removes its quota, unless people of it already hold places.
+      const dropped = current.filter((quota) => !kept.has(quota.province_id));
+      const holding = dropped.filter((quota) => quota.confirmed_count > 0);
+      if (holding.length > 0) {
+        throw conflict(
+          'quota-has-confirmed',
+          `${holding.map((q) => `${q.province_name} has ${q.confirmed_count} confirmed place(s)`).join('; ')}: keep its quota, or withdraw or reject those registrations first`,
+          {
+            provinces: holding.map((q) => ({
+              provinceId: q.province_id,
+              provinceName: q.province_name,
+              confirmed: q.confirmed_count,
+            })),
+            errors: [{ path: 'quotas', message: `must keep ${holding.map((q) => q.province_name).join(', ')}` }],
+          },
+        );
+      }
+      const used = new Map(current.map((q) => [q.province_id, q.confirmed_count]));
       for (const [index, quota] of input.quotas.entries()) {
-        const used = current.get(quota.provinceId)?.confirmed_count ?? 0;
-        if (quota.quota < used) {
-          throw conflict('quota-below-confirmed', `Province ${quota.provinceId} already has ${used} confirmed places`, {
-            errors: [{ path: `quotas.${index}.quota`, message: `must be at least ${used}` }],
-          });
+        const confirmedHere = used.get(quota.provinceId) ?? 0;
+        if (quota.quota < confirmedHere) {
+          throw conflict(
+            'quota-below-confirmed',
+            `Province ${quota.provinceId} already has ${confirmedHere} confirmed places`,
+            {
+              errors: [{ path: `quotas.${index}.quota`, message: `must be at least ${confirmedHere}` }],
+            },
+          );
         }
         await this.registrations.setQuota(manager, sessionId, quota.provinceId, quota.quota);
       }
-      await this.registrations.removeQuotasExcept(
+      await this.registrations.removeQuotas(
         manager,
         sessionId,
-        input.quotas.map((quota) => quota.provinceId),
+        dropped.map((quota) => quota.province_id),
       );
+      // Places added by a raised quota or capacity go to the waitlist at once, oldest first.
+      while (await this.promoteOldestWaitlisted(manager, sessionId, actor));
       const after = await this.settingsView(manager, sessionId, session.status);
       await this.audit.record(manager, {
         ...actor,
@@ -154,6 +193,7 @@ export class RegistrationService {
     user: AuthUser,
     actor: AuditActor,
     mode: 'single' | 'bulk' = 'single',
+    rowNumbers: number[] = [],
   ): Promise<RegistrationDto[]> {
     return this.translateDuplicate(() =>
       this.dataSource.transaction(async (manager) => {
@@ -175,9 +215,10 @@ export class RegistrationService {
           if (mode === 'single')
             throw this.duplicateProblem(Number(duplicate.id), duplicate.province_id === provinceId);
           rowErrors.push({
-            row: index + 1,
+            row: rowNumbers[index] ?? index + 1,
             column: 'Họ và tên',
             message: 'this person is already registered for this session',
+            key: 'already-registered',
           });
         }
         if (rowErrors.length > 0) throw bulkProblem(rowErrors);
@@ -199,27 +240,6 @@ export class RegistrationService {
         return (await this.registrations.findMany(manager, ids)).map((row) => mapRegistration(row, true));
       }),
     );
-  }
-
-  /** CSV or XLSX of one province's delegates: every bad row reported, or all registered. */
-  async bulkRegister(sessionId: number, body: unknown, contentType: string, user: AuthUser, actor: AuditActor) {
-    const access = accessFor(user, sessionId);
-    if (access?.kind !== 'delegate') throw forbidden('Bulk registration is made by the province delegates.');
-    if (!Buffer.isBuffer(body) || body.length === 0) {
-      throw new RequestValidationException([
-        { path: 'body', message: `send a CSV (text/csv) or XLSX (${XLSX_MIME}) file` },
-      ]);
-    }
-    let rows: string[][];
-    try {
-      rows = await readSheet(body, contentType);
-    } catch {
-      throw new RequestValidationException([{ path: 'body', message: 'the file could not be read as CSV or XLSX' }]);
-    }
-    const { inputs, errors } = parseBulkRows(rows);
-    if (errors.length > 0) throw bulkProblem(errors);
-    const registrations = await this.registerMany(sessionId, access.provinceId, inputs, user, actor, 'bulk');
-    return { created: registrations.length, registrations };
   }
 
   async list(sessionId: number, query: RegistrationListQuery, user: AuthUser): Promise<Page<RegistrationDto>> {
@@ -375,6 +395,23 @@ export class RegistrationService {
     });
   }
 
+  /** The longest-waiting person of any province with a free place takes it; false when nobody can. */
+  private async promoteOldestWaitlisted(manager: EntityManager, sessionId: number, actor: AuditActor) {
+    const next = await this.registrations.oldestPromotable(manager, sessionId);
+    if (!next) return false;
+    if (!(await this.registrations.takePlace(manager, sessionId, next.provinceId))) return false;
+    await this.registrations.setStatus(manager, next.id, 'confirmed', 'promoted from the waitlist', newCheckInCode());
+    await this.audit.record(manager, {
+      ...actor,
+      action: 'registration.promoted',
+      entityType: 'registration',
+      entityId: next.id,
+      before: { status: 'waitlisted' },
+      after: { status: 'confirmed' },
+    });
+    return true;
+  }
+
   /** The freed place goes to the province's first waitlisted person, in the same transaction. */
   private async promoteNext(manager: EntityManager, sessionId: number, provinceId: number, actor: AuditActor) {
     const next = await this.registrations.firstWaitlisted(manager, sessionId, provinceId);
@@ -480,7 +517,9 @@ export class RegistrationService {
     const phoneNormalised = normalisePhone(input.phone);
     const emailNormalised = normaliseEmail(input.email);
     if (!phoneNormalised && !emailNormalised) {
-      throw new RequestValidationException([{ path: 'phone', message: 'phone or email is required' }]);
+      throw new RequestValidationException([
+        { path: 'phone', message: 'phone or email is required', key: 'phone-or-email' },
+      ]);
     }
     return {
       sessionId,
@@ -490,7 +529,7 @@ export class RegistrationService {
       gender: input.gender ?? null,
       position: input.position ?? null,
       agency: input.agency,
-      phone: input.phone ?? null,
+      phone: phoneForStorage(input.phone),
       phoneNormalised,
       email: input.email ?? null,
       emailNormalised,

@@ -49,6 +49,23 @@ export class SessionCommandService {
     private readonly audit: AuditLogWriter,
   ) {}
 
+  /**
+   * A slug nobody holds, from the title: yearly trainings repeat their titles, so a taken one
+   * gets the session's year, then a counter (`…-2027`, `…-2027-2`). A slug the organiser chose
+   * is theirs: a taken one is refused instead.
+   */
+  private async derivedSlug(manager: EntityManager, title: string, startsOn: string | undefined): Promise<string> {
+    const base = slugFromTitle(title);
+    if (!base || !(await this.sessions.slugTaken(manager, base))) return base;
+    const year = /^\d{4}/.exec(startsOn ?? '')?.[0];
+    const withYear = year && !base.endsWith(`-${year}`) ? `${base}-${year}` : base;
+    if (withYear !== base && !(await this.sessions.slugTaken(manager, withYear))) return withYear;
+    for (let counter = 2; ; counter++) {
+      const candidate = `${withYear}-${counter}`;
+      if (!(await this.sessions.slugTaken(manager, candidate))) return candidate;
+    }
+  }
+
   async create(input: CreateSessionDto, user: AuthUser, actor: AuditActor): Promise<SessionDetailDto> {
     // Creating a session needs an organiser grant that is not limited to one session.
     if (
@@ -59,7 +76,7 @@ export class SessionCommandService {
     }
     const id = await this.dataSource.transaction(async (manager) => {
       const values = await this.columnValues(manager, input, undefined);
-      const slug = input.slug ?? slugFromTitle(input.title);
+      const slug = input.slug ?? (await this.derivedSlug(manager, input.title, input.startsOn));
       if (await this.sessions.slugTaken(manager, slug)) {
         throw conflict('slug-taken', `A session with slug ${slug} already exists`, {
           errors: [{ path: 'slug', message: 'is already used by another session' }],

@@ -1,6 +1,8 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { PROBLEM_CONTENT_TYPE } from './problem';
+import { preferredLanguage } from '../i18n/language';
+import { localiseProblem } from '../i18n/localise';
+import { PROBLEM_CONTENT_TYPE, ProblemException } from './problem';
 import { mapErrorToProblem } from './problem-mapper';
 
 /** Turns every exception that reaches Nest into application/problem+json. */
@@ -15,7 +17,15 @@ export class ProblemFilter implements ExceptionFilter {
 }
 
 export function sendProblem(exception: unknown, request: FastifyRequest, reply: FastifyReply, logger: Logger): void {
-  const { status, body, unexpected } = mapErrorToProblem(exception);
+  const { status, body: raised, unexpected } = mapErrorToProblem(exception);
+  const language = preferredLanguage(request.headers['accept-language']);
+  let body = raised;
+  try {
+    body = localiseProblem(raised, language, exception instanceof ProblemException ? exception.params : {});
+  } catch (error) {
+    // A faulty message template must never cost the client its answer: send the English problem.
+    logger.error({ err: error }, `could not word problem ${raised.type} in ${language}`);
+  }
   const requestId = String(request.id);
   if (unexpected) {
     logger.error(
@@ -28,5 +38,7 @@ export function sendProblem(exception: unknown, request: FastifyRequest, reply: 
     .status(status)
     .header('content-type', `${PROBLEM_CONTENT_TYPE}; charset=utf-8`)
     .header('cache-control', 'no-store')
+    .header('content-language', body === raised ? 'en' : language)
+    .header('vary', 'Accept-Language')
     .send({ ...body, instance: request.url, requestId });
 }

@@ -4,6 +4,10 @@ import { HttpException, HttpStatus } from '@nestjs/common';
 export interface FieldError {
   path: string;
   message: string;
+  /** Which message this is (a validation constraint or a catalogue key), for the reader's language; never sent. */
+  key?: string;
+  /** The constraint's arguments (a length, a list of values), for the message templates; never sent. */
+  args?: unknown[];
 }
 
 /** RFC 9457 problem details, the one error body of the API. */
@@ -31,6 +35,8 @@ export class ProblemException extends HttpException {
     readonly code: string,
     readonly detail: string,
     readonly extensions: { errors?: FieldError[]; [key: string]: unknown } = {},
+    /** Parameters of the catalogue's messages that are not extension members (never sent). */
+    readonly params: Record<string, unknown> = {},
   ) {
     super(detail, status);
   }
@@ -58,7 +64,7 @@ export class RequestValidationException extends ProblemException {
 }
 
 export const notFound = (what: string, id: string | number) =>
-  new ProblemException(HttpStatus.NOT_FOUND, 'not-found', `${what} ${id} does not exist`);
+  new ProblemException(HttpStatus.NOT_FOUND, 'not-found', `${what} ${id} does not exist`, {}, { what, id });
 
 export const conflict = (code: string, detail: string, extensions: Record<string, unknown> = {}) =>
   new ProblemException(HttpStatus.CONFLICT, code, detail, extensions);

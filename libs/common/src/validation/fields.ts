@@ -9,12 +9,12 @@ export const MAX_ID = 2_147_483_647;
 export const IdField = (options: { optional?: boolean } = {}) =>
   applyDecorators(...(options.optional ? [IsOptional()] : []), IsInt(), Min(1), Max(MAX_ID));
 
-/** Human text (names, titles, reasons): NFC-normalised, trimmed, length-bounded. */
-export const TextField = (options: { min?: number; max: number; optional?: boolean }) =>
+/** Human text (names, titles, reasons): NFC-normalised (NFKC with `compatibility`), trimmed, length-bounded. */
+export const TextField = (options: { min?: number; max: number; optional?: boolean; compatibility?: boolean }) =>
   applyDecorators(
     ...(options.optional ? [IsOptional()] : []),
     IsString(),
-    NormalisedText(),
+    NormalisedText({ compatibility: options.compatibility }),
     ...(options.min !== undefined ? [MinLength(options.min)] : []),
     MaxLength(options.max),
   );

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -17,7 +17,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IdField, NAME_SORTS, type NameSort, PageMeta, PageQuery, TextField, VietnamDateTime } from '@app/common';
-import { GENDERS, REGISTRATION_STATUSES } from '../registration.rules';
+import { GENDERS, parseGender, REGISTRATION_STATUSES } from '../registration.rules';
 
 export class QuotaInputDto {
   @ApiProperty() @IdField() provinceId: number;
@@ -79,11 +79,15 @@ export class RegistrationSettingsResponse {
 
 export class CreateRegistrationDto {
   @ApiProperty({ example: 'Nguyễn Thị Hồng Nhung' })
-  @TextField({ min: 2, max: 120 })
+  @TextField({ min: 2, max: 120, compatibility: true })
   fullName: string;
 
-  @ApiPropertyOptional({ enum: GENDERS })
+  @ApiPropertyOptional({
+    enum: GENDERS,
+    description: 'Also accepted: Nam / Nữ / Khác (as in the template); answers always use male / female / other',
+  })
   @IsOptional()
+  @Transform(({ value }: { value: unknown }) => parseGender(value))
   @IsIn(GENDERS)
   gender?: string;
 
@@ -175,13 +179,23 @@ export class RegistrationPageDto {
 }
 
 export class BulkRowErrorDto {
-  @ApiProperty({ description: '1-based data row number (the header is row 0)' }) row: number;
+  @ApiProperty({
+    description: "The sheet's own row number as Excel shows it (the header is row 1); for CSV the line number",
+  })
+  row: number;
   @ApiProperty() column: string;
   @ApiProperty() message: string;
 }
 
+export class SkippedRowDto {
+  @ApiProperty() row: number;
+  @ApiProperty({ example: 'example row of the template' }) reason: string;
+}
+
 export class BulkResultDto {
   @ApiProperty() created: number;
+  @ApiProperty({ type: [SkippedRowDto], description: "Rows not registered on purpose (the template's example rows)" })
+  skippedRows: SkippedRowDto[];
   @ApiProperty({ type: [RegistrationDto] }) registrations: RegistrationDto[];
 }
 
