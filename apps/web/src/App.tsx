@@ -28,13 +28,17 @@ export function App() {
     <ConfigProvider
       locale={viVN}
       theme={{
+        // antd's defaults for placeholders, hints, errors and hovered links are below WCAG AA contrast.
         token: {
           colorPrimary: '#b3261e',
+          colorPrimaryHover: '#8f1e18',
           colorLink: '#0b4fb3',
           colorLinkHover: '#083a85',
           colorLinkActive: '#083a85',
-          colorPrimaryHover: '#8f1e18',
+          colorError: '#b42318',
           colorTextPlaceholder: '#5f5f5f',
+          colorTextDescription: '#595959',
+          colorTextTertiary: '#595959',
           borderRadius: 6,
         },
       }}
