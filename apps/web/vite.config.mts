@@ -19,6 +19,16 @@ export default defineConfig({
     manifest: true,
     // Chunks are checked against a budget of their own; Vite's default warning says nothing useful here.
     chunkSizeWarningLimit: 1024,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          // Libraries split by the set of screens that use them (entriesAware): left to itself the
+          // bundler folds everything two screens share (antd's Form, for one) into the chunk every
+          // page loads, and the catalogue would carry the delegate screens' code.
+          groups: [{ name: 'lib', test: /node_modules/, entriesAware: true }],
+        },
+      },
+    },
   },
   server: { proxy: { '/api': 'http://localhost:3000' } },
   test: {

@@ -32,7 +32,14 @@ async function fieldError(page: Page, label: string): Promise<string> {
     label,
   );
   const ids = ((await field.getAttribute('aria-describedby')) ?? '').split(/\s+/).filter(Boolean);
-  const texts = await Promise.all(ids.map((id) => page.locator(`[id="${id}"]`).innerText().catch(() => '')));
+  const texts = await Promise.all(
+    ids.map((id) =>
+      page
+        .locator(`[id="${id}"]`)
+        .innerText()
+        .catch(() => ''),
+    ),
+  );
   return texts.join(' ').trim();
 }
 
@@ -89,14 +96,20 @@ describe('a province delegate registering people', () => {
 
     await page.getByLabel('Họ và tên').focus();
     await page.keyboard.type('Trần Thị Bình');
-    for (let i = 0; i < 3; i++) await page.keyboard.press('Tab'); // giới tính, chức vụ → cơ quan
+    // Tab through giới tính and chức vụ to cơ quan.
+    for (let i = 0; i < 6 && !(await page.getByLabel('Cơ quan').evaluate((el) => el === document.activeElement)); i++) {
+      await page.keyboard.press('Tab');
+    }
     await page.keyboard.type('Ban Tuyên giáo Tỉnh ủy');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('0912 345 678');
     await page.keyboard.press('Enter');
     await visibleText(page.getByRole('status').filter({ hasText: 'Đã đăng ký Trần Thị Bình.' }));
 
     // The quota (2) is full: the next person waits, and the page says so.
     await page.getByLabel('Họ và tên').fill('Lê Văn Cường');
     await page.getByLabel('Cơ quan').fill('Sở Ngoại vụ');
+    await page.getByLabel('Điện thoại').fill('0987 654 321');
     await page.getByRole('button', { name: 'Đăng ký', exact: true }).click();
     expect(await visibleText(page.getByRole('status').filter({ hasText: 'hết chỉ tiêu' }))).toContain(
       'Lê Văn Cường được đưa vào danh sách chờ',
@@ -112,7 +125,7 @@ describe('a province delegate registering people', () => {
     await upload.setInputFiles({
       name: 'danh-sach.csv',
       mimeType: 'text/csv',
-      buffer: Buffer.from(`${header}\n,Nam,Chuyên viên,Sở Tư pháp,,\n`),
+      buffer: Buffer.from(`${header}\n,Nam,Chuyên viên,Sở Tư pháp,0911 222 333,\n`),
     });
     await page.getByRole('button', { name: 'Tải lên' }).click();
     const errors = page.getByRole('table', { name: 'Lỗi trong tệp' });
@@ -121,7 +134,7 @@ describe('a province delegate registering people', () => {
     await upload.setInputFiles({
       name: 'danh-sach.csv',
       mimeType: 'text/csv',
-      buffer: Buffer.from(`${header}\nHoàng Thị Dung,Nữ,Chuyên viên,Sở Tư pháp,,\n`),
+      buffer: Buffer.from(`${header}\nHoàng Thị Dung,Nữ,Chuyên viên,Sở Tư pháp,0911 222 444,\n`),
     });
     await page.getByRole('button', { name: 'Tải lên' }).click();
     await visibleText(page.getByRole('status').filter({ hasText: 'Đã đăng ký 1 người từ tệp.' }));

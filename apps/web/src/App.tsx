@@ -30,8 +30,8 @@ export function App() {
       theme={{
         // antd's defaults for placeholders, hints, errors and hovered links are below WCAG AA contrast.
         token: {
-          colorPrimary: '#b3261e',
-          colorPrimaryHover: '#8f1e18',
+          colorPrimary: '#1d4f91',
+          colorPrimaryHover: '#163d70',
           colorLink: '#0b4fb3',
           colorLinkHover: '#083a85',
           colorLinkActive: '#083a85',

@@ -32,7 +32,12 @@ async function ensureWebBuilt(): Promise<void> {
   const built = existsSync(BUILT_INDEX) ? statSync(BUILT_INDEX).mtimeMs : 0;
   const sources = Math.max(newest(path.join(WEB, 'src')), statSync(path.join(WEB, 'index.html')).mtimeMs);
   if (built >= sources) return;
-  await promisify(execFile)('npm', ['run', 'build:web'], { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 });
+  // Vitest sets NODE_ENV=test, which would build React's development code into the bundle.
+  await promisify(execFile)('npm', ['run', 'build:web'], {
+    cwd: ROOT,
+    env: { ...process.env, NODE_ENV: 'production' },
+    maxBuffer: 16 * 1024 * 1024,
+  });
 }
 
 let api: BuiltApi | undefined;

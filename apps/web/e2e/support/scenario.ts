@@ -19,7 +19,11 @@ export async function adminToken(): Promise<string> {
 }
 
 /** A user created by the administrator through the API, signed in once for arranging data. */
-export async function createUser(admin: string, roles: Record<string, unknown>[], displayName: string): Promise<Person> {
+export async function createUser(
+  admin: string,
+  roles: Record<string, unknown>[],
+  displayName: string,
+): Promise<Person> {
   const email = `nguoi-${randomBytes(4).toString('hex')}@browser.test`;
   const password = `mat-khau-${randomBytes(8).toString('hex')}`;
   await json(await apiAs(admin, 'POST', '/api/v1/users', { email, displayName, password, roles }), 'create user');

@@ -76,6 +76,7 @@ export function fieldMessage(field: FieldProblem, inVietnamese: boolean, label: 
   if (inVietnamese) return field.message;
   const m = field.message;
   let match: RegExpMatchArray | null;
+  if (/phone or email is required/.test(m)) return 'Cần nhập số điện thoại hoặc email để liên hệ.';
   if (/should not be empty|must not be empty|is required/.test(m)) return `Vui lòng nhập ${label.toLowerCase()}.`;
   if (/must be an email/.test(m)) return 'Địa chỉ email không hợp lệ.';
   if ((match = m.match(/longer than or equal to (\d+)/))) return `${label} cần ít nhất ${match[1]} ký tự.`;
