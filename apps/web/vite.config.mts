@@ -51,7 +51,7 @@ export default defineConfig({
           globalSetup: ['e2e/support/global-setup.ts'],
           // One Chromium and one API for all files; two cores are shared with the rest of the suite.
           fileParallelism: false,
-          testTimeout: 60_000,
+          testTimeout: 120_000,
           hookTimeout: 600_000,
         },
       },

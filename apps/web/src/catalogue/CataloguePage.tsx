@@ -43,7 +43,6 @@ export default function CataloguePage() {
   // The settled search text goes to the address too (replace: typing does not fill the history).
   useEffect(() => {
     if ((params.get('q') ?? '') !== q) update({ q: q || undefined });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [q]);
 
   const query: SessionQuery = {

@@ -43,8 +43,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       await api.POST('/api/v1/auth/logout', { body: {} });
     } finally {
       endSession();
-      queryClient.clear();
+      // The signed-in person's data goes; "me" is set (not removed) so its observers see the change.
       queryClient.setQueryData(['me'], null);
+      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== 'me' });
     }
   }, [queryClient]);
 
