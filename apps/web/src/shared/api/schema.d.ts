@@ -11,7 +11,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Liveness: the process is up and serving HTTP */
+        /** Liveness: the process is up and serving HTTP, and its embedded database (if any) is not beyond repair */
         get: operations["HealthController_live"];
         put?: never;
         post?: never;
@@ -631,12 +631,30 @@ export interface paths {
         };
         get: operations["AttendanceController_parts"];
         put?: never;
-        /** Add a part (e.g. a half-day) to a session; attendance is recorded per part */
+        /** Add a part (buổi, e.g. a half-day) within the session dates; times without an offset are Việt Nam time (organisers and coordinators of the session) */
         post: operations["AttendanceController_addPart"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/{id}/parts/{partId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a part; refused (409) once any attendance is recorded for it */
+        delete: operations["AttendanceController_removePart"];
+        options?: never;
+        head?: never;
+        /** Correct a part's label or times (still within the session dates) */
+        patch: operations["AttendanceController_updatePart"];
         trace?: never;
     };
     "/api/v1/sessions/{id}/parts/{partId}/check-ins": {
@@ -1660,9 +1678,15 @@ export interface components {
             quota: number;
         };
         RegistrationSettingsDto: {
-            /** @example 2026-03-01T00:00:00+07:00 */
+            /**
+             * @description Without an offset: Việt Nam time
+             * @example 2026-03-01T00:00:00+07:00
+             */
             opensAt: string;
-            /** @example 2026-03-10T17:00:00+07:00 */
+            /**
+             * @description Without an offset: Việt Nam time; a date alone (2026-03-10) means the end of that day in Việt Nam
+             * @example 2026-03-10T17:00:00+07:00
+             */
             closesAt: string;
             /** @description Total places; no limit when omitted */
             capacity?: number;
@@ -1768,9 +1792,15 @@ export interface components {
         CreatePartDto: {
             /** @example Sáng 15/4 */
             label: string;
-            /** @example 2026-04-15T08:00:00+07:00 */
+            /**
+             * @description Without an offset the time is Việt Nam time (Asia/Ho_Chi_Minh)
+             * @example 2026-04-15T08:00:00+07:00
+             */
             startsAt: string;
-            /** @example 2026-04-15T11:30:00+07:00 */
+            /**
+             * @description Without an offset the time is Việt Nam time (Asia/Ho_Chi_Minh)
+             * @example 2026-04-15T11:30:00+07:00
+             */
             endsAt: string;
         };
         PartDto: {
@@ -1781,13 +1811,27 @@ export interface components {
             startsAt: string;
             endsAt: string;
         };
+        UpdatePartDto: {
+            /** @example Sáng 15/4 */
+            label?: string;
+            /**
+             * @description Without an offset the time is Việt Nam time (Asia/Ho_Chi_Minh)
+             * @example 2026-04-15T08:00:00+07:00
+             */
+            startsAt?: string;
+            /**
+             * @description Without an offset the time is Việt Nam time (Asia/Ho_Chi_Minh)
+             * @example 2026-04-15T11:30:00+07:00
+             */
+            endsAt?: string;
+        };
         ScanDto: {
             /** @description The check-in code from the QR (exactly one of code, registrationId) */
             code?: string;
             registrationId?: number;
             /** @description Chosen by the scanner; a retry with the same nonce gets the first answer */
             nonce?: string;
-            /** @description When the scan happened on the device (offline scans) */
+            /** @description When the scan happened on the device (offline scans); without an offset: Việt Nam time */
             scannedAt?: string;
             /** @description The bridge point (điểm cầu) where the person attends */
             bridgePointId?: number;
@@ -1813,13 +1857,17 @@ export interface components {
             person: components["schemas"]["PersonRefDto"];
         };
         BatchScanDto: {
+            /** @description Each item is validated on its own; a bad item is answered as an error */
             items: components["schemas"]["ScanDto"][];
         };
         BatchItemResultDto: {
             index: number;
             /** @enum {string} */
             result: "ok" | "already" | "error";
+            /** @description Why an item was refused (e.g. unknown_code, invalid) */
             reason?: Record<string, never> | null;
+            /** @description Field errors of an invalid item (paths as items.<index>.<field>) */
+            errors?: string[];
             answer?: components["schemas"]["ScanAnswerDto"] | null;
         };
         BatchAnswerDto: {
@@ -1902,7 +1950,10 @@ export interface components {
         };
         SessionStatisticsDto: {
             sessionId: number;
+            /** @description Provinces invited; for a nationwide session, the units in force on its date */
             invitedProvinces: number;
+            /** @description A cancelled session counts no attendance */
+            cancelled: boolean;
             totals: components["schemas"]["CountsDto"];
             parts: components["schemas"]["PartCountsDto"][];
             byProvince: components["schemas"]["GroupCountsDto"][];
@@ -2050,11 +2101,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            200: {
+            /** @description The embedded PostgreSQL died and could not be restarted: restart the process */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Any other error (4xx/5xx) as problem+json */
             default: {
@@ -4161,6 +4215,8 @@ export interface operations {
                 status?: "pending" | "confirmed" | "waitlisted" | "rejected" | "withdrawn";
                 /** @description Province id (organisers); delegates always see their own province */
                 province?: number;
+                /** @description Order within a province: given_name (default: tên, then middle names, then family name, Vietnamese alphabet) or full_name (as written) */
+                sort?: "given_name" | "full_name";
             };
             header?: never;
             path: {
@@ -4790,7 +4846,101 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Needs the role organiser or admin (problem+json) */
+            /** @description Needs the role coordinator or organiser or admin (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error (4xx/5xx) as problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AttendanceController_removePart: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                partId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No valid bearer access token (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Needs the role coordinator or organiser or admin (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error (4xx/5xx) as problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AttendanceController_updatePart: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                partId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdatePartDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartDto"];
+                };
+            };
+            /** @description No valid bearer access token (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Needs the role coordinator or organiser or admin (problem+json) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4853,7 +5003,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Refused scan (unknown code, withdrawn, wrong session…), kept with its reason */
+            /** @description Refused scan (unknown or retired code, withdrawn, wrong session, outside the part's check-in window, cancelled session…), kept with its reason */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5330,6 +5480,8 @@ export interface operations {
                 /** @description Only this province */
                 province?: number;
                 status?: "present" | "absent" | "excused" | "not_recorded";
+                /** @description Order within a province: given_name (default: tên, then middle names, then family name, Vietnamese alphabet) or full_name (as written) */
+                sort?: "given_name" | "full_name";
             };
             header?: never;
             path: {
@@ -5376,6 +5528,8 @@ export interface operations {
                 /** @description Only this province */
                 province?: number;
                 status?: "present" | "absent" | "excused" | "not_recorded";
+                /** @description Order within a province: given_name (default: tên, then middle names, then family name, Vietnamese alphabet) or full_name (as written) */
+                sort?: "given_name" | "full_name";
             };
             header?: never;
             path: {
@@ -5422,6 +5576,8 @@ export interface operations {
                 /** @description Only this province */
                 province?: number;
                 status?: "present" | "absent" | "excused" | "not_recorded";
+                /** @description Order within a province: given_name (default: tên, then middle names, then family name, Vietnamese alphabet) or full_name (as written) */
+                sort?: "given_name" | "full_name";
             };
             header?: never;
             path: {
