@@ -60,6 +60,13 @@ describe('the web app served from the API process', () => {
       const res = await t.http().get(url).set('accept', accept).expect(404);
       expect(res.headers['content-type']).toMatch(PROBLEM);
     }
+    // The router's own refusals keep their status with the page fallback in place.
+    const long = await t
+      .http()
+      .get(`/api/v1/sessions/${'9'.repeat(500)}`)
+      .set('accept', BROWSER_ACCEPT)
+      .expect(414);
+    expect(long.headers['content-type']).toMatch(PROBLEM);
     await t.http().get('/api/v1/sessions?limit=1').set('accept', BROWSER_ACCEPT).expect(200);
     await t.http().get('/health').set('accept', BROWSER_ACCEPT).expect(200);
   });

@@ -1,9 +1,10 @@
 import fastifyStatic from '@fastify/static';
+import { HttpStatus } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import type { AppConfig } from '@app/common';
+import { type AppConfig, ProblemException } from '@app/common';
 
 /** Vite names every file under assets/ by its content hash: a changed file is a new URL. */
 const ASSET_CACHE = 'public, max-age=31536000, immutable';
@@ -40,8 +41,14 @@ export async function serveWebApp(app: NestFastifyApplication, config: AppConfig
   });
 
   const fastify = app.getHttpAdapter().getInstance();
+  const maxParamLength = fastify.initialConfig.maxParamLength ?? 100;
   const page = async (request: FastifyRequest, reply: FastifyReply) => {
     const pathname = request.url.split('?', 1)[0];
+    // Without this wildcard the router answers an over-long path parameter with 414; with it, the
+    // request lands here instead, so keep the API's answer the same.
+    if (API_PATH.test(pathname) && pathname.split('/').some((segment) => segment.length > maxParamLength)) {
+      throw new ProblemException(HttpStatus.URI_TOO_LONG, 'uri-too-long', 'A path segment of the URL is too long.');
+    }
     if (API_PATH.test(pathname) || !acceptsHtml(request)) {
       reply.callNotFound();
       return reply;
