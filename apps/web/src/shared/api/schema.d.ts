@@ -954,7 +954,7 @@ export interface paths {
         put?: never;
         /**
          * Log in with email and password
-         * @description No authentication (the body is the credential). Wrong email, wrong password, locked or disabled account: the same 401. 5 failures in a row lock an account for 15 minutes; too many failures from one address answer 429.
+         * @description No authentication (the body is the credential). Wrong email, wrong password, locked or disabled account: the same 401. After 5 failures from one address, further attempts from it wait longer each time; failures from many addresses lock the account for 15 minutes (an admin can unlock it); too many failures from one address answer 429.
          */
         post: operations["AuthController_signIn"];
         delete?: never;
@@ -2054,6 +2054,8 @@ export interface components {
             /** @description false disables the account: logins refused, refresh tokens revoked */
             active?: boolean;
             displayName?: string;
+            /** @description true lifts an account lock and forgets the failed attempts of every address */
+            unlock?: boolean;
             /** @description Password reset: clears a lock and revokes every refresh token of the user */
             password?: string;
         };
@@ -3078,7 +3080,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Needs the role organiser or admin (problem+json) */
+            /** @description Needs the role organiser or admin, not limited to one session (problem+json) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3166,7 +3168,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Needs the role organiser or admin (problem+json) */
+            /** @description Needs the role organiser or admin, not limited to one session (problem+json) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3225,7 +3227,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Needs the role organiser or admin (problem+json) */
+            /** @description Needs the role organiser or admin, not limited to one session (problem+json) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3317,7 +3319,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Needs the role organiser or admin (problem+json) */
+            /** @description Needs the role organiser or admin, not limited to one session (problem+json) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3405,7 +3407,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Needs the role organiser or admin (problem+json) */
+            /** @description Needs the role organiser or admin, not limited to one session (problem+json) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3464,7 +3466,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Needs the role organiser or admin (problem+json) */
+            /** @description Needs the role organiser or admin, not limited to one session (problem+json) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3556,7 +3558,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Needs the role organiser or admin (problem+json) */
+            /** @description Needs the role organiser or admin, not limited to one session (problem+json) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3641,7 +3643,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Needs the role organiser or admin (problem+json) */
+            /** @description Needs the role organiser or admin, not limited to one session (problem+json) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3700,7 +3702,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Needs the role organiser or admin (problem+json) */
+            /** @description Needs the role organiser or admin, not limited to one session (problem+json) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3990,7 +3992,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Needs the role organiser or admin (problem+json) */
+            /** @description Needs the role organiser or admin, not limited to one session (problem+json) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4037,7 +4039,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Needs the role organiser or admin (problem+json) */
+            /** @description Needs the role organiser or admin, not limited to one session (problem+json) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4087,7 +4089,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Needs the role organiser or admin (problem+json) */
+            /** @description Needs the role organiser or admin, not limited to one session (problem+json) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5452,7 +5454,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Needs the role organiser or coordinator or admin (problem+json) */
+            /** @description Needs the role organiser or coordinator or admin, not limited to one session (problem+json) */
             403: {
                 headers: {
                     [name: string]: unknown;
