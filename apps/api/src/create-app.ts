@@ -1,7 +1,7 @@
-import { HttpStatus } from '@nestjs/common';
+import { HttpStatus, INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
@@ -11,6 +11,7 @@ import { MAX_UPLOAD_BYTES, XLSX_MIME } from '@app/registration';
 import { AppModule, ModuleImport } from './app.module';
 import { EmbeddedDatabaseState } from './health/embedded-database.state';
 import { documentProblems } from './openapi-problems';
+import { serveWebApp } from './web-app';
 import { applyHttpHardening, problemClientErrorHandler, problemFrameworkErrors } from './http-hardening';
 
 /** Every API route is under this prefix (no leading slash, as Nest wants it). */
@@ -31,6 +32,31 @@ function requestId(raw: IncomingMessage): string {
   const id = typeof incoming === 'string' && REQUEST_ID_PATTERN.test(incoming) ? incoming : randomUUID();
   (raw as IncomingMessage & { id?: string }).id = id;
   return id;
+}
+
+/**
+ * The API lives under /api/v1 so that the web app can own every other path of the origin;
+ * probes (/health, /health/ready) and the OpenAPI pages (/docs, /docs-json) stay at the root.
+ */
+export function routeApi(app: INestApplication): void {
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'health/ready'] });
+}
+
+/** The OpenAPI document of the API, generated from the controllers (served at /docs-json, and the web client's source). */
+export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Thông tin đối ngoại training conferences API')
+      .setDescription(
+        'Sessions, agenda, presenters, guiding documents, provinces, registration, check-in and exports. ' +
+          'Every error is application/problem+json.',
+      )
+      .setVersion('0.1.0')
+      .addBearerAuth()
+      .build(),
+  );
+  return documentProblems(document);
 }
 
 /**
@@ -66,12 +92,11 @@ export async function createApiApplication(
     },
   );
   app.useLogger(app.get(Logger));
-  // The API lives under /api/v1 so that the web app can own every other path of the origin;
-  // probes (/health, /health/ready) and the OpenAPI pages (/docs, /docs-json) stay at the root.
-  app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'health/ready'] });
+  routeApi(app);
   const fastify = app.getHttpAdapter().getInstance();
   // Security headers, CORS allow-list, rate limits: before init(), so they wrap every route.
   await applyHttpHardening(app, config);
+  await serveWebApp(app, config);
   let closing = false;
   fastify.addHook('preClose', (done) => {
     closing = true;
@@ -111,19 +136,7 @@ export async function createApiApplication(
   });
 
   if (docsArePublic(config)) {
-    const document = SwaggerModule.createDocument(
-      app,
-      new DocumentBuilder()
-        .setTitle('Thông tin đối ngoại training conferences API')
-        .setDescription(
-          'Sessions, agenda, presenters, guiding documents, provinces, registration, check-in and exports. ' +
-            'Every error is application/problem+json.',
-        )
-        .setVersion('0.1.0')
-        .addBearerAuth()
-        .build(),
-    );
-    SwaggerModule.setup('docs', app, documentProblems(document), { jsonDocumentUrl: 'docs-json' });
+    SwaggerModule.setup('docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: 'docs-json' });
   }
 
   await app.init();

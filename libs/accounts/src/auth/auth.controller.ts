@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Ip, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Ip, Post, Req, Res, UseGuards } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBody,
@@ -9,6 +9,8 @@ import {
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AppConfig, ProblemException } from '@app/common';
 import { AuthUser, delegateProvinceId } from '../roles';
 import { UsersService } from '../users/users.service';
 import { Authenticated, CurrentUser } from './authenticated.decorator';
@@ -17,6 +19,7 @@ import { MeResponse } from './dto/me.response';
 import { TokenPairResponse } from './dto/token-pair.response';
 import { LocalLoginGuard } from './local-login.guard';
 import { LoginService } from './login.service';
+import { clearRefreshCookie, refreshTokenFromCookie, setRefreshCookie } from './refresh-cookie';
 import { TokenService } from './token.service';
 
 @ApiTags('auth')
@@ -26,7 +29,14 @@ export class AuthController {
     private readonly tokens: TokenService,
     private readonly login: LoginService,
     private readonly users: UsersService,
+    private readonly config: AppConfig,
   ) {}
+
+  /** The pair as JSON (API clients), its refresh token also as the browser's httpOnly cookie. */
+  private withCookie(reply: FastifyReply, pair: TokenPairResponse): TokenPairResponse {
+    setRefreshCookie(reply, pair.refreshToken, pair.refreshTokenExpiresAt, this.config.NODE_ENV === 'production');
+    return pair;
+  }
 
   @Post('login')
   @HttpCode(HttpStatus.OK)
@@ -44,8 +54,11 @@ export class AuthController {
   @ApiBadRequestResponse({ description: 'Malformed body (problem+json)' })
   @ApiUnauthorizedResponse({ description: 'Refused login (problem+json)' })
   @ApiTooManyRequestsResponse({ description: 'Too many failed logins from this address (problem+json)' })
-  signIn(@CurrentUser() user: AuthUser): Promise<TokenPairResponse> {
-    return this.tokens.issue(user);
+  async signIn(
+    @CurrentUser() user: AuthUser,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<TokenPairResponse> {
+    return this.withCookie(reply, await this.tokens.issue(user));
   }
 
   @Post('refresh')
@@ -58,19 +71,35 @@ export class AuthController {
   })
   @ApiOkResponse({ type: TokenPairResponse })
   @ApiUnauthorizedResponse({ description: 'Invalid, expired, revoked or reused refresh token (problem+json)' })
-  refresh(@Body() body: RefreshTokenDto): Promise<TokenPairResponse> {
-    return this.tokens.rotate(body.refreshToken);
+  async refresh(
+    @Body() body: RefreshTokenDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<TokenPairResponse> {
+    const presented = body.refreshToken ?? refreshTokenFromCookie(request);
+    if (!presented) {
+      throw new ProblemException(HttpStatus.UNAUTHORIZED, 'invalid-refresh-token', 'No refresh token; log in again.');
+    }
+    return this.withCookie(reply, await this.tokens.rotate(presented));
   }
 
   @Post('logout')
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({
     summary: 'Log out: revoke the refresh token and every token of the same login',
-    description: 'No authentication (the body is the credential). Answers 204 for unknown tokens too.',
+    description:
+      'No authentication (the body or the refresh cookie is the credential). Answers 204 for unknown ' +
+      'tokens too, and clears the refresh cookie.',
   })
   @ApiNoContentResponse()
-  async logout(@Body() body: RefreshTokenDto): Promise<void> {
-    await this.tokens.revokeFamilyOf(body.refreshToken);
+  async logout(
+    @Body() body: RefreshTokenDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<void> {
+    const presented = body.refreshToken ?? refreshTokenFromCookie(request);
+    if (presented) await this.tokens.revokeFamilyOf(presented);
+    clearRefreshCookie(reply, this.config.NODE_ENV === 'production');
   }
 
   @Get('me')

@@ -5,12 +5,13 @@ import { CitationDto } from '../shared/citations';
 export class DocumentSummaryDto {
   @ApiProperty() id: number;
   @ApiProperty() slug: string;
-  @ApiPropertyOptional({ nullable: true, example: '57-KL/TW' }) number: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: '57-KL/TW' }) number: string | null;
   @ApiProperty({ example: 'Kết luận' }) kind: string;
   @ApiProperty() title: string;
-  @ApiPropertyOptional({ nullable: true }) issuedOn: string | null;
-  @ApiPropertyOptional({ nullable: true }) issuerId: number | null;
-  @ApiPropertyOptional({ nullable: true, description: 'Issuer name as at the issue date' }) issuerName: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) issuedOn: string | null;
+  @ApiPropertyOptional({ type: Number, nullable: true }) issuerId: number | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Issuer name as at the issue date' }) issuerName:
+    string | null;
 }
 
 export class DocumentPageDto {
@@ -24,15 +25,16 @@ export class CoverageDto {
   @ApiProperty() sessionTitle: string;
   @ApiProperty() startsOn: string;
   @ApiPropertyOptional({
+    type: Number,
     nullable: true,
     description: 'The agenda item that covered it; null when cited by the session as a whole',
   })
   agendaItemId: number | null;
-  @ApiPropertyOptional({ nullable: true }) agendaItemTitle: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) agendaItemTitle: string | null;
 }
 
 export class DocumentDetailDto extends DocumentSummaryDto {
-  @ApiPropertyOptional({ nullable: true }) note: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) note: string | null;
   @ApiProperty({ type: [CoverageDto] }) coveredBy: CoverageDto[];
   @ApiProperty({ type: [CitationDto] }) citations: CitationDto[];
 }

@@ -7,9 +7,9 @@ export class OrganisationSummaryDto {
   @ApiProperty() slug: string;
   @ApiProperty() kind: string;
   @ApiProperty({ description: 'Current official name' }) name: string;
-  @ApiPropertyOptional({ nullable: true }) shortName: string | null;
-  @ApiPropertyOptional({ nullable: true }) parentId: number | null;
-  @ApiPropertyOptional({ nullable: true }) provinceId: number | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) shortName: string | null;
+  @ApiPropertyOptional({ type: Number, nullable: true }) parentId: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true }) provinceId: number | null;
 }
 
 export class OrganisationPageDto {
@@ -20,8 +20,8 @@ export class OrganisationPageDto {
 export class OrganisationNameDto {
   @ApiProperty() name: string;
   @ApiProperty({ description: 'A variant spelling used by sources, not an official name' }) isAlias: boolean;
-  @ApiPropertyOptional({ nullable: true }) validFrom: string | null;
-  @ApiPropertyOptional({ nullable: true }) validTo: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) validFrom: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) validTo: string | null;
   @ApiProperty({ type: [CitationDto] }) citations: CitationDto[];
 }
 
@@ -35,8 +35,8 @@ export class OrganisedSessionDto {
 }
 
 export class OrganisationDetailDto extends OrganisationSummaryDto {
-  @ApiPropertyOptional({ nullable: true }) note: string | null;
-  @ApiPropertyOptional({ nullable: true }) at: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) note: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) at: string | null;
   @ApiProperty({ description: 'The name in force on ?at= (today when not given)' }) nameAt: string;
   @ApiProperty({ type: [OrganisationNameDto] }) names: OrganisationNameDto[];
   @ApiProperty({ type: [OrganisationSummaryDto] }) children: OrganisationSummaryDto[];

@@ -14,9 +14,9 @@ export class PersonSummaryDto {
   @ApiProperty() id: number;
   @ApiProperty() slug: string;
   @ApiProperty() fullName: string;
-  @ApiPropertyOptional({ nullable: true }) academicTitle: string | null;
-  @ApiPropertyOptional({ nullable: true }) militaryRank: string | null;
-  @ApiPropertyOptional({ nullable: true }) honorific: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) academicTitle: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) militaryRank: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) honorific: string | null;
 }
 
 export class PersonPageDto {
@@ -36,9 +36,9 @@ export class PresentationDto {
 }
 
 export class PersonDetailDto extends PersonSummaryDto {
-  @ApiPropertyOptional({ nullable: true }) note: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) note: string | null;
   @ApiProperty({ type: [PositionDto], description: 'Every recorded post' }) positions: PositionDto[];
-  @ApiPropertyOptional({ nullable: true, description: 'The date asked for with ?at=' }) at: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'The date asked for with ?at=' }) at: string | null;
   @ApiProperty({ type: [PositionDto], description: 'Posts held on `at` (today when not given)' })
   positionsAt: PositionDto[];
   @ApiProperty({ type: [PresentationDto] }) presentations: PresentationDto[];

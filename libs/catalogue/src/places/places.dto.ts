@@ -29,16 +29,16 @@ export class ProvinceListQuery extends SearchPageQuery {
 
 export class ProvinceDto {
   @ApiProperty() id: number;
-  @ApiPropertyOptional({ nullable: true, description: 'Official code (unknown for the 2025 units)' }) code:
-    string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Official code (unknown for the 2025 units)' })
+  code: string | null;
   @ApiProperty() name: string;
   @ApiProperty({ enum: ['province', 'city'] }) kind: string;
   @ApiProperty() regionId: number;
   @ApiProperty() regionName: string;
-  @ApiPropertyOptional({ nullable: true }) validFrom: string | null;
-  @ApiPropertyOptional({ nullable: true }) validTo: string | null;
-  @ApiPropertyOptional({ nullable: true }) successorId: number | null;
-  @ApiPropertyOptional({ nullable: true }) successorName: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) validFrom: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) validTo: string | null;
+  @ApiPropertyOptional({ type: Number, nullable: true }) successorId: number | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) successorName: string | null;
 }
 
 export class ProvincePageDto {

@@ -4,8 +4,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 export class CitationDto {
   @ApiProperty({ example: '000' }) source: string;
   @ApiProperty({ description: 'Paragraph number: the n-th non-blank line of the source text' }) paragraph: number;
-  @ApiPropertyOptional({ nullable: true }) quote: string | null;
-  @ApiPropertyOptional({ nullable: true, description: 'For sessions: schedule, venue or invitation' })
+  @ApiPropertyOptional({ type: String, nullable: true }) quote: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'For sessions: schedule, venue or invitation' })
   aspect: string | null;
 }
 

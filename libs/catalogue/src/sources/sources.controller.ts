@@ -7,12 +7,12 @@ import { notFound, RequestValidationException } from '@app/common';
 
 export class SourceDto {
   @ApiProperty({ example: '000' }) key: string;
-  @ApiPropertyOptional({ nullable: true }) publisher: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) publisher: string | null;
   @ApiProperty() title: string;
-  @ApiPropertyOptional({ nullable: true }) publishedOn: string | null;
-  @ApiPropertyOptional({ nullable: true }) author: string | null;
-  @ApiPropertyOptional({ nullable: true }) url: string | null;
-  @ApiPropertyOptional({ nullable: true }) note: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) publishedOn: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) author: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) url: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) note: string | null;
   @ApiProperty({ description: 'How many seeded facts cite it' }) citationCount: number;
   @ApiProperty({ type: [String], description: 'Slugs of the sessions it reports' }) sessions: string[];
 }

@@ -159,6 +159,13 @@ export class AppConfig {
   @MaxLength(256, { message: 'ADMIN_PASSWORD must be at most 256 characters' })
   ADMIN_PASSWORD?: string;
 
+  /**
+   * The built web app (`vite build` output) served at /. Relative paths are from the working
+   * directory. When it holds no index.html the process serves the API alone.
+   */
+  @IsString()
+  WEB_DIST_DIR = 'dist/web';
+
   /** Failed logins accepted from one client address per minute before it gets 429 (in-memory, per process). */
   @Transform(toInt)
   @IsInt()

@@ -1,5 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../passwords/password-hasher';
 import { AcceptablePassword } from '../../passwords/password-policy';
 
@@ -21,10 +21,13 @@ export class LoginDto {
 const REFRESH_TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 
 export class RefreshTokenDto {
-  @ApiProperty({ description: 'The refresh token of the last login or refresh' })
+  @ApiPropertyOptional({
+    description: 'The refresh token of the last login or refresh; a browser omits it and sends the refresh cookie',
+  })
+  @IsOptional()
   @IsString()
   @Matches(REFRESH_TOKEN_PATTERN, { message: 'refreshToken is not a refresh token' })
-  refreshToken: string;
+  refreshToken?: string;
 }
 
 export class ChangePasswordDto {

@@ -5,7 +5,7 @@ import { CitationDto } from '../../shared/citations';
 export class PlaceRefDto {
   @ApiProperty() id: number;
   @ApiProperty() name: string;
-  @ApiPropertyOptional({ nullable: true }) code: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) code: string | null;
 }
 
 export class ScheduleDto {
@@ -25,7 +25,7 @@ export class SessionSummaryDto {
   @ApiProperty() status: string;
   @ApiProperty({ type: ScheduleDto }) schedule: ScheduleDto;
   @ApiProperty() format: string;
-  @ApiPropertyOptional({ nullable: true }) venueName: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) venueName: string | null;
   @ApiPropertyOptional({ nullable: true, type: PlaceRefDto }) hostProvince: PlaceRefDto | null;
 }
 
@@ -44,31 +44,31 @@ export class OrganiserDto {
 
 export class PositionDto {
   @ApiProperty() title: string;
-  @ApiPropertyOptional({ nullable: true }) organisationId: number | null;
-  @ApiPropertyOptional({ nullable: true, description: 'Organisation name in force at the date' }) organisationName:
-    string | null;
-  @ApiPropertyOptional({ nullable: true }) attestedOn: string | null;
-  @ApiPropertyOptional({ nullable: true }) validFrom: string | null;
-  @ApiPropertyOptional({ nullable: true }) validTo: string | null;
+  @ApiPropertyOptional({ type: Number, nullable: true }) organisationId: number | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Organisation name in force at the date' })
+  organisationName: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) attestedOn: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) validFrom: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) validTo: string | null;
   @ApiProperty({ type: [CitationDto] }) citations: CitationDto[];
 }
 
 export class PresenterDto {
   @ApiProperty({ enum: ['person', 'organisation'] }) type: 'person' | 'organisation';
-  @ApiPropertyOptional({ nullable: true }) personId: number | null;
-  @ApiPropertyOptional({ nullable: true }) organisationId: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true }) personId: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true }) organisationId: number | null;
   @ApiProperty({ description: 'Full name, or the body name in force on the session date' }) name: string;
-  @ApiPropertyOptional({ nullable: true }) academicTitle: string | null;
-  @ApiPropertyOptional({ nullable: true }) militaryRank: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) academicTitle: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) militaryRank: string | null;
   @ApiProperty({ type: [PositionDto], description: 'Posts held as at the session date' }) positions: PositionDto[];
 }
 
 export class DocumentRefDto {
   @ApiProperty() id: number;
-  @ApiPropertyOptional({ nullable: true }) number: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) number: string | null;
   @ApiProperty() kind: string;
   @ApiProperty() title: string;
-  @ApiPropertyOptional({ nullable: true }) issuedOn: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) issuedOn: string | null;
 }
 
 export class AgendaItemDto {
@@ -76,10 +76,10 @@ export class AgendaItemDto {
   @ApiProperty() position: number;
   @ApiProperty() kind: string;
   @ApiProperty() title: string;
-  @ApiPropertyOptional({ nullable: true }) summary: string | null;
-  @ApiPropertyOptional({ nullable: true, example: '14:00' }) startsAt: string | null;
-  @ApiPropertyOptional({ nullable: true }) endsAt: string | null;
-  @ApiPropertyOptional({ nullable: true }) note: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) summary: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: '14:00' }) startsAt: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) endsAt: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) note: string | null;
   @ApiProperty({ type: [PresenterDto] }) presenters: PresenterDto[];
   @ApiProperty({ type: [DocumentRefDto] }) documents: DocumentRefDto[];
   @ApiProperty({ type: [CitationDto] }) citations: CitationDto[];
@@ -87,7 +87,7 @@ export class AgendaItemDto {
 
 export class ClaimDto {
   @ApiProperty() value: number;
-  @ApiPropertyOptional({ nullable: true }) qualifier: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) qualifier: string | null;
   @ApiProperty({ type: [CitationDto] }) citations: CitationDto[];
 }
 
@@ -100,11 +100,11 @@ export class ReportedCountDto {
 export class BridgePointDto {
   @ApiProperty() id: number;
   @ApiProperty() name: string;
-  @ApiPropertyOptional({ nullable: true }) organisationId: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true }) organisationId: number | null;
   @ApiPropertyOptional({ nullable: true, type: PlaceRefDto }) province: PlaceRefDto | null;
   @ApiProperty() abroad: boolean;
   @ApiProperty({ description: 'Stands for several sites the source does not list' }) isGroup: boolean;
-  @ApiPropertyOptional({ nullable: true }) note: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) note: string | null;
   @ApiProperty({ type: [CitationDto] }) citations: CitationDto[];
 }
 
@@ -123,18 +123,19 @@ export class RegionRefDto {
 
 export class SourceRefDto {
   @ApiProperty() key: string;
-  @ApiPropertyOptional({ nullable: true }) publisher: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) publisher: string | null;
   @ApiProperty() title: string;
-  @ApiPropertyOptional({ nullable: true }) publishedOn: string | null;
-  @ApiPropertyOptional({ nullable: true }) author: string | null;
-  @ApiPropertyOptional({ nullable: true }) url: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) publishedOn: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) author: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) url: string | null;
 }
 
 export class SessionDetailDto extends SessionSummaryDto {
-  @ApiPropertyOptional({ nullable: true }) venueAddress: string | null;
-  @ApiPropertyOptional({ nullable: true }) audience: string | null;
-  @ApiPropertyOptional({ nullable: true, enum: ['nationwide', 'regions', 'provinces'] }) invitationScope: string | null;
-  @ApiPropertyOptional({ nullable: true }) note: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) venueAddress: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) audience: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, enum: ['nationwide', 'regions', 'provinces'] }) invitationScope:
+    string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) note: string | null;
   @ApiProperty() version: number;
   @ApiProperty({ type: [OrganiserDto] }) organisers: OrganiserDto[];
   @ApiProperty({ type: [PlaceRefDto] }) invitedProvinces: PlaceRefDto[];

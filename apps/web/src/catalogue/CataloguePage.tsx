@@ -1,0 +1,190 @@
+import { Input, Pagination, Select, Tag, Typography } from 'antd';
+import { useEffect, useId, useMemo, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { SESSION_KINDS, formatSchedule, label } from '../shared/format';
+import { ErrorState } from '../shared/ui/ErrorState';
+import { Loading } from '../shared/ui/Loading';
+import { usePageTitle } from '../shared/ui/usePageTitle';
+import { useDebounced } from '../shared/useDebounced';
+import { useProvinces, useSessions, type SessionQuery } from './queries';
+
+const PAGE_SIZE = 10;
+const FIRST_YEAR = 2015;
+
+const numberParam = (value: string | null) => (value && /^\d+$/.test(value) ? Number(value) : undefined);
+
+/** The public catalogue: search as you type, a few filters, all kept in the address (shareable, back works). */
+export default function CataloguePage() {
+  usePageTitle('Danh mục hội nghị');
+  const [params, setParams] = useSearchParams();
+  const [text, setText] = useState(params.get('q') ?? '');
+  const q = useDebounced(text.trim(), 300);
+  const ids = { year: useId(), province: useId(), kind: useId() };
+
+  const year = numberParam(params.get('nam'));
+  const hostProvince = numberParam(params.get('tinh'));
+  const kind = params.get('loai') ?? undefined;
+  const page = numberParam(params.get('trang')) ?? 1;
+
+  const update = (changes: Record<string, string | number | undefined>) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        for (const [key, value] of Object.entries(changes)) {
+          if (value === undefined || value === '') next.delete(key);
+          else next.set(key, String(value));
+        }
+        if (!('trang' in changes)) next.delete('trang');
+        return next;
+      },
+      { replace: true },
+    );
+
+  // The settled search text goes to the address too (replace: typing does not fill the history).
+  useEffect(() => {
+    if ((params.get('q') ?? '') !== q) update({ q: q || undefined });
+  }, [q]);
+
+  const query: SessionQuery = {
+    q: q || undefined,
+    year,
+    hostProvince,
+    kind: kind as SessionQuery['kind'],
+    limit: PAGE_SIZE,
+    offset: (page - 1) * PAGE_SIZE,
+  };
+  const sessions = useSessions(query);
+  const provinces = useProvinces();
+
+  const thisYear = new Date().getFullYear();
+  const yearOptions = useMemo(
+    () =>
+      Array.from({ length: thisYear + 2 - FIRST_YEAR }, (_, i) => thisYear + 1 - i).map((y) => ({
+        value: y,
+        label: `Năm ${y}`,
+      })),
+    [thisYear],
+  );
+  const provinceOptions = useMemo(() => {
+    const items = provinces.data?.items ?? [];
+    const current = items.filter((p) => !p.validTo);
+    const former = items.filter((p) => p.validTo);
+    return [
+      { label: 'Từ 01/07/2025 (34 tỉnh, thành phố)', options: current.map((p) => ({ value: p.id, label: p.name })) },
+      {
+        label: 'Đến 30/06/2025 (63 tỉnh, thành phố)',
+        options: former.map((p) => ({ value: p.id, label: `${p.name} (cũ)` })),
+      },
+    ];
+  }, [provinces.data]);
+
+  return (
+    <>
+      <Typography.Title level={1}>Danh mục hội nghị</Typography.Title>
+      <Input.Search
+        aria-label="Tìm hội nghị"
+        placeholder="Tìm theo tên, nơi tổ chức, người trình bày… (không cần dấu)"
+        allowClear
+        size="large"
+        value={text}
+        onChange={(event) => setText(event.target.value)}
+        onSearch={(value) => setText(value)}
+      />
+      <div className="filters">
+        <label htmlFor={ids.year}>
+          Năm
+          <Select
+            id={ids.year}
+            allowClear
+            placeholder="Tất cả các năm"
+            options={yearOptions}
+            value={year}
+            onChange={(value?: number) => update({ nam: value })}
+          />
+        </label>
+        <label htmlFor={ids.province}>
+          Tỉnh, thành phố đăng cai
+          <Select
+            id={ids.province}
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder="Tất cả"
+            options={provinceOptions}
+            loading={provinces.isPending}
+            value={hostProvince}
+            onChange={(value?: number) => update({ tinh: value })}
+          />
+        </label>
+        <label htmlFor={ids.kind}>
+          Loại hội nghị
+          <Select
+            id={ids.kind}
+            allowClear
+            placeholder="Tất cả"
+            options={Object.entries(SESSION_KINDS).map(([value, text]) => ({ value, label: text }))}
+            value={kind}
+            onChange={(value?: string) => update({ loai: value })}
+          />
+        </label>
+      </div>
+
+      {sessions.isError ? (
+        <ErrorState error={sessions.error} onRetry={() => void sessions.refetch()} />
+      ) : !sessions.data ? (
+        <Loading />
+      ) : (
+        <>
+          <p role="status" aria-live="polite">
+            {sessions.data.page.total === 0
+              ? 'Không tìm thấy hội nghị nào phù hợp.'
+              : `Tìm thấy ${sessions.data.page.total} hội nghị`}
+          </p>
+          <ul className="session-list" aria-label="Kết quả tìm kiếm">
+            {sessions.data.items.map((session) => (
+              <li key={session.id} className="session-card">
+                <h2>
+                  <Link to={`/phien/${session.id}`}>{session.title}</Link>
+                </h2>
+                <dl className="facts">
+                  <div>
+                    <dt>Thời gian:</dt>
+                    <dd>{formatSchedule(session.schedule)}</dd>
+                  </div>
+                  {session.venueName && (
+                    <div>
+                      <dt>Địa điểm:</dt>
+                      <dd>{session.venueName}</dd>
+                    </div>
+                  )}
+                  {session.hostProvince && (
+                    <div>
+                      <dt>Đăng cai:</dt>
+                      <dd>{session.hostProvince.name}</dd>
+                    </div>
+                  )}
+                  <div>
+                    <dt className="visually-hidden">Loại:</dt>
+                    <dd>
+                      <Tag>{label(SESSION_KINDS, session.kind)}</Tag>
+                    </dd>
+                  </div>
+                </dl>
+              </li>
+            ))}
+          </ul>
+          {sessions.data.page.total > PAGE_SIZE && (
+            <nav className="pager" aria-label="Phân trang">
+              <Pagination
+                current={page}
+                pageSize={PAGE_SIZE}
+                total={sessions.data.page.total}
+                showSizeChanger={false}
+                onChange={(next) => update({ trang: next === 1 ? undefined : next })}
+              />
+            </nav>
+          )}
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,29 @@
+import type { RouteObject } from 'react-router';
+import { Shell } from './shared/layout/Shell';
+import { NotFoundPage } from './shared/ui/NotFoundPage';
+import { RouteError } from './shared/ui/RouteError';
+
+/**
+ * Each screen is its own chunk, loaded when first visited: the catalogue stays light and the
+ * delegate, organiser and coordinator screens load only for those who open them.
+ */
+const page = (load: () => Promise<{ default: React.ComponentType }>) => async () => ({
+  Component: (await load()).default,
+});
+
+export const routes: RouteObject[] = [
+  {
+    element: <Shell />,
+    errorElement: <RouteError />,
+    children: [
+      { index: true, lazy: page(() => import('./catalogue/CataloguePage')) },
+      { path: 'phien/:id', lazy: page(() => import('./catalogue/SessionPage')) },
+      { path: 'nguoi/:id', lazy: page(() => import('./catalogue/PersonPage')) },
+      { path: 'dang-nhap', lazy: page(() => import('./account/SignInPage')) },
+      { path: 'tai-khoan', lazy: page(() => import('./account/AccountPage')) },
+      { path: 'dai-bieu', lazy: page(() => import('./registration/DelegatePage')) },
+      { path: 'dai-bieu/phien/:id', lazy: page(() => import('./registration/DelegateSessionPage')) },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+];

@@ -1,0 +1,72 @@
+import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+/**
+ * One config for the build (served by the API from dist/web) and for `vitest`:
+ * `unit` (components under jsdom), `browser` (the built app in Chromium against the built API
+ * and a real database) and `screenshots` (run by `npm run screenshots` only).
+ */
+export default defineConfig({
+  root,
+  plugins: [react()],
+  build: {
+    outDir: '../../dist/web',
+    emptyOutDir: true,
+    // Read by scripts/check-budget.mjs to sum the catalogue route's JavaScript.
+    manifest: true,
+    // Chunks are checked against a budget of their own; Vite's default warning says nothing useful here.
+    chunkSizeWarningLimit: 1024,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          // Libraries split by the set of screens that use them (entriesAware): left to itself the
+          // bundler folds everything two screens share (antd's Form, for one) into the chunk every
+          // page loads, and the catalogue would carry the delegate screens' code.
+          groups: [{ name: 'lib', test: /node_modules/, entriesAware: true }],
+        },
+      },
+    },
+  },
+  server: { proxy: { '/api': 'http://localhost:3000' } },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          environment: 'jsdom',
+          include: ['src/**/*.test.{ts,tsx}'],
+          setupFiles: ['src/test-setup.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          environment: 'node',
+          include: ['e2e/**/*.e2e.ts'],
+          globalSetup: ['e2e/support/global-setup.ts'],
+          // One Chromium and one API for all files; two cores are shared with the rest of the suite.
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 600_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'screenshots',
+          environment: 'node',
+          include: ['e2e/**/*.shots.ts'],
+          globalSetup: ['e2e/support/global-setup.ts'],
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 600_000,
+        },
+      },
+    ],
+  },
+});
