@@ -943,6 +943,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/imports/articles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Read a news report of a training and propose a draft session, every field with its quote
+         * @description Nothing is stored. Fields are linked to the catalogue (people, bodies, documents, provinces) or proposed as new; a report of an event already in the catalogue is proposed as a second source of it (sameEventAs). A field the article does not support with a quote is left empty. Accepting a proposal is not available yet.
+         */
+        post: operations["ImportsController_propose"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/login": {
         parameters: {
             query?: never;
@@ -1717,7 +1737,10 @@ export interface components {
         CreateRegistrationDto: {
             /** @example Nguyễn Thị Hồng Nhung */
             fullName: string;
-            /** @enum {string} */
+            /**
+             * @description Also accepted: Nam / Nữ / Khác (as in the template); answers always use male / female / other
+             * @enum {string}
+             */
             gender?: "female" | "male" | "other";
             /** @example Phó Trưởng ban */
             position?: string;
@@ -1749,8 +1772,15 @@ export interface components {
             updatedAt: string;
             version: number;
         };
+        SkippedRowDto: {
+            row: number;
+            /** @example example row of the template */
+            reason: string;
+        };
         BulkResultDto: {
             created: number;
+            /** @description Rows not registered on purpose (the template's example rows) */
+            skippedRows: components["schemas"]["SkippedRowDto"][];
             registrations: components["schemas"]["RegistrationDto"][];
         };
         RegistrationPageDto: {
@@ -1760,7 +1790,10 @@ export interface components {
         UpdateRegistrationDto: {
             /** @example Nguyễn Thị Hồng Nhung */
             fullName?: string;
-            /** @enum {string} */
+            /**
+             * @description Also accepted: Nam / Nữ / Khác (as in the template); answers always use male / female / other
+             * @enum {string}
+             */
             gender?: "female" | "male" | "other";
             /** @example Phó Trưởng ban */
             position?: string;
@@ -1968,6 +2001,262 @@ export interface components {
             trainingsWithRegistrations: number;
             peopleConfirmed: number;
             peopleAttended: number;
+        };
+        ImportArticleDto: {
+            /**
+             * @description The report as plain text (one paragraph a line) or as the HTML of its page. Not normalised on the way in: line breaks number the paragraphs that citations point to. At most 512 KiB (UTF-8), else 413.
+             * @example Hội nghị tập huấn …
+             *     Sáng 9/11, tại Hội trường …, Ban Tuyên giáo Tỉnh ủy … tổ chức Hội nghị tập huấn …
+             */
+            text: string;
+            /** @example https://baotinh.vn/tap-huan-thong-tin-doi-ngoai.html */
+            url?: string;
+            /** @example Báo Tuyên Quang */
+            publisher?: string;
+            /**
+             * @description Date of publication (YYYY-MM-DD): resolves dates written without a year ("Chiều 8/3")
+             * @example 2025-03-09
+             */
+            publishedOn?: string;
+        };
+        ImportSourceDto: {
+            url: string | null;
+            publisher: string | null;
+            publishedOn: string | null;
+            /** @description The first paragraph */
+            headline: string | null;
+        };
+        CitedTextDto: {
+            citations: components["schemas"]["CitationDto"][];
+            /** @description How sure the rule is, 0..1 */
+            confidence: number;
+            /** @description Inferred, not stated (e.g. the year from the event name) */
+            inferred?: boolean;
+            note?: string;
+            value: string;
+        };
+        ProposedDateDto: {
+            /** @example 2025-03-08 */
+            start: string;
+            /** @example 2025-03-08 */
+            end: string;
+            /** @enum {string} */
+            precision: "day" | "month" | "year";
+            /** @enum {string|null} */
+            yearFrom: "stated" | "event_name" | "published_date" | null;
+        };
+        CitedDateDto: {
+            citations: components["schemas"]["CitationDto"][];
+            /** @description How sure the rule is, 0..1 */
+            confidence: number;
+            /** @description Inferred, not stated (e.g. the year from the event name) */
+            inferred?: boolean;
+            note?: string;
+            value: components["schemas"]["ProposedDateDto"];
+        };
+        LinkDto: {
+            /** @description Catalogue id, null when not in the catalogue */
+            id: string | null;
+            /** @description Catalogue slug */
+            slug: string | null;
+            /** @description The name as the article gives it */
+            name: string;
+            /** @description Not in the catalogue: proposed as new */
+            isNew: boolean;
+        };
+        CitedLinkDto: {
+            citations: components["schemas"]["CitationDto"][];
+            /** @description How sure the rule is, 0..1 */
+            confidence: number;
+            /** @description Inferred, not stated (e.g. the year from the event name) */
+            inferred?: boolean;
+            note?: string;
+            value: components["schemas"]["LinkDto"];
+        };
+        OrganiserValueDto: {
+            organisation: components["schemas"]["LinkDto"];
+            /** @enum {string} */
+            role: "lead" | "co_organiser";
+        };
+        CitedOrganiserDto: {
+            citations: components["schemas"]["CitationDto"][];
+            /** @description How sure the rule is, 0..1 */
+            confidence: number;
+            /** @description Inferred, not stated (e.g. the year from the event name) */
+            inferred?: boolean;
+            note?: string;
+            value: components["schemas"]["OrganiserValueDto"];
+        };
+        InvitationValueDto: {
+            /** @enum {string|null} */
+            scope: "nationwide" | "regions" | "provinces" | null;
+            regions: components["schemas"]["LinkDto"][];
+            /** @description Provinces named besides the invited regions */
+            provinces: components["schemas"]["LinkDto"][];
+        };
+        CitedInvitationDto: {
+            citations: components["schemas"]["CitationDto"][];
+            /** @description How sure the rule is, 0..1 */
+            confidence: number;
+            /** @description Inferred, not stated (e.g. the year from the event name) */
+            inferred?: boolean;
+            note?: string;
+            value: components["schemas"]["InvitationValueDto"];
+        };
+        PersonValueDto: {
+            person: components["schemas"]["LinkDto"];
+            /** @example đồng chí */
+            honorific: string | null;
+            /** @example Thiếu tướng */
+            militaryRank: string | null;
+            /** @example PGS.TS */
+            academicTitle: string | null;
+            /** @description Posts as stated in the article */
+            posts: string[];
+        };
+        PresenterValueDto: {
+            person?: components["schemas"]["PersonValueDto"];
+            /** @description A body presenting without a named person */
+            organisation?: components["schemas"]["LinkDto"];
+        };
+        ItemValueDto: {
+            /** @enum {string} */
+            kind: "topic" | "report" | "opening_speech" | "directing_speech" | "concluding_speech" | "discussion";
+            title: string;
+            presenters: components["schemas"]["PresenterValueDto"][];
+            documentNumbers: string[];
+        };
+        CitedItemDto: {
+            citations: components["schemas"]["CitationDto"][];
+            /** @description How sure the rule is, 0..1 */
+            confidence: number;
+            /** @description Inferred, not stated (e.g. the year from the event name) */
+            inferred?: boolean;
+            note?: string;
+            value: components["schemas"]["ItemValueDto"];
+        };
+        CitedPresenterDto: {
+            citations: components["schemas"]["CitationDto"][];
+            /** @description How sure the rule is, 0..1 */
+            confidence: number;
+            /** @description Inferred, not stated (e.g. the year from the event name) */
+            inferred?: boolean;
+            note?: string;
+            value: components["schemas"]["PresenterValueDto"];
+        };
+        DocumentValueDto: {
+            document: components["schemas"]["LinkDto"];
+            /** @example 57-KL/TW */
+            number: string | null;
+            /** @example Kết luận */
+            kind: string | null;
+            /** @example 2023-06-15 */
+            issuedOn: string | null;
+            /** @example Bộ Chính trị */
+            issuer: string | null;
+        };
+        CitedDocumentDto: {
+            citations: components["schemas"]["CitationDto"][];
+            /** @description How sure the rule is, 0..1 */
+            confidence: number;
+            /** @description Inferred, not stated (e.g. the year from the event name) */
+            inferred?: boolean;
+            note?: string;
+            value: components["schemas"]["DocumentValueDto"];
+        };
+        CountValueDto: {
+            /** @enum {string} */
+            field: "participant_count" | "topic_count" | "bridge_point_count" | "invited_province_count" | "delegation_count";
+            value: number;
+            /**
+             * @description hơn/trên, khoảng, gần, lên tới
+             * @enum {string}
+             */
+            qualifier: "exact" | "more_than" | "about" | "nearly" | "up_to";
+            /** @example đại biểu */
+            unit: string;
+            /** @description The article gives another number for the same field (kept, not resolved) */
+            conflict: boolean;
+        };
+        CitedCountDto: {
+            citations: components["schemas"]["CitationDto"][];
+            /** @description How sure the rule is, 0..1 */
+            confidence: number;
+            /** @description Inferred, not stated (e.g. the year from the event name) */
+            inferred?: boolean;
+            note?: string;
+            value: components["schemas"]["CountValueDto"];
+        };
+        BridgePointValueDto: {
+            name: string;
+            count: number | null;
+            abroad: boolean;
+        };
+        CitedBridgePointDto: {
+            citations: components["schemas"]["CitationDto"][];
+            /** @description How sure the rule is, 0..1 */
+            confidence: number;
+            /** @description Inferred, not stated (e.g. the year from the event name) */
+            inferred?: boolean;
+            note?: string;
+            value: components["schemas"]["BridgePointValueDto"];
+        };
+        DelegationValueDto: {
+            province: components["schemas"]["LinkDto"];
+            organisations: string[];
+        };
+        CitedDelegationDto: {
+            citations: components["schemas"]["CitationDto"][];
+            /** @description How sure the rule is, 0..1 */
+            confidence: number;
+            /** @description Inferred, not stated (e.g. the year from the event name) */
+            inferred?: boolean;
+            note?: string;
+            value: components["schemas"]["DelegationValueDto"];
+        };
+        SameEventDto: {
+            session: components["schemas"]["LinkDto"];
+            score: number;
+            /** @description Fields this report adds to the session */
+            adds: string[];
+            agrees: string[];
+            /** @description Fields where this report says something else */
+            conflicts: string[];
+        };
+        ParagraphDto: {
+            number: number;
+            text: string;
+        };
+        ImportProposalDto: {
+            source: components["schemas"]["ImportSourceDto"];
+            /** @description 0 when no event is reported; at most 0.3 when the event is not a training */
+            confidence: number;
+            /** @description A training, national conference or workshop (not a ceremony or other event) */
+            isTraining: boolean;
+            title: components["schemas"]["CitedTextDto"] | null;
+            /** @description training_conference, national_conference, workshop, award_ceremony or other */
+            kind: components["schemas"]["CitedTextDto"] | null;
+            date: components["schemas"]["CitedDateDto"] | null;
+            /** @description morning, noon, afternoon, evening */
+            partOfDay: components["schemas"]["CitedTextDto"] | null;
+            venue: components["schemas"]["CitedTextDto"] | null;
+            /** @description The unit in force on the event date */
+            hostProvince: components["schemas"]["CitedLinkDto"] | null;
+            /** @description in_person, online or hybrid */
+            format: components["schemas"]["CitedTextDto"] | null;
+            organisers: components["schemas"]["CitedOrganiserDto"][];
+            invitation: components["schemas"]["CitedInvitationDto"] | null;
+            items: components["schemas"]["CitedItemDto"][];
+            presenters: components["schemas"]["CitedPresenterDto"][];
+            documents: components["schemas"]["CitedDocumentDto"][];
+            counts: components["schemas"]["CitedCountDto"][];
+            bridgePoints: components["schemas"]["CitedBridgePointDto"][];
+            delegations: components["schemas"]["CitedDelegationDto"][];
+            /** @description An existing session this report also describes */
+            sameEventAs: components["schemas"]["SameEventDto"] | null;
+            paragraphs: components["schemas"]["ParagraphDto"][];
+            /** @description Paragraphs from here on (related news, navigation) were ignored */
+            ignoredFromParagraph: number | null;
         };
         LoginDto: {
             /** @example admin@localhost */
@@ -4339,10 +4628,12 @@ export interface operations {
             };
             cookie?: never;
         };
+        /** @description The file itself as the body (text/csv or XLSX), or a multipart/form-data form with a `file` field */
         requestBody: {
             content: {
                 "text/csv": string;
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                "multipart/form-data": string;
             };
         };
         responses: {
@@ -5754,6 +6045,65 @@ export interface operations {
                 };
                 content: {
                     "text/calendar": string;
+                };
+            };
+            /** @description Any other error (4xx/5xx) as problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ImportsController_propose: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImportArticleDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportProposalDto"];
+                };
+            };
+            /** @description No valid bearer access token (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Needs the role organiser or admin (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The article is larger than 512 KiB (problem+json) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Any other error (4xx/5xx) as problem+json */
