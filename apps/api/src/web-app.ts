@@ -1,15 +1,17 @@
 import fastifyStatic from '@fastify/static';
-import { HttpStatus } from '@nestjs/common';
+import { HttpStatus, Logger } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { type AppConfig, ProblemException } from '@app/common';
+import { type AppConfig, ProblemException, sendProblem } from '@app/common';
 
 /** Vite names every file under assets/ by its content hash: a changed file is a new URL. */
 const ASSET_CACHE = 'public, max-age=31536000, immutable';
 /** index.html names the current assets, so browsers revalidate it on every visit. */
 const INDEX_CACHE = 'no-cache';
+
+const logger = new Logger('WebApp');
 
 const API_PATH = /^\/(api|docs|docs-json|health)(\/|$)/;
 
@@ -47,7 +49,14 @@ export async function serveWebApp(app: NestFastifyApplication, config: AppConfig
     // Without this wildcard the router answers an over-long path parameter with 414; with it, the
     // request lands here instead, so keep the API's answer the same.
     if (API_PATH.test(pathname) && pathname.split('/').some((segment) => segment.length > maxParamLength)) {
-      throw new ProblemException(HttpStatus.URI_TOO_LONG, 'uri-too-long', 'A path segment of the URL is too long.');
+      // Answered here rather than thrown: this route is Fastify's, outside Nest's exception filter.
+      sendProblem(
+        new ProblemException(HttpStatus.URI_TOO_LONG, 'uri-too-long', 'A path segment of the URL is too long.'),
+        request,
+        reply,
+        logger,
+      );
+      return reply;
     }
     if (API_PATH.test(pathname) || !acceptsHtml(request)) {
       reply.callNotFound();
