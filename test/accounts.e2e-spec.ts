@@ -1,11 +1,16 @@
 import { JwtService } from '@nestjs/jwt';
-import { DataSource } from 'typeorm';
 import { ConfigurationError, loadAppConfig } from '@app/common';
-import { createUserWithRole, loginAs, signedInUser, TestUser } from './support/auth';
-import { startTestApp, TestApp } from './support/test-app';
-
-const PROBLEM = /^application\/problem\+json/;
-const TEST_SECRET = 'test-secret-that-is-at-least-32-characters-long';
+import {
+  createUserWithRole,
+  loginAs,
+  PROBLEM,
+  query,
+  signedInUser,
+  startTestApp,
+  TEST_SECRET,
+  TestApp,
+  TestUser,
+} from './support/fixtures';
 
 type Role = 'admin' | 'organiser' | 'coordinator' | 'province_delegate';
 type Body = Record<string, unknown>;
@@ -30,10 +35,6 @@ function decodeJwt(token: string): { header: Body; claims: Body } {
   return { header, claims };
 }
 
-async function db<T = Body>(t: TestApp, sql: string, params: unknown[] = []): Promise<T[]> {
-  return t.app.get(DataSource).query(sql, params);
-}
-
 describe('accounts: login, tokens, user administration', () => {
   let t: TestApp;
   let admin: TestUser & { token: string };
@@ -44,8 +45,11 @@ describe('accounts: login, tokens, user administration', () => {
   beforeAll(async () => {
     // This file fails logins on purpose more than 20 times a minute; the limit has its own test below.
     t = await startTestApp({ env: { LOGIN_FAILURES_PER_IP_PER_MINUTE: '1000' } });
-    [{ id: sessionId }] = await db<{ id: number }>(t, `SELECT id::int AS id FROM training_session ORDER BY id LIMIT 1`);
-    [{ id: provinceId }] = await db<{ id: number }>(
+    [{ id: sessionId }] = await query<{ id: number }>(
+      t,
+      `SELECT id::int AS id FROM training_session ORDER BY id LIMIT 1`,
+    );
+    [{ id: provinceId }] = await query<{ id: number }>(
       t,
       `SELECT id FROM province WHERE valid_to IS NULL ORDER BY id LIMIT 1`,
     );
@@ -89,7 +93,7 @@ describe('accounts: login, tokens, user administration', () => {
       expect(days).toBeGreaterThan(29.9);
       expect(days).toBeLessThanOrEqual(30);
       // Only the sha256 of the refresh token is stored.
-      const stored = await db(t, `SELECT token_hash FROM refresh_token WHERE user_id = $1`, [user.id]);
+      const stored = await query(t, `SELECT token_hash FROM refresh_token WHERE user_id = $1`, [user.id]);
       expect(stored).toHaveLength(1);
       expect(stored[0].token_hash).not.toContain(res.body.refreshToken);
       expect(stored[0].token_hash).toMatch(/^[0-9a-f]{64}$/);
@@ -132,7 +136,7 @@ describe('accounts: login, tokens, user administration', () => {
       );
       expect(delayed.status).toBe(401);
       expect(withoutRequestIds(delayed.body)).toEqual(withoutRequestIds(wrongPassword.body));
-      const [row] = await db(
+      const [row] = await query(
         t,
         `SELECT f.failures, f.blocked_until > now() AS delayed, u.locked_until
            FROM login_failure f JOIN app_user u ON u.id = f.user_id WHERE f.user_id = $1 AND f.kind = 'login'`,
@@ -141,9 +145,11 @@ describe('accounts: login, tokens, user administration', () => {
       expect(row).toEqual({ failures: 5, delayed: true, locked_until: null });
 
       // When the delay is over the right password works again and clears the address's count.
-      await db(t, `UPDATE login_failure SET blocked_until = now() - interval '1 second' WHERE user_id = $1`, [user.id]);
+      await query(t, `UPDATE login_failure SET blocked_until = now() - interval '1 second' WHERE user_id = $1`, [
+        user.id,
+      ]);
       await t.http().post('/api/v1/auth/login').send({ email: user.email, password: user.password }).expect(200);
-      expect(await db(t, `SELECT 1 FROM login_failure WHERE user_id = $1`, [user.id])).toEqual([]);
+      expect(await query(t, `SELECT 1 FROM login_failure WHERE user_id = $1`, [user.id])).toEqual([]);
     });
 
     it('counts parallel guesses before checking them: ten at once from one address, exactly five checked', async () => {
@@ -159,7 +165,7 @@ describe('accounts: login, tokens, user administration', () => {
         ),
       );
       expect(guesses.map((res) => res.status)).toEqual(Array(10).fill(401));
-      const [row] = await db(
+      const [row] = await query(
         t,
         `SELECT failures, blocked_until > now() AS delayed FROM login_failure WHERE user_id = $1 AND kind = 'login'`,
         [user.id],
@@ -169,7 +175,7 @@ describe('accounts: login, tokens, user administration', () => {
 
     it('refuses a disabled account with the same 401', async () => {
       const user = await createUserWithRole(t, { role: 'organiser' });
-      await db(t, `UPDATE app_user SET is_active = false WHERE id = $1`, [user.id]);
+      await query(t, `UPDATE app_user SET is_active = false WHERE id = $1`, [user.id]);
       const res = await t
         .http()
         .post('/api/v1/auth/login')
@@ -212,7 +218,7 @@ describe('accounts: login, tokens, user administration', () => {
         .send({ refreshToken: rotated.body.refreshToken })
         .expect(200);
       expect(again.body.refreshToken).not.toBe(rotated.body.refreshToken);
-      const family = await db(
+      const family = await query(
         t,
         `SELECT count(DISTINCT family_id)::int AS families, count(*)::int AS tokens,
                 count(*) FILTER (WHERE revoked_at IS NULL)::int AS live
@@ -238,7 +244,7 @@ describe('accounts: login, tokens, user administration', () => {
       expect(reuse.body.type).toMatch(/invalid-refresh-token$/);
       // The live token of the family is dead too.
       await t.http().post('/api/v1/auth/refresh').send({ refreshToken: second }).expect(401);
-      const [{ live }] = await db(
+      const [{ live }] = await query(
         t,
         `SELECT count(*) FILTER (WHERE revoked_at IS NULL)::int AS live FROM refresh_token WHERE user_id = $1`,
         [user.id],
@@ -292,7 +298,7 @@ describe('accounts: login, tokens, user administration', () => {
         .post('/api/v1/auth/login')
         .send({ email: user.email, password: user.password })
         .expect(200);
-      await db(t, `UPDATE refresh_token SET expires_at = now() - interval '1 second' WHERE user_id = $1`, [user.id]);
+      await query(t, `UPDATE refresh_token SET expires_at = now() - interval '1 second' WHERE user_id = $1`, [user.id]);
       await t.http().post('/api/v1/auth/refresh').send({ refreshToken: login.body.refreshToken }).expect(401);
       const malformed = await t.http().post('/api/v1/auth/refresh').send({ refreshToken: 'short' }).expect(400);
       expect(malformed.body.errors[0].path).toBe('refreshToken');
@@ -317,7 +323,7 @@ describe('accounts: login, tokens, user administration', () => {
         .expect(200);
       await t.http().post('/api/v1/auth/logout').send({ refreshToken: rotated.body.refreshToken }).expect(204);
       await t.http().post('/api/v1/auth/refresh').send({ refreshToken: rotated.body.refreshToken }).expect(401);
-      const [{ live }] = await db(
+      const [{ live }] = await query(
         t,
         `SELECT count(*) FILTER (WHERE revoked_at IS NULL)::int AS live FROM refresh_token WHERE user_id = $1`,
         [user.id],
@@ -528,7 +534,7 @@ describe('accounts: login, tokens, user administration', () => {
         updatedAt: expect.any(String),
       });
       await loginAs(t, 'dai.bieu@tuyenquang.gov.vn', 'mật khẩu đủ dài');
-      const [entry] = await db(t, `SELECT * FROM audit_log WHERE entity_type = 'user' AND entity_id = $1`, [
+      const [entry] = await query(t, `SELECT * FROM audit_log WHERE entity_type = 'user' AND entity_id = $1`, [
         String(res.body.id),
       ]);
       expect(entry).toMatchObject({ action: 'user.created', actor_user_id: String(admin.id), before: null });
@@ -564,7 +570,7 @@ describe('accounts: login, tokens, user administration', () => {
         .post('/api/v1/users')
         .send({ email, displayName: 'S', password: 'long enough password', roles: [{ role: 'root' }] })
         .expect(400);
-      expect(await db(t, `SELECT 1 FROM app_user WHERE email = $1`, [email])).toHaveLength(0);
+      expect(await query(t, `SELECT 1 FROM app_user WHERE email = $1`, [email])).toHaveLength(0);
     });
 
     it('checks grant shapes and references, naming the field', async () => {
@@ -596,7 +602,7 @@ describe('accounts: login, tokens, user administration', () => {
         'roles.0.sessionId',
         'roles.1.provinceId',
       ]);
-      const [merged] = await db<{ id: number }>(t, `SELECT id FROM province WHERE valid_to IS NOT NULL LIMIT 1`);
+      const [merged] = await query<{ id: number }>(t, `SELECT id FROM province WHERE valid_to IS NOT NULL LIMIT 1`);
       if (merged) {
         await asAdmin()
           .post('/api/v1/users')
@@ -632,7 +638,7 @@ describe('accounts: login, tokens, user administration', () => {
       await t.http().post('/api/v1/auth/refresh').send({ refreshToken: login.body.refreshToken }).expect(401);
       await t.http().post('/api/v1/auth/login').send({ email: user.email, password: user.password }).expect(401);
 
-      const [entry] = await db(
+      const [entry] = await query(
         t,
         `SELECT before, after FROM audit_log WHERE action = 'user.updated' AND entity_id = $1 ORDER BY id LIMIT 1`,
         [String(user.id)],
@@ -642,7 +648,7 @@ describe('accounts: login, tokens, user administration', () => {
     });
 
     it('never removes the last active administrator', async () => {
-      const t2Admins = await db<{ n: number }>(
+      const t2Admins = await query<{ n: number }>(
         t,
         `SELECT count(DISTINCT user_id)::int AS n FROM user_role r JOIN app_user u ON u.id = r.user_id
           WHERE role = 'admin' AND u.is_active`,
@@ -759,7 +765,7 @@ describe('accounts: first administrator', () => {
       const token = await loginAs(t, 'admin@localhost', password!);
       const me = await t.http().get('/api/v1/auth/me').auth(token, { type: 'bearer' }).expect(200);
       expect(me.body.roles[0].role).toBe('admin');
-      const admins = await db(t, `SELECT count(*)::int AS n FROM app_user`);
+      const admins = await query(t, `SELECT count(*)::int AS n FROM app_user`);
       expect(admins[0].n).toBe(1);
     } finally {
       await t.close();
@@ -769,7 +775,7 @@ describe('accounts: first administrator', () => {
   it('creates nobody without ADMIN_* under NODE_ENV=test', async () => {
     const t = await startTestApp();
     try {
-      expect((await db(t, `SELECT count(*)::int AS n FROM app_user`))[0].n).toBe(0);
+      expect((await query(t, `SELECT count(*)::int AS n FROM app_user`))[0].n).toBe(0);
     } finally {
       await t.close();
     }

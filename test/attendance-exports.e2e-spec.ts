@@ -1,17 +1,23 @@
 import ExcelJS from 'exceljs';
-import { DataSource } from 'typeorm';
 import type { Response } from 'superagent';
 import { readCsv } from '../libs/registration/src/bulk/csv-reader';
-import { createUserWithRole, loginAs } from './support/auth';
 import { pdfText } from './support/pdf-text';
-import { fromNow, HOUR, vnDayFromNow } from './support/clock';
-import { openRegistration } from './support/scenario';
-import { startTestApp, TestApp } from './support/test-app';
-
-interface Province {
-  id: number;
-  name: string;
-}
+import {
+  bearer,
+  createUserWithRole,
+  db,
+  delegateOf,
+  fromNow,
+  HOUR,
+  loginAs,
+  openRegistration,
+  type Province,
+  provincesNamed,
+  startTestApp,
+  TestApp,
+  tokenFor,
+  vnDayFromNow,
+} from './support/fixtures';
 
 /** supertest parser that keeps the body as bytes (superagent hands the raw response stream). */
 const binary = (res: Response, done: (error: Error | null, body: Buffer) => void) => {
@@ -35,22 +41,17 @@ describe('attendance exports: CSV, XLSX, PDF sign-in sheet', () => {
   let checkedInAtLocal: string;
   let tuyenQuang: Province;
   let phuTho: Province;
-  const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 
   beforeAll(async () => {
     t = await startTestApp();
-    const provinces = (await t.http().get('/api/v1/provinces').query({ era: '2025', limit: 100 })).body
-      .items as Province[];
-    tuyenQuang = provinces.find((p) => p.name === 'Tuyên Quang')!;
-    phuTho = provinces.find((p) => p.name === 'Phú Thọ')!;
+    [tuyenQuang, phuTho] = await provincesNamed(t, 'Tuyên Quang', 'Phú Thọ');
     organiser = await loginAs(
       t,
       ...(Object.values(await createUserWithRole(t, { role: 'organiser' })).slice(1) as [string, string]),
     );
     const tq = await createUserWithRole(t, { role: 'province_delegate', provinceId: tuyenQuang.id });
     tqDelegate = await loginAs(t, tq.email, tq.password);
-    const pt = await createUserWithRole(t, { role: 'province_delegate', provinceId: phuTho.id });
-    ptDelegate = await loginAs(t, pt.email, pt.password);
+    ptDelegate = await delegateOf(t, phuTho);
     sessionId = (
       await t
         .http()
@@ -64,8 +65,7 @@ describe('attendance exports: CSV, XLSX, PDF sign-in sheet', () => {
         })
         .expect(201)
     ).body.id;
-    const c = await createUserWithRole(t, { role: 'coordinator', sessionId });
-    coordinator = await loginAs(t, c.email, c.password);
+    coordinator = await tokenFor(t, { role: 'coordinator', sessionId });
     await openRegistration(t, organiser, sessionId, {
       provinceIds: [tuyenQuang.id, phuTho.id],
       quotas: [
@@ -247,14 +247,11 @@ describe('attendance exports: CSV, XLSX, PDF sign-in sheet', () => {
         .expect(200);
     const organisationNamed = async (name: string) =>
       Number(
-        (await db().query(`SELECT organisation_id FROM organisation_name WHERE name = $1`, [name]))[0].organisation_id,
+        (await db(t).query(`SELECT organisation_id FROM organisation_name WHERE name = $1`, [name]))[0].organisation_id,
       );
-    const db = () => t.app.get(DataSource);
 
     beforeAll(async () => {
-      laoCai = (
-        (await t.http().get('/api/v1/provinces').query({ era: '2025', limit: 100 })).body.items as Province[]
-      ).find((p) => p.name === 'Lào Cai')!;
+      [laoCai] = await provincesNamed(t, 'Lào Cai');
       field = (
         await t
           .http()

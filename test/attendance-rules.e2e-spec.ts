@@ -1,16 +1,24 @@
-import { DataSource } from 'typeorm';
-import { createUserWithRole, loginAs } from './support/auth';
-import { DAY, fromNow, HOUR, MINUTE, vnDayFromNow } from './support/clock';
-import { openRegistration } from './support/scenario';
-import { startTestApp, TestApp } from './support/test-app';
+import {
+  bearer,
+  createUserWithRole,
+  DAY,
+  db,
+  delegateOf,
+  fromNow,
+  HOUR,
+  loginAs,
+  MINUTE,
+  openRegistration,
+  type Province,
+  provincesNamed,
+  startTestApp,
+  TestApp,
+  tokenFor,
+  vnDayFromNow,
+} from './support/fixtures';
 
 /** The Việt Nam wall-clock time of an instant, without an offset (as a device set to local time sends it). */
 const vietnamWallClock = (iso: string) => new Date(Date.parse(iso) + 7 * HOUR).toISOString().slice(0, 19);
-
-interface Province {
-  id: number;
-  name: string;
-}
 
 /**
  * Field-trial rules of check-in and attendance (issue 10, items 9–13; issue 11, item 9). Every
@@ -33,8 +41,6 @@ describe('attendance rules: time window, parts in Việt Nam time, walk-in dupli
   let soon: number;
   const people: { id: number; name: string; phone: string; code: string }[] = [];
   let waitlistedId: number;
-  const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
-  const db = () => t.app.get(DataSource);
   const scan = (partId: number, body: object) =>
     t.http().post(`/api/v1/sessions/${sessionId}/parts/${partId}/check-ins`).set(bearer(coordinator)).send(body);
   const addPart = (body: object, token = organiser) =>
@@ -42,16 +48,10 @@ describe('attendance rules: time window, parts in Việt Nam time, walk-in dupli
 
   beforeAll(async () => {
     t = await startTestApp({ env: { CHECK_IN_OPENS_BEFORE_MINUTES: '30' } });
-    const provinces = (await t.http().get('/api/v1/provinces').query({ era: '2025', limit: 100 })).body
-      .items as Province[];
-    tuyenQuang = provinces.find((p) => p.name === 'Tuyên Quang')!;
-    phuTho = provinces.find((p) => p.name === 'Phú Thọ')!;
-    const o = await createUserWithRole(t, { role: 'organiser' });
-    organiser = await loginAs(t, o.email, o.password);
-    const tq = await createUserWithRole(t, { role: 'province_delegate', provinceId: tuyenQuang.id });
-    tqDelegate = await loginAs(t, tq.email, tq.password);
-    const pt = await createUserWithRole(t, { role: 'province_delegate', provinceId: phuTho.id });
-    ptDelegate = await loginAs(t, pt.email, pt.password);
+    [tuyenQuang, phuTho] = await provincesNamed(t, 'Tuyên Quang', 'Phú Thọ');
+    organiser = await tokenFor(t, { role: 'organiser' });
+    tqDelegate = await delegateOf(t, tuyenQuang);
+    ptDelegate = await delegateOf(t, phuTho);
     sessionId = (
       await t
         .http()
@@ -65,8 +65,7 @@ describe('attendance rules: time window, parts in Việt Nam time, walk-in dupli
         })
         .expect(201)
     ).body.id;
-    const c = await createUserWithRole(t, { role: 'coordinator', sessionId });
-    coordinator = await loginAs(t, c.email, c.password);
+    coordinator = await tokenFor(t, { role: 'coordinator', sessionId });
     await openRegistration(t, organiser, sessionId, {
       provinceIds: [tuyenQuang.id, phuTho.id],
       quotas: [
@@ -199,7 +198,7 @@ describe('attendance rules: time window, parts in Việt Nam time, walk-in dupli
         .expect(201);
       expect(second.body.walkInId).toBe(first.body.walkInId);
       expect(
-        Number((await db().query(`SELECT count(*) AS n FROM walk_in WHERE session_id = $1`, [sessionId]))[0].n),
+        Number((await db(t).query(`SELECT count(*) AS n FROM walk_in WHERE session_id = $1`, [sessionId]))[0].n),
       ).toBe(1);
     });
 

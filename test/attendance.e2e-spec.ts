@@ -1,14 +1,20 @@
 import request from 'supertest';
-import { DataSource } from 'typeorm';
-import { createUserWithRole, loginAs } from './support/auth';
-import { fromNow, HOUR, MINUTE, vnDayFromNow } from './support/clock';
-import { openRegistration } from './support/scenario';
-import { startTestApp, TestApp } from './support/test-app';
-
-interface Province {
-  id: number;
-  name: string;
-}
+import {
+  bearer,
+  count,
+  db,
+  delegateOf,
+  fromNow,
+  HOUR,
+  MINUTE,
+  openRegistration,
+  type Province,
+  provincesNamed,
+  startTestApp,
+  TestApp,
+  tokenFor,
+  vnDayFromNow,
+} from './support/fixtures';
 
 describe('attendance: check-in per part, offline batches, walk-ins, absences, statistics', () => {
   let t: TestApp;
@@ -23,24 +29,15 @@ describe('attendance: check-in per part, offline batches, walk-ins, absences, st
   let tuyenQuang: Province;
   let phuTho: Province;
   const people: { id: number; name: string; provinceId: number; code: string }[] = [];
-  const db = () => t.app.get(DataSource);
-  const count = async (sql: string, params: unknown[] = []) => Number((await db().query(sql, params))[0].n);
-  const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
   const scan = (partId: number, body: object, token = coordinator) =>
     t.http().post(`/api/v1/sessions/${sessionId}/parts/${partId}/check-ins`).set(bearer(token)).send(body);
 
   beforeAll(async () => {
     t = await startTestApp();
-    const provinces = (await t.http().get('/api/v1/provinces').query({ era: '2025', limit: 100 })).body
-      .items as Province[];
-    tuyenQuang = provinces.find((p) => p.name === 'Tuyên Quang')!;
-    phuTho = provinces.find((p) => p.name === 'Phú Thọ')!;
-    const o = await createUserWithRole(t, { role: 'organiser' });
-    organiser = await loginAs(t, o.email, o.password);
-    const tq = await createUserWithRole(t, { role: 'province_delegate', provinceId: tuyenQuang.id });
-    tqDelegate = await loginAs(t, tq.email, tq.password);
-    const pt = await createUserWithRole(t, { role: 'province_delegate', provinceId: phuTho.id });
-    ptDelegate = await loginAs(t, pt.email, pt.password);
+    [tuyenQuang, phuTho] = await provincesNamed(t, 'Tuyên Quang', 'Phú Thọ');
+    organiser = await tokenFor(t, { role: 'organiser' });
+    tqDelegate = await delegateOf(t, tuyenQuang);
+    ptDelegate = await delegateOf(t, phuTho);
 
     const session = (
       await t
@@ -58,10 +55,8 @@ describe('attendance: check-in per part, offline batches, walk-ins, absences, st
         .expect(201)
     ).body;
     sessionId = session.id;
-    const c = await createUserWithRole(t, { role: 'coordinator', sessionId });
-    coordinator = await loginAs(t, c.email, c.password);
-    const other = await createUserWithRole(t, { role: 'coordinator', sessionId: 1 });
-    otherCoordinator = await loginAs(t, other.email, other.password);
+    coordinator = await tokenFor(t, { role: 'coordinator', sessionId });
+    otherCoordinator = await tokenFor(t, { role: 'coordinator', sessionId: 1 });
 
     await openRegistration(t, organiser, sessionId, {
       provinceIds: [tuyenQuang.id, phuTho.id],
@@ -158,7 +153,7 @@ describe('attendance: check-in per part, offline batches, walk-ins, absences, st
     expect(results.filter((res) => res.body.outcome === 'checked_in')).toHaveLength(1);
     expect(results.filter((res) => res.body.outcome === 'already')).toHaveLength(99);
     expect(
-      await count(`SELECT count(*) AS n FROM attendance WHERE part_id = $1 AND registration_id = $2`, [
+      await count(t, `SELECT count(*) AS n FROM attendance WHERE part_id = $1 AND registration_id = $2`, [
         morning,
         people[0].id,
       ]),
@@ -172,7 +167,7 @@ describe('attendance: check-in per part, offline batches, walk-ins, absences, st
     const retry = await scan(morning, { code: people[1].code, nonce: 'scanner-7:0001' }).expect(201);
     expect(retry.body).toEqual(first.body);
     expect(
-      await count(`SELECT count(*) AS n FROM attendance WHERE part_id = $1 AND registration_id = $2`, [
+      await count(t, `SELECT count(*) AS n FROM attendance WHERE part_id = $1 AND registration_id = $2`, [
         morning,
         people[1].id,
       ]),
@@ -249,9 +244,9 @@ describe('attendance: check-in per part, offline batches, walk-ins, absences, st
       .expect(200);
     expect(undone.body).toMatchObject({ undoReason: 'đã đến muộn' });
     await scan(morning, { code: people[2].code }).expect(201);
-    expect(await count(`SELECT count(*) AS n FROM audit_log WHERE action LIKE 'attendance.%'`)).toBeGreaterThanOrEqual(
-      5,
-    );
+    expect(
+      await count(t, `SELECT count(*) AS n FROM audit_log WHERE action LIKE 'attendance.%'`),
+    ).toBeGreaterThanOrEqual(5);
   });
 
   it('lets only the session coordinators and organisers record', async () => {

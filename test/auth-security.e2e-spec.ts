@@ -1,9 +1,5 @@
 import { JwtService } from '@nestjs/jwt';
-import { DataSource } from 'typeorm';
-import { createUserWithRole, signedInUser } from './support/auth';
-import { startTestApp, TestApp } from './support/test-app';
-
-const TEST_SECRET = 'test-secret-that-is-at-least-32-characters-long';
+import { createUserWithRole, query, signedInUser, startTestApp, TEST_SECRET, TestApp } from './support/fixtures';
 
 type Claims = Record<string, unknown>;
 const claimsOf = (token: string): Claims =>
@@ -167,14 +163,13 @@ describe('auth security: failed logins per account and source', () => {
   const failFive = async (source: string, email: string) => {
     for (let i = 0; i < 5; i++) await attempt(source, email, `wrong password ${i}`).expect(401);
   };
-  const query = <T>(sql: string, params: unknown[]) => t.app.get(DataSource).query(sql, params) as Promise<T[]>;
 
   it('delays the failing source only: the owner still logs in from elsewhere', async () => {
     const user = await createUserWithRole(t, { role: 'admin' });
     await failFive('203.0.113.1', user.email);
     await attempt('203.0.113.1', user.email, user.password).expect(401);
     await attempt('198.51.100.7', user.email, user.password).expect(200);
-    const [account] = await query<{ locked_until: Date | null }>(`SELECT locked_until FROM app_user WHERE id = $1`, [
+    const [account] = await query<{ locked_until: Date | null }>(t, `SELECT locked_until FROM app_user WHERE id = $1`, [
       user.id,
     ]);
     expect(account.locked_until).toBeNull();
@@ -186,12 +181,15 @@ describe('auth security: failed logins per account and source', () => {
     const waits: number[] = [];
     for (let round = 0; round < 3; round++) {
       const [row] = await query<{ wait: number }>(
+        t,
         `SELECT extract(epoch FROM blocked_until - last_failed_at)::int AS wait FROM login_failure WHERE user_id = $1`,
         [user.id],
       );
       waits.push(row.wait);
       // Pretend the wait is over (moving the clock, not sleeping), then fail once more.
-      await query(`UPDATE login_failure SET blocked_until = now() - interval '1 second' WHERE user_id = $1`, [user.id]);
+      await query(t, `UPDATE login_failure SET blocked_until = now() - interval '1 second' WHERE user_id = $1`, [
+        user.id,
+      ]);
       await attempt('203.0.113.2', user.email, 'still wrong password').expect(401);
     }
     expect(waits).toEqual([15, 30, 60]);
@@ -214,7 +212,7 @@ describe('auth security: failed logins per account and source', () => {
       .send({ unlock: true })
       .expect(200);
     await attempt('192.0.2.1', user.email, user.password).expect(200);
-    expect(await query(`SELECT 1 FROM login_failure WHERE user_id = $1`, [user.id])).toEqual([]);
+    expect(await query(t, `SELECT 1 FROM login_failure WHERE user_id = $1`, [user.id])).toEqual([]);
   });
 
   it('counts wrong current passwords on /auth/password apart from logins', async () => {
@@ -232,6 +230,7 @@ describe('auth security: failed logins per account and source', () => {
     // The same source still logs in: password-change failures neither delay logins nor lock.
     await attempt('203.0.113.3', user.email, user.password).expect(200);
     const kinds = await query<{ kind: string; failures: number }>(
+      t,
       `SELECT kind, failures FROM login_failure WHERE user_id = $1`,
       [user.id],
     );

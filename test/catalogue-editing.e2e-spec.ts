@@ -1,20 +1,15 @@
-import { DataSource } from 'typeorm';
-import { createUserWithRole, loginAs } from './support/auth';
-import { startTestApp, TestApp } from './support/test-app';
+import { count, createUserWithRole, loginAs, startTestApp, TestApp, tokenFor } from './support/fixtures';
 
 describe('catalogue: organisers edit sessions, agenda, people, organisations, documents', () => {
   let t: TestApp;
   let organiser: string;
   let delegate: string;
-  const count = async (sql: string, params: unknown[] = []) =>
-    Number((await t.app.get(DataSource).query(sql, params))[0].n);
 
   beforeAll(async () => {
     t = await startTestApp();
     const o = await createUserWithRole(t, { role: 'organiser' });
     organiser = await loginAs(t, o.email, o.password);
-    const d = await createUserWithRole(t, { role: 'province_delegate' });
-    delegate = await loginAs(t, d.email, d.password);
+    delegate = await tokenFor(t, { role: 'province_delegate' });
   });
   afterAll(() => t.close());
 
@@ -57,7 +52,7 @@ describe('catalogue: organisers edit sessions, agenda, people, organisations, do
       .expect(400);
     expect(noReason.body.errors[0].path).toBe('reason');
     expect(
-      await count(`SELECT count(*) AS n FROM audit_log WHERE entity_type = 'training_session' AND entity_id = $1`, [
+      await count(t, `SELECT count(*) AS n FROM audit_log WHERE entity_type = 'training_session' AND entity_id = $1`, [
         String(id),
       ]),
     ).toBe(2);
@@ -234,13 +229,13 @@ describe('catalogue: organisers edit sessions, agenda, people, organisations, do
   });
 
   it('requires an organiser: 401 without a token, 403 for a delegate, nothing written', async () => {
-    const before = await count(`SELECT count(*) AS n FROM training_session`);
+    const before = await count(t, `SELECT count(*) AS n FROM training_session`);
     const body = { title: 'Không được phép', kind: 'workshop', startsOn: '2026-01-01' };
     const anonymous = await t.http().post('/api/v1/sessions').send(body).expect(401);
     expect(anonymous.headers['content-type']).toMatch(/problem\+json/);
     await as(delegate).post('/api/v1/sessions').send(body).expect(403);
     await as(delegate).post('/api/v1/people').send({ fullName: 'Ai đó' }).expect(403);
     await as(delegate).delete('/api/v1/documents/1').expect(403);
-    expect(await count(`SELECT count(*) AS n FROM training_session`)).toBe(before);
+    expect(await count(t, `SELECT count(*) AS n FROM training_session`)).toBe(before);
   });
 });

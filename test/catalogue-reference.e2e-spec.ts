@@ -1,4 +1,4 @@
-import { startTestApp, TestApp } from './support/test-app';
+import { startTestApp, TestApp } from './support/fixtures';
 
 describe('catalogue: people, organisations, documents, provinces, sources', () => {
   let t: TestApp;

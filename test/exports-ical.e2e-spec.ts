@@ -1,5 +1,4 @@
-import { DataSource } from 'typeorm';
-import { startTestApp, TestApp } from './support/test-app';
+import { query, startTestApp, TestApp } from './support/fixtures';
 
 /** RFC 5545 §3.1 unfolding. */
 const unfold = (text: string) => text.replace(/\r\n[ \t]/g, '');
@@ -24,17 +23,17 @@ function events(text: string): Map<string, string>[] {
 describe('exports: GET /sessions.ics', () => {
   let t: TestApp;
   let ids: Record<string, string>;
-  const sql = (query: string, params: unknown[] = []) => t.app.get(DataSource).query(query, params);
 
   beforeAll(async () => {
     t = await startTestApp();
-    await sql(
+    await query(
+      t,
       `INSERT INTO training_session (slug, title, kind, status, starts_on, ends_on, date_precision, venue_name)
        VALUES ('ban-nhap-2026', 'Bản nháp chưa công bố', 'training_conference', 'draft', '2026-05-04', '2026-05-04', 'day', 'Hà Nội'),
               ('lop-bi-huy-2026', 'Lớp tập huấn; hai ngày, đã hủy', 'training_conference', 'cancelled',
                '2026-06-30', '2026-07-01', 'day', 'Hội trường A, Hà Nội')`,
     );
-    const rows: { id: string; slug: string }[] = await sql(`SELECT id, slug FROM training_session`);
+    const rows: { id: string; slug: string }[] = await query(t, `SELECT id, slug FROM training_session`);
     ids = Object.fromEntries(rows.map((row) => [row.slug, row.id]));
   });
   afterAll(() => t.close());
@@ -79,7 +78,8 @@ describe('exports: GET /sessions.ics', () => {
     expect(byUid.has(uid('ban-nhap-2026'))).toBe(false);
     expect(res.text).not.toContain('Bản nháp');
 
-    const published: { n: number }[] = await sql(
+    const published: { n: number }[] = await query(
+      t,
       `SELECT count(*)::int AS n FROM training_session WHERE status <> 'draft' AND date_precision = 'day'`,
     );
     expect(byUid.size).toBe(published[0].n);

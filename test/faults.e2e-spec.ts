@@ -9,18 +9,23 @@ import { runSeed } from '@app/catalogue';
 import { loadAppConfig } from '@app/common';
 import { buildDataSourceOptions, ensureDatabase, RunningEmbeddedPostgres, startEmbeddedPostgres } from '@app/database';
 import { createApiApplication } from '../apps/api/src/create-app';
-import { createUserWithRole, loginAs } from './support/auth';
 import { ensureApiBuilt, freePort, spawnBuiltApi } from './support/built-api';
 import { createTestDatabase, TestDatabase } from './support/test-database';
-import type { TestApp } from './support/test-app';
+import {
+  bearer,
+  createUserWithRole,
+  loginAs,
+  PROBLEM,
+  STACK,
+  type TestApp,
+  tokenFor,
+  waitUntil,
+} from './support/fixtures';
 
 /*
  * Faults the API must survive. The pool-exhaustion case (503 instead of waiting) is in
  * foundation.e2e-spec.ts, "fails fast with 503 when the pool is exhausted".
  */
-
-const PROBLEM = /^application\/problem\+json/;
-const STACK = /at .+\.(ts|js):\d+|"stack"/;
 
 interface Outcome {
   op: string;
@@ -35,15 +40,6 @@ interface Outcome {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Polls `check` up to `attempts` times; a bounded wait, never a duration assertion. */
-async function eventually(check: () => boolean | Promise<boolean>, attempts: number, what: string): Promise<void> {
-  for (let i = 0; i < attempts; i++) {
-    if (await check()) return;
-    await sleep(100);
-  }
-  throw new Error(`gave up waiting for ${what}`);
-}
 
 describe('faults: PostgreSQL stopped while requests flow', () => {
   const dataDir = path.resolve(`.data/pg-faults-${process.pid}`);
@@ -94,15 +90,13 @@ describe('faults: PostgreSQL stopped while requests flow', () => {
   });
 
   it('answers 503 problem+json while it is down, serves again when it is back, and leaves no half-written registration', async () => {
-    const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
     const provinces = (await t.http().get('/api/v1/provinces').query({ era: '2025', limit: 100 }).expect(200)).body
       .items as {
       id: number;
       name: string;
     }[];
     const [first, second] = provinces;
-    const organiser = await createUserWithRole(t, { role: 'organiser' });
-    const organiserToken = await loginAs(t, organiser.email, organiser.password);
+    const organiserToken = await tokenFor(t, { role: 'organiser' });
     const delegates: string[] = [];
     for (const province of [first, second]) {
       const delegate = await createUserWithRole(t, { role: 'province_delegate', provinceId: province.id });
@@ -215,11 +209,11 @@ describe('faults: PostgreSQL stopped while requests flow', () => {
     const count = (which: string) => outcomes.filter((outcome) => outcome.phase === which).length;
 
     try {
-      await eventually(() => count('up') >= 40, 600, 'traffic before the outage');
+      await waitUntil(() => count('up') >= 40, 'traffic before the outage', { intervalMs: 100, maxAttempts: 600 });
       phase = 'stopping';
       await pg!.stop();
       phase = 'down';
-      await eventually(() => count('down') >= 30, 600, 'traffic during the outage');
+      await waitUntil(() => count('down') >= 30, 'traffic during the outage', { intervalMs: 100, maxAttempts: 600 });
 
       // Still alive and says so; not ready, in the one error format.
       await t.http().get('/health').expect(200);
@@ -228,9 +222,12 @@ describe('faults: PostgreSQL stopped while requests flow', () => {
 
       pg = await startEmbeddedPostgres({ dataDir, port: pgPort, durable: false });
       phase = 'recovering';
-      await eventually(async () => (await t.http().get('/health/ready')).status === 200, 300, 'readiness');
+      await waitUntil(async () => (await t.http().get('/health/ready')).status === 200, 'readiness', {
+        intervalMs: 100,
+        maxAttempts: 300,
+      });
       phase = 'back';
-      await eventually(() => count('back') >= 40, 600, 'traffic after the outage');
+      await waitUntil(() => count('back') >= 40, 'traffic after the outage', { intervalMs: 100, maxAttempts: 600 });
     } finally {
       running = false;
       await Promise.all(workers);
@@ -415,7 +412,10 @@ describe('faults: SIGTERM under load (built API)', () => {
           if (result.code) await sleep(20);
         }
       });
-      await eventually(() => load.filter((r) => r.status === 200).length >= 50, 600, 'load before the signal');
+      await waitUntil(() => load.filter((r) => r.status === 200).length >= 50, 'load before the signal', {
+        intervalMs: 100,
+        maxAttempts: 600,
+      });
 
       // Requests the server is provably handling (it sent 100 Continue), bodies held back.
       const body = JSON.stringify(admin);
@@ -427,14 +427,14 @@ describe('faults: SIGTERM under load (built API)', () => {
 
       // New connections are refused (listener closed) or, on a race with the close, answered 503.
       const probes: { status?: number; code?: string; text?: string }[] = [];
-      await eventually(
+      await waitUntil(
         async () => {
           const result = await probe(api.baseUrl, '/api/v1/sessions');
           probes.push(result);
           return result.code === 'ECONNREFUSED';
         },
-        100,
         'the listener to close',
+        { intervalMs: 100, maxAttempts: 100 },
       );
       for (const result of probes) {
         if (result.status !== undefined) {
@@ -493,10 +493,10 @@ describe('faults: SIGTERM under load (built API)', () => {
       await Promise.all([inFlight.accepted, stuck.accepted]);
 
       api.child.kill('SIGTERM');
-      await eventually(
+      await waitUntil(
         async () => (await probe(api.baseUrl, '/health')).code === 'ECONNREFUSED',
-        100,
         'the listener to close',
+        { intervalMs: 100, maxAttempts: 100 },
       );
       inFlight.finish();
       const answer = await inFlight.response();

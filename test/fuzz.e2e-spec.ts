@@ -1,7 +1,5 @@
 import fc from 'fast-check';
-import { DataSource } from 'typeorm';
-import { signedInUser } from './support/auth';
-import { startTestApp, TestApp } from './support/test-app';
+import { bearer, db, PROBLEM, signedInUser, STACK, startTestApp, TestApp } from './support/fixtures';
 
 /*
  * Property-based fuzzing of every route in the OpenAPI document: hostile bodies, query
@@ -16,9 +14,7 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 30);
 // A fixed seed keeps CI reproducible; FUZZ_SEED=random explores new inputs (and prints the seed of
 // any failure so it can be replayed with FUZZ_SEED=<seed>).
 const SEED = process.env.FUZZ_SEED === 'random' ? Date.now() % 2 ** 31 : Number(process.env.FUZZ_SEED ?? 20261122);
-const PROBLEM = /^application\/problem\+json/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-const STACK = /\bat [^\s]+ \(?[^\s()]*\.(?:ts|js):\d+:\d+|node_modules\/|"stack"\s*:/;
 
 interface SchemaObject {
   $ref?: string;
@@ -427,7 +423,7 @@ describe('fuzz: hostile input on every documented route', () => {
           const queryString = search.toString();
           let call = t.http()[operation.method](queryString ? `${url}?${queryString}` : url);
           const token = tokens[who];
-          if (token) call = call.set('authorization', `Bearer ${token}`);
+          if (token) call = call.set(bearer(token));
           if (contentType !== undefined) call = call.set('content-type', contentType).send(text ?? '');
           const res = await call.buffer(true).parse((stream, done) => {
             const chunks: Buffer[] = [];
@@ -499,7 +495,7 @@ describe('fuzz: hostile input on every documented route', () => {
       const url = operation.path.replace(/\{[^}]+\}/g, '1');
       const property = fc.asyncProperty(body, identity, async (text, who) => {
         let call = t.http()[operation.method](url).set('content-type', 'application/json');
-        if (tokens[who]) call = call.set('authorization', `Bearer ${tokens[who]}`);
+        if (tokens[who]) call = call.set(bearer(tokens[who]));
         const res = await call.send(text);
         if (res.status !== 413 || !PROBLEM.test(String(res.headers['content-type'])) || res.text.length > 2_000) {
           throw new Error(`${operation.method.toUpperCase()} ${operation.path} as ${who} -> ${res.status}`);
@@ -527,11 +523,7 @@ describe('fuzz: hostile input on every documented route', () => {
     const failures: string[] = [];
     for (const operation of searches.filter((o) => !o.path.includes('{'))) {
       const property = fc.asyncProperty(q, async (text) => {
-        const res = await t
-          .http()
-          .get(operation.path)
-          .query({ q: text })
-          .set('authorization', `Bearer ${tokens.admin}`);
+        const res = await t.http().get(operation.path).query({ q: text }).set(bearer(tokens.admin));
         if (res.status !== 200) throw new Error(`GET ${operation.path}?q=${text} -> ${res.status}`);
       });
       const result = await fc.check(property, { numRuns: Math.min(RUNS, 10), seed: SEED, endOnFailure: true });
@@ -541,7 +533,7 @@ describe('fuzz: hostile input on every documented route', () => {
   }, 300_000);
 
   it('stored only text as the API stores it: NFC, without invisible characters', async () => {
-    const dataSource = t.app.get(DataSource);
+    const dataSource = db(t);
     const columns: { table_name: string; column_name: string }[] = await dataSource.query(
       `SELECT c.table_name, c.column_name FROM information_schema.columns c
          JOIN information_schema.tables tb ON tb.table_schema = c.table_schema AND tb.table_name = c.table_name

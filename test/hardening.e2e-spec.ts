@@ -1,21 +1,4 @@
-import { signedInUser } from './support/auth';
-import { startTestApp, TestApp } from './support/test-app';
-
-const PROBLEM = /^application\/problem\+json/;
-
-function expectProblem(res: { status: number; headers: Record<string, string>; body: Record<string, unknown> }) {
-  expect(res.headers['content-type']).toMatch(PROBLEM);
-  expect(res.body).toEqual(
-    expect.objectContaining({
-      type: expect.stringMatching(/^https:\/\//),
-      title: expect.any(String),
-      status: res.status,
-      detail: expect.any(String),
-      requestId: expect.any(String),
-    }),
-  );
-  expect(JSON.stringify(res.body)).not.toMatch(/at .+\.(ts|js):\d+|stack/);
-}
+import { expectProblem, PROBLEM, signedInUser, startTestApp, TestApp } from './support/fixtures';
 
 describe('hardening: headers, CORS, body and page limits', () => {
   let t: TestApp;

@@ -1,5 +1,4 @@
-import { createUserWithRole, loginAs } from './support/auth';
-import { startTestApp, TestApp } from './support/test-app';
+import { createUserWithRole, loginAs, startTestApp, TestApp } from './support/fixtures';
 
 interface Citation {
   paragraph: number;

@@ -1,7 +1,5 @@
 import type { Role } from '@app/accounts';
-import { DataSource } from 'typeorm';
-import { createUserWithRole, loginAs } from './support/auth';
-import { startTestApp, TestApp } from './support/test-app';
+import { bearer, createUserWithRole, db, loginAs, startTestApp, TestApp } from './support/fixtures';
 
 interface Operation {
   security?: Record<string, string[]>[];
@@ -42,9 +40,7 @@ describe('permissions: every route, every role', () => {
       const user = await createUserWithRole(t, { role });
       tokens.set(role, await loginAs(t, user.email, user.password));
     }
-    [{ id: scopedSession }] = await t.app
-      .get(DataSource)
-      .query(`SELECT id::int AS id FROM training_session ORDER BY id LIMIT 1`);
+    [{ id: scopedSession }] = await db(t).query(`SELECT id::int AS id FROM training_session ORDER BY id LIMIT 1`);
     for (const role of ['organiser', 'coordinator'] as const) {
       const user = await createUserWithRole(t, { role, sessionId: scopedSession });
       scopedTokens.set(role, await loginAs(t, user.email, user.password));
@@ -96,7 +92,7 @@ describe('permissions: every route, every role', () => {
         const res = await t
           .http()
           [route.method](route.url)
-          .set('Authorization', `Bearer ${tokens.get(role)}`)
+          .set(bearer(tokens.get(role)))
           .send({});
         if (res.status !== 403) failures.push(`${role} ${route.method.toUpperCase()} ${route.path} → ${res.status}`);
       }
@@ -117,7 +113,7 @@ describe('permissions: every route, every role', () => {
       const res = await t
         .http()
         [route.method](route.url)
-        .set('Authorization', `Bearer ${tokens.get('admin')}`)
+        .set(bearer(tokens.get('admin')))
         .send({});
       if ([401, 403].includes(res.status) || res.status >= 500)
         failures.push(`${route.method.toUpperCase()} ${route.path} → ${res.status}`);
@@ -145,7 +141,7 @@ describe('permissions: every route, every role', () => {
         const scoped = await t
           .http()
           [route.method](route.url)
-          .set('Authorization', `Bearer ${scopedTokens.get(role)}`)
+          .set(bearer(scopedTokens.get(role)))
           .send({});
         if (scoped.status !== 403)
           failures.push(`scoped ${role} ${route.method.toUpperCase()} ${route.path} → ${scoped.status}`);
@@ -153,7 +149,7 @@ describe('permissions: every route, every role', () => {
         const unscoped = await t
           .http()
           [route.method](route.url)
-          .set('Authorization', `Bearer ${tokens.get(role)}`)
+          .set(bearer(tokens.get(role)))
           .send({});
         if ([401, 403].includes(unscoped.status) || unscoped.status >= 500)
           failures.push(`${role} ${route.method.toUpperCase()} ${route.path} → ${unscoped.status}`);
@@ -163,12 +159,12 @@ describe('permissions: every route, every role', () => {
   });
 
   it('shows a scoped organiser the drafts of their own session only', async () => {
-    const db = t.app.get(DataSource);
-    const [{ id: other }]: { id: number }[] = await db.query(
+    const dataSource = db(t);
+    const [{ id: other }]: { id: number }[] = await dataSource.query(
       `SELECT id::int AS id FROM training_session WHERE id <> $1 ORDER BY id LIMIT 1`,
       [scopedSession],
     );
-    await db.query(`UPDATE training_session SET status = 'draft' WHERE id = ANY($1::bigint[])`, [
+    await dataSource.query(`UPDATE training_session SET status = 'draft' WHERE id = ANY($1::bigint[])`, [
       [scopedSession, other],
     ]);
     const draftIds = async (token: string) =>

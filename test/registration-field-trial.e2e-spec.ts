@@ -1,15 +1,16 @@
 import ExcelJS from 'exceljs';
-import { DataSource } from 'typeorm';
-import { createUserWithRole, loginAs } from './support/auth';
-import { openRegistration } from './support/scenario';
-import { startTestApp, TestApp } from './support/test-app';
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-interface Province {
-  id: number;
-  name: string;
-}
+import {
+  bearer,
+  db,
+  delegateOf,
+  type Province,
+  provincesNamed,
+  sessionOpenForRegistration,
+  startTestApp,
+  TestApp,
+  tokenFor,
+  XLSX,
+} from './support/fixtures';
 
 /** Field-trial fixes (issue 10, items 1–8): templates, phones, row numbers, CSV, multipart, gender, quotas, slugs. */
 describe('registration field-trial fixes', () => {
@@ -19,29 +20,19 @@ describe('registration field-trial fixes', () => {
   let phuTho: Province;
   let tqDelegate: string;
   let ptDelegate: string;
-  const db = () => t.app.get(DataSource);
-  const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
   let sessionCounter = 0;
 
   async function openSession(quotas: { provinceId: number; quota: number }[] = [], title?: string) {
     sessionCounter++;
-    const session = (
-      await t
-        .http()
-        .post('/api/v1/sessions')
-        .set(bearer(organiser))
-        .send({
-          title: title ?? `Tập huấn thử nghiệm ${sessionCounter}`,
-          kind: 'training_conference',
-          startsOn: '2026-12-10',
-        })
-        .expect(201)
-    ).body;
-    await openRegistration(t, organiser, session.id, {
-      provinceIds: [tuyenQuang.id, phuTho.id],
-      quotas: quotas.length > 0 ? quotas : [{ provinceId: tuyenQuang.id, quota: 50 }],
-    });
-    return session.id as number;
+    return sessionOpenForRegistration(
+      t,
+      organiser,
+      { title: title ?? `Tập huấn thử nghiệm ${sessionCounter}`, startsOn: '2026-12-10' },
+      {
+        provinceIds: [tuyenQuang.id, phuTho.id],
+        quotas: quotas.length > 0 ? quotas : [{ provinceId: tuyenQuang.id, quota: 50 }],
+      },
+    );
   }
 
   async function downloadTemplateXlsx(): Promise<ExcelJS.Workbook> {
@@ -73,16 +64,10 @@ describe('registration field-trial fixes', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    const provinces = (await t.http().get('/api/v1/provinces').query({ era: '2025', limit: 100 })).body
-      .items as Province[];
-    tuyenQuang = provinces.find((p) => p.name === 'Tuyên Quang')!;
-    phuTho = provinces.find((p) => p.name === 'Phú Thọ')!;
-    const o = await createUserWithRole(t, { role: 'organiser' });
-    organiser = await loginAs(t, o.email, o.password);
-    const tq = await createUserWithRole(t, { role: 'province_delegate', provinceId: tuyenQuang.id });
-    tqDelegate = await loginAs(t, tq.email, tq.password);
-    const pt = await createUserWithRole(t, { role: 'province_delegate', provinceId: phuTho.id });
-    ptDelegate = await loginAs(t, pt.email, pt.password);
+    [tuyenQuang, phuTho] = await provincesNamed(t, 'Tuyên Quang', 'Phú Thọ');
+    organiser = await tokenFor(t, { role: 'organiser' });
+    tqDelegate = await delegateOf(t, tuyenQuang);
+    ptDelegate = await delegateOf(t, phuTho);
   });
   afterAll(() => t.close());
 
@@ -102,7 +87,7 @@ describe('registration field-trial fixes', () => {
         'Trịnh Văn Quyết',
         'Hà Thị Thu',
       ]);
-      const names = await db().query(`SELECT full_name FROM registration WHERE session_id = $1`, [id]);
+      const names = await db(t).query(`SELECT full_name FROM registration WHERE session_id = $1`, [id]);
       expect(names.map((row: { full_name: string }) => row.full_name)).not.toContain('Nguyễn Thị Hồng Nhung');
     });
 
@@ -204,7 +189,7 @@ describe('registration field-trial fixes', () => {
       expect(res.body.type).toMatch(/csv-malformed$/);
       expect(res.body.detail).toMatch(/line 2/);
       expect(
-        Number((await db().query(`SELECT count(*) AS n FROM registration WHERE session_id = $1`, [id]))[0].n),
+        Number((await db(t).query(`SELECT count(*) AS n FROM registration WHERE session_id = $1`, [id]))[0].n),
       ).toBe(0);
     });
 
@@ -369,7 +354,7 @@ describe('registration field-trial fixes', () => {
         confirmed: 4,
         waitlisted: 2,
       });
-      const statuses = await db().query(`SELECT id, status FROM registration WHERE session_id = $1 ORDER BY id`, [id]);
+      const statuses = await db(t).query(`SELECT id, status FROM registration WHERE session_id = $1 ORDER BY id`, [id]);
       expect(statuses.map((row: { status: string }) => row.status)).toEqual([
         'confirmed',
         'confirmed',
@@ -483,7 +468,7 @@ describe('registration field-trial fixes', () => {
 
     it('a pre-2025 province names its successor and the date of the merger', async () => {
       const id = await openSession();
-      const [hoaBinh] = await db().query(`SELECT id FROM province WHERE name = 'Hòa Bình'`);
+      const [hoaBinh] = await db(t).query(`SELECT id FROM province WHERE name = 'Hòa Bình'`);
       const put = (language: string) =>
         t
           .http()

@@ -1,13 +1,16 @@
 import request from 'supertest';
-import { DataSource } from 'typeorm';
-import { createUserWithRole, loginAs } from './support/auth';
-import { openRegistration } from './support/scenario';
-import { startTestApp, TestApp } from './support/test-app';
-
-interface Province {
-  id: number;
-  name: string;
-}
+import {
+  bearer,
+  count,
+  db,
+  delegateOf,
+  type Province,
+  provincesNamed,
+  sessionOpenForRegistration,
+  startTestApp,
+  TestApp,
+  tokenFor,
+} from './support/fixtures';
 
 describe('registration: quotas, waitlist, duplicates, bulk upload, province isolation', () => {
   let t: TestApp;
@@ -18,30 +21,18 @@ describe('registration: quotas, waitlist, duplicates, bulk upload, province isol
   let tqDelegate: string;
   let ptDelegate: string;
   let cbDelegate: string;
-  const db = () => t.app.get(DataSource);
-  const count = async (sql: string, params: unknown[] = []) => Number((await db().query(sql, params))[0].n);
-  const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 
   async function openSession(
     title: string,
     quotas: { provinceId: number; quota: number }[],
     extra: { moderated?: boolean; capacity?: number } = {},
   ) {
-    const session = (
-      await t
-        .http()
-        .post('/api/v1/sessions')
-        .set(bearer(organiser))
-        .send({ title, kind: 'training_conference', startsOn: '2026-12-10' })
-        .expect(201)
-    ).body;
-    await openRegistration(t, organiser, session.id, {
-      provinceIds: [tuyenQuang.id, phuTho.id],
-      quotas,
-      moderated: extra.moderated,
-      capacity: extra.capacity,
-    });
-    return session.id as number;
+    return sessionOpenForRegistration(
+      t,
+      organiser,
+      { title, startsOn: '2026-12-10' },
+      { provinceIds: [tuyenQuang.id, phuTho.id], quotas, moderated: extra.moderated, capacity: extra.capacity },
+    );
   }
 
   const person = (name: string, phone: string, agency = 'Ban Tuyên giáo Tỉnh ủy') => ({
@@ -55,19 +46,11 @@ describe('registration: quotas, waitlist, duplicates, bulk upload, province isol
     // 200 simultaneous requests share a pool of 20: on a loaded 2-core machine some wait longer
     // than the default 5 s for a connection (503). Quotas, not pool timeouts, are tested here.
     t = await startTestApp({ env: { DB_CONNECT_TIMEOUT_MS: '60000' } });
-    const provinces = (await t.http().get('/api/v1/provinces').query({ era: '2025', limit: 100 })).body
-      .items as Province[];
-    tuyenQuang = provinces.find((p) => p.name === 'Tuyên Quang')!;
-    phuTho = provinces.find((p) => p.name === 'Phú Thọ')!;
-    caoBang = provinces.find((p) => p.name === 'Cao Bằng')!;
-    const o = await createUserWithRole(t, { role: 'organiser' });
-    organiser = await loginAs(t, o.email, o.password);
-    const tq = await createUserWithRole(t, { role: 'province_delegate', provinceId: tuyenQuang.id });
-    tqDelegate = await loginAs(t, tq.email, tq.password);
-    const pt = await createUserWithRole(t, { role: 'province_delegate', provinceId: phuTho.id });
-    ptDelegate = await loginAs(t, pt.email, pt.password);
-    const cb = await createUserWithRole(t, { role: 'province_delegate', provinceId: caoBang.id });
-    cbDelegate = await loginAs(t, cb.email, cb.password);
+    [tuyenQuang, phuTho, caoBang] = await provincesNamed(t, 'Tuyên Quang', 'Phú Thọ', 'Cao Bằng');
+    organiser = await tokenFor(t, { role: 'organiser' });
+    tqDelegate = await delegateOf(t, tuyenQuang);
+    ptDelegate = await delegateOf(t, phuTho);
+    cbDelegate = await delegateOf(t, caoBang);
   });
   afterAll(() => t.close());
 
@@ -185,7 +168,7 @@ describe('registration: quotas, waitlist, duplicates, bulk upload, province isol
     ).body;
     expect(ours.provinceName).toBe('Phú Thọ');
     const snapshot = async () =>
-      JSON.stringify(await db().query(`SELECT * FROM registration WHERE session_id = $1 ORDER BY id`, [id]));
+      JSON.stringify(await db(t).query(`SELECT * FROM registration WHERE session_id = $1 ORDER BY id`, [id]));
     const before = await snapshot();
 
     const list = await t
@@ -235,7 +218,7 @@ describe('registration: quotas, waitlist, duplicates, bulk upload, province isol
       .send({ ...person('Lý Thị Hạnh', '0915000001'), status: 'confirmed', provinceId: phuTho.id, id: 7 })
       .expect(400);
     expect(res.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['id', 'provinceId', 'status']);
-    expect(await count(`SELECT count(*) AS n FROM registration WHERE session_id = $1`, [id])).toBe(0);
+    expect(await count(t, `SELECT count(*) AS n FROM registration WHERE session_id = $1`, [id])).toBe(0);
   });
 
   it('bulk upload registers all rows or none, reporting each bad row by number and column', async () => {
@@ -263,7 +246,7 @@ describe('registration: quotas, waitlist, duplicates, bulk upload, province isol
         expect.objectContaining({ row: 5, column: 'Họ và tên', message: 'the same person as row 2' }),
       ]),
     );
-    expect(await count(`SELECT count(*) AS n FROM registration WHERE session_id = $1`, [id])).toBe(0);
+    expect(await count(t, `SELECT count(*) AS n FROM registration WHERE session_id = $1`, [id])).toBe(0);
 
     const good = [
       'Họ và tên;Cơ quan;Điện thoại',
@@ -293,7 +276,7 @@ describe('registration: quotas, waitlist, duplicates, bulk upload, province isol
       .send(good)
       .expect(400);
     expect(again.body.rowErrors.map((e: { row: number }) => e.row)).toEqual([2, 3]);
-    expect(await count(`SELECT count(*) AS n FROM registration WHERE session_id = $1`, [id])).toBe(2);
+    expect(await count(t, `SELECT count(*) AS n FROM registration WHERE session_id = $1`, [id])).toBe(2);
   });
 
   it('refuses registration outside the window', async () => {
@@ -342,8 +325,8 @@ describe('registration: quotas, waitlist, duplicates, bulk upload, province isol
     );
     expect(byStatus).toEqual({ confirmed: 20, waitlisted: 180 });
     expect(
-      await count(`SELECT count(*) AS n FROM registration WHERE session_id = $1 AND status = 'confirmed'`, [id]),
+      await count(t, `SELECT count(*) AS n FROM registration WHERE session_id = $1 AND status = 'confirmed'`, [id]),
     ).toBe(20);
-    expect(await count(`SELECT confirmed_count AS n FROM province_quota WHERE session_id = $1`, [id])).toBe(20);
+    expect(await count(t, `SELECT confirmed_count AS n FROM province_quota WHERE session_id = $1`, [id])).toBe(20);
   });
 });

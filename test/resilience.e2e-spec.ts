@@ -1,6 +1,5 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { signedInUser } from './support/auth';
-import { startTestApp, TestApp } from './support/test-app';
+import { signedInUser, startTestApp, TestApp } from './support/fixtures';
 
 /**
  * Issue 11: anonymous requests that cost the server far more than they cost the sender must not

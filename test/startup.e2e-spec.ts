@@ -11,8 +11,8 @@ import {
   postmasterPid,
   spawnBuiltApi,
 } from './support/built-api';
-import { waitUntil } from './support/wait';
 import { createTestDatabase, TestDatabase } from './support/test-database';
+import { waitUntil } from './support/fixtures';
 
 /** Runs the built API expecting it to refuse to start; resolves with its exit code and output. */
 function runToExit(env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {

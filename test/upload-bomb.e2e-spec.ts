@@ -1,11 +1,7 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import request from 'supertest';
-import { createUserWithRole, loginAs } from './support/auth';
-import { openRegistration } from './support/scenario';
-import { startTestApp, TestApp } from './support/test-app';
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+import { bearer, delegateOf, openRegistration, startTestApp, TestApp, tokenFor, XLSX } from './support/fixtures';
 
 /** A valid workbook whose first sheet is replaced by `rows` generated rows, deflated (level 6). */
 async function workbookWithRows(rows: number): Promise<Buffer> {
@@ -40,15 +36,13 @@ describe('bulk upload: decompression bombs and oversized sheets', () => {
       name: string;
     }[];
     const tuyenQuang = provinces.find((p) => p.name === 'Tuyên Quang')!;
-    const o = await createUserWithRole(t, { role: 'organiser' });
-    const organiser = await loginAs(t, o.email, o.password);
-    const d = await createUserWithRole(t, { role: 'province_delegate', provinceId: tuyenQuang.id });
-    delegate = await loginAs(t, d.email, d.password);
+    const organiser = await tokenFor(t, { role: 'organiser' });
+    delegate = await delegateOf(t, tuyenQuang);
     const session = (
       await t
         .http()
         .post('/api/v1/sessions')
-        .set({ Authorization: `Bearer ${organiser}` })
+        .set(bearer(organiser))
         .send({ title: 'Tập huấn chống bom nén', kind: 'training_conference', startsOn: '2026-12-10' })
         .expect(201)
     ).body;
@@ -76,7 +70,7 @@ describe('bulk upload: decompression bombs and oversized sheets', () => {
         Array.from({ length: 6 }, () =>
           request(url)
             .post(`/api/v1/sessions/${sessionId}/registrations/bulk`)
-            .set({ Authorization: `Bearer ${delegate}` })
+            .set(bearer(delegate))
             .set('content-type', XLSX)
             .send(bomb)
             .then((res) => res),
@@ -97,7 +91,7 @@ describe('bulk upload: decompression bombs and oversized sheets', () => {
     const res = await t
       .http()
       .post(`/api/v1/sessions/${sessionId}/registrations/bulk`)
-      .set({ Authorization: `Bearer ${delegate}` })
+      .set(bearer(delegate))
       .set('content-type', XLSX)
       .send(await workbookWithRows(20_000))
       .expect(413);
@@ -109,7 +103,7 @@ describe('bulk upload: decompression bombs and oversized sheets', () => {
     const res = await t
       .http()
       .post(`/api/v1/sessions/${sessionId}/registrations/bulk`)
-      .set({ Authorization: `Bearer ${delegate}` })
+      .set(bearer(delegate))
       .set('content-type', 'text/csv')
       .send(`Họ và tên,Cơ quan${',x'.repeat(1_000_000)}\n`)
       .expect(400);

@@ -1,10 +1,8 @@
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { createUserWithRole } from './support/auth';
-import { startTestApp, TestApp } from './support/test-app';
+import { createUserWithRole, PROBLEM, startTestApp, TestApp } from './support/fixtures';
 
-const PROBLEM = /^application\/problem\+json/;
 const INDEX =
   '<!doctype html><html lang="vi"><head><script type="module" src="/assets/index-abc123.js"></script></head></html>';
 const BROWSER_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';

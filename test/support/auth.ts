@@ -54,6 +54,9 @@ export async function createUserWithRole(t: TestApp, options: TestUserOptions): 
   return { id: user.id, email, password };
 }
 
+/** The header object for `.set(...)`: `t.http().get(url).set(bearer(token))`. */
+export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+
 /** Logs in through POST /auth/login and returns the access token (send it as a bearer token). */
 export async function loginAs(t: TestApp, email: string, password: string): Promise<string> {
   const res = await t.http().post('/api/v1/auth/login').send({ email, password });

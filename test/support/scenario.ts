@@ -1,3 +1,4 @@
+import { bearer } from './auth';
 import type { TestApp } from './test-app';
 
 export interface RegistrationTerms {
@@ -17,7 +18,7 @@ export async function openRegistration(
   sessionId: number,
   terms: RegistrationTerms,
 ) {
-  const as = { Authorization: `Bearer ${organiserToken}` };
+  const as = bearer(organiserToken);
   await t
     .http()
     .put(`/api/v1/sessions/${sessionId}/invitations`)

@@ -5,6 +5,9 @@ import { createApiApplication } from '../../apps/api/src/create-app';
 import type { ModuleImport } from '../../apps/api/src/app.module';
 import { createTestDatabase, TestDatabase } from './test-database';
 
+/** The JWT secret every test app signs with (tests that forge or inspect tokens need it). */
+export const TEST_SECRET = 'test-secret-that-is-at-least-32-characters-long';
+
 export interface TestApp {
   app: NestFastifyApplication;
   db: TestDatabase;
@@ -27,7 +30,7 @@ export async function startTestApp(
   const config = loadAppConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
-    JWT_SECRET: 'test-secret-that-is-at-least-32-characters-long',
+    JWT_SECRET: TEST_SECRET,
     // Every test client is 127.0.0.1: lift the per-address limits unless a test sets its own.
     RATE_LIMIT_PER_MINUTE: '10000000',
     LOGIN_RATE_LIMIT_PER_MINUTE: '10000000',
