@@ -2,7 +2,6 @@ import request from 'supertest';
 import {
   bearer,
   count,
-  db,
   delegateOf,
   fromNow,
   HOUR,

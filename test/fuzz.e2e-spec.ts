@@ -523,7 +523,7 @@ describe('fuzz: hostile input on every documented route', () => {
     const failures: string[] = [];
     for (const operation of searches.filter((o) => !o.path.includes('{'))) {
       const property = fc.asyncProperty(q, async (text) => {
-        const res = await t.http().get(operation.path).query({ q: text }).set(bearer(tokens.admin));
+        const res = await t.http().get(operation.path).query({ q: text }).set(bearer(tokens.admin!));
         if (res.status !== 200) throw new Error(`GET ${operation.path}?q=${text} -> ${res.status}`);
       });
       const result = await fc.check(property, { numRuns: Math.min(RUNS, 10), seed: SEED, endOnFailure: true });

@@ -92,7 +92,7 @@ describe('permissions: every route, every role', () => {
         const res = await t
           .http()
           [route.method](route.url)
-          .set(bearer(tokens.get(role)))
+          .set(bearer(tokens.get(role)!))
           .send({});
         if (res.status !== 403) failures.push(`${role} ${route.method.toUpperCase()} ${route.path} → ${res.status}`);
       }
@@ -113,7 +113,7 @@ describe('permissions: every route, every role', () => {
       const res = await t
         .http()
         [route.method](route.url)
-        .set(bearer(tokens.get('admin')))
+        .set(bearer(tokens.get('admin')!))
         .send({});
       if ([401, 403].includes(res.status) || res.status >= 500)
         failures.push(`${route.method.toUpperCase()} ${route.path} → ${res.status}`);
@@ -141,7 +141,7 @@ describe('permissions: every route, every role', () => {
         const scoped = await t
           .http()
           [route.method](route.url)
-          .set(bearer(scopedTokens.get(role)))
+          .set(bearer(scopedTokens.get(role)!))
           .send({});
         if (scoped.status !== 403)
           failures.push(`scoped ${role} ${route.method.toUpperCase()} ${route.path} → ${scoped.status}`);
@@ -149,7 +149,7 @@ describe('permissions: every route, every role', () => {
         const unscoped = await t
           .http()
           [route.method](route.url)
-          .set(bearer(tokens.get(role)))
+          .set(bearer(tokens.get(role)!))
           .send({});
         if ([401, 403].includes(unscoped.status) || unscoped.status >= 500)
           failures.push(`${role} ${route.method.toUpperCase()} ${route.path} → ${unscoped.status}`);
