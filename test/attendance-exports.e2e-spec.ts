@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs';
-import type { Response } from 'superagent';
 import { readCsv } from '../libs/registration/src/bulk/csv-reader';
 import { pdfText } from './support/pdf-text';
 import {
   bearer,
+  binary,
   createUserWithRole,
   db,
   delegateOf,
@@ -18,14 +18,6 @@ import {
   tokenFor,
   vnDayFromNow,
 } from './support/fixtures';
-
-/** supertest parser that keeps the body as bytes (superagent hands the raw response stream). */
-const binary = (res: Response, done: (error: Error | null, body: Buffer) => void) => {
-  const stream = res as unknown as NodeJS.ReadableStream;
-  const chunks: Buffer[] = [];
-  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-  stream.on('end', () => done(null, Buffer.concat(chunks)));
-};
 
 /** Read back with the upload reader (an RFC 4180 reader written independently of the CSV writer). */
 const parseCsv = (text: string) => readCsv(text);

@@ -1,6 +1,7 @@
 import request from 'supertest';
 import {
   bearer,
+  binary,
   count,
   delegateOf,
   fromNow,
@@ -113,11 +114,7 @@ describe('attendance: check-in per part, offline batches, walk-ins, absences, st
       .get(`/api/v1/registrations/${people[0].id}/qr.png`)
       .set(bearer(tqDelegate))
       .buffer(true)
-      .parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      })
+      .parse(binary)
       .expect(200);
     expect((png.body as Buffer).subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
     const svg = await t

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import {
   bearer,
+  binary,
   db,
   delegateOf,
   type Province,
@@ -41,11 +42,7 @@ describe('registration field-trial fixes', () => {
       .get('/api/v1/registrations/template.xlsx')
       .set(bearer(tqDelegate))
       .buffer(true)
-      .parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      })
+      .parse(binary)
       .expect(200);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(res.body as unknown as ArrayBuffer);

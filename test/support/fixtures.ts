@@ -1,3 +1,4 @@
+import type { Response } from 'superagent';
 import { DataSource } from 'typeorm';
 import { bearer, signedInUser, type TestUserOptions } from './auth';
 import { openRegistration, type RegistrationTerms } from './scenario';
@@ -62,6 +63,14 @@ export function expectProblem(
   );
   expect(JSON.stringify(res.body)).not.toMatch(/at .+\.(ts|js):\d+|stack/);
 }
+
+/** supertest parser that keeps the body as bytes (superagent hands the raw response stream): `.buffer(true).parse(binary)`. */
+export const binary = (res: Response, done: (error: Error | null, body: Buffer) => void) => {
+  const stream = res as unknown as NodeJS.ReadableStream;
+  const chunks: Buffer[] = [];
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  stream.on('end', () => done(null, Buffer.concat(chunks)));
+};
 
 export interface Province {
   id: number;
