@@ -11,16 +11,7 @@ import { buildDataSourceOptions, ensureDatabase, RunningEmbeddedPostgres, startE
 import { createApiApplication } from '../apps/api/src/create-app';
 import { ensureApiBuilt, freePort, spawnBuiltApi } from './support/built-api';
 import { createTestDatabase, TestDatabase } from './support/test-database';
-import {
-  bearer,
-  createUserWithRole,
-  loginAs,
-  PROBLEM,
-  STACK,
-  type TestApp,
-  tokenFor,
-  waitUntil,
-} from './support/fixtures';
+import { bearer, delegateOf, PROBLEM, STACK, type TestApp, tokenFor, waitUntil } from './support/fixtures';
 
 /*
  * Faults the API must survive. The pool-exhaustion case (503 instead of waiting) is in
@@ -99,8 +90,7 @@ describe('faults: PostgreSQL stopped while requests flow', () => {
     const organiserToken = await tokenFor(t, { role: 'organiser' });
     const delegates: string[] = [];
     for (const province of [first, second]) {
-      const delegate = await createUserWithRole(t, { role: 'province_delegate', provinceId: province.id });
-      delegates.push(await loginAs(t, delegate.email, delegate.password));
+      delegates.push(await delegateOf(t, province));
     }
     const session = (
       await t
