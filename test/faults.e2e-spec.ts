@@ -11,7 +11,16 @@ import { buildDataSourceOptions, ensureDatabase, RunningEmbeddedPostgres, startE
 import { createApiApplication } from '../apps/api/src/create-app';
 import { ensureApiBuilt, freePort, spawnBuiltApi } from './support/built-api';
 import { createTestDatabase, TestDatabase } from './support/test-database';
-import { bearer, delegateOf, PROBLEM, STACK, type TestApp, tokenFor, waitUntil } from './support/fixtures';
+import {
+  bearer,
+  delegateOf,
+  PROBLEM,
+  STACK,
+  type TestApp,
+  tokenFor,
+  waitUntil,
+  vnDayFromNow,
+} from './support/fixtures';
 
 /*
  * Faults the API must survive. The pool-exhaustion case (503 instead of waiting) is in
@@ -97,7 +106,7 @@ describe('faults: PostgreSQL stopped while requests flow', () => {
         .http()
         .post('/api/v1/sessions')
         .set(bearer(organiserToken))
-        .send({ title: 'Tập huấn sự cố cơ sở dữ liệu', kind: 'training_conference', startsOn: '2026-12-10' })
+        .send({ title: 'Tập huấn sự cố cơ sở dữ liệu', kind: 'training_conference', startsOn: vnDayFromNow(30) })
         .expect(201)
     ).body;
     const id = session.id as number;

@@ -11,6 +11,7 @@ import {
   TestApp,
   tokenFor,
   XLSX,
+  vnDayFromNow,
 } from './support/fixtures';
 
 /** Field-trial fixes (issue 10, items 1–8): templates, phones, row numbers, CSV, multipart, gender, quotas, slugs. */
@@ -28,7 +29,7 @@ describe('registration field-trial fixes', () => {
     return sessionOpenForRegistration(
       t,
       organiser,
-      { title: title ?? `Tập huấn thử nghiệm ${sessionCounter}`, startsOn: '2026-12-10' },
+      { title: title ?? `Tập huấn thử nghiệm ${sessionCounter}`, startsOn: vnDayFromNow(30) },
       {
         provinceIds: [tuyenQuang.id, phuTho.id],
         quotas: quotas.length > 0 ? quotas : [{ provinceId: tuyenQuang.id, quota: 50 }],

@@ -10,6 +10,7 @@ import {
   startTestApp,
   TestApp,
   tokenFor,
+  vnDayFromNow,
 } from './support/fixtures';
 
 describe('registration: quotas, waitlist, duplicates, bulk upload, province isolation', () => {
@@ -30,7 +31,7 @@ describe('registration: quotas, waitlist, duplicates, bulk upload, province isol
     return sessionOpenForRegistration(
       t,
       organiser,
-      { title, startsOn: '2026-12-10' },
+      { title, startsOn: vnDayFromNow(30) },
       { provinceIds: [tuyenQuang.id, phuTho.id], quotas, moderated: extra.moderated, capacity: extra.capacity },
     );
   }
@@ -285,7 +286,7 @@ describe('registration: quotas, waitlist, duplicates, bulk upload, province isol
         .http()
         .post('/api/v1/sessions')
         .set(bearer(organiser))
-        .send({ title: 'Tập huấn chưa mở', kind: 'training_conference', startsOn: '2026-12-20' })
+        .send({ title: 'Tập huấn chưa mở', kind: 'training_conference', startsOn: vnDayFromNow(40) })
         .expect(201)
     ).body;
     await t

@@ -1,7 +1,16 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import request from 'supertest';
-import { bearer, delegateOf, openRegistration, startTestApp, TestApp, tokenFor, XLSX } from './support/fixtures';
+import {
+  bearer,
+  delegateOf,
+  openRegistration,
+  startTestApp,
+  TestApp,
+  tokenFor,
+  XLSX,
+  vnDayFromNow,
+} from './support/fixtures';
 
 /** A valid workbook whose first sheet is replaced by `rows` generated rows, deflated (level 6). */
 async function workbookWithRows(rows: number): Promise<Buffer> {
@@ -43,7 +52,7 @@ describe('bulk upload: decompression bombs and oversized sheets', () => {
         .http()
         .post('/api/v1/sessions')
         .set(bearer(organiser))
-        .send({ title: 'Tập huấn chống bom nén', kind: 'training_conference', startsOn: '2026-12-10' })
+        .send({ title: 'Tập huấn chống bom nén', kind: 'training_conference', startsOn: vnDayFromNow(30) })
         .expect(201)
     ).body;
     sessionId = session.id;
