@@ -78,8 +78,8 @@ describe('a visitor browsing the catalogue', () => {
     expect(await visibleText(results)).toContain(DA_NANG_2024);
     expect(await visibleText(results)).toContain('năm 2024');
 
-    // Bộ Ngoại giao organised the 2025 workshop, where Lại Xuân Môn did not present: the filters combine.
-    await choose('Đơn vị tổ chức, trình bày', 'Bộ Ngoại giao', 'Bộ Ngoại giao');
+    // The filters combine: the Steering Committee ran the 2023 national conference, where Lại Xuân Môn did not present.
+    await choose('Đơn vị tổ chức, trình bày', 'Ban Chỉ đạo Công tác', 'Ban Chỉ đạo Công tác thông tin đối ngoại');
     await expect
       .poll(() => status.first().innerText(), { timeout: 15_000 })
       .toBe('Không tìm thấy hội nghị nào phù hợp.');
