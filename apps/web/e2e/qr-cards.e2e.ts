@@ -51,7 +51,9 @@ describe("a province delegate printing my people's QR cards", () => {
     await page.goto(`/dai-bieu/phien/${sessionId}`);
     await page.getByRole('link', { name: 'Thẻ QR điểm danh của người đã được xác nhận' }).click();
 
-    expect(await visibleText(page.getByRole('heading', { level: 1 }))).toBe('Thẻ QR điểm danh');
+    expect(await visibleText(page.getByRole('heading', { level: 1, name: 'Thẻ QR điểm danh', exact: true }))).toBe(
+      'Thẻ QR điểm danh',
+    );
     const cards = page.getByRole('list', { name: 'Thẻ QR' });
     await visibleText(cards);
     expect(await cards.getByRole('listitem').count()).toBe(2);

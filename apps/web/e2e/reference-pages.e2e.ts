@@ -35,7 +35,11 @@ describe('organisation, document and calendar pages', () => {
     const organisers = page.getByRole('region', { name: 'Đơn vị tổ chức' });
     await organisers.getByRole('link', { name: 'Ban Tuyên giáo Trung ương' }).click();
 
-    expect(await visibleText(page.getByRole('heading', { level: 1 }))).toBe('Ban Tuyên giáo và Dân vận Trung ương');
+    expect(
+      await visibleText(
+        page.getByRole('heading', { level: 1, name: 'Ban Tuyên giáo và Dân vận Trung ương', exact: true }),
+      ),
+    ).toBe('Ban Tuyên giáo và Dân vận Trung ương');
     const names = await visibleText(page.getByRole('region', { name: 'Tên gọi theo thời gian' }));
     expect(names).toContain('Ban Tuyên giáo Trung ương đến 07/03/2025');
     expect(names).toContain('Ban Tuyên giáo và Dân vận Trung ương từ 08/03/2025 (tên hiện nay)');
@@ -57,7 +61,9 @@ describe('organisation, document and calendar pages', () => {
       .getByRole('link', { name: 'Kết luận số 57-KL/TW' })
       .click();
 
-    expect(await visibleText(page.getByRole('heading', { level: 1 }))).toBe('Kết luận số 57-KL/TW');
+    expect(await visibleText(page.getByRole('heading', { level: 1, name: 'Kết luận số 57-KL/TW', exact: true }))).toBe(
+      'Kết luận số 57-KL/TW',
+    );
     const facts = await visibleText(page.getByRole('article'));
     expect(facts).toContain('Loại văn bản: Kết luận');
     expect(facts).toContain('Ngày ban hành: 15/06/2023');
@@ -72,7 +78,9 @@ describe('organisation, document and calendar pages', () => {
     // A deep link in a fresh tab works too.
     const fresh = await context.newPage();
     await fresh.goto(page.url());
-    expect(await visibleText(fresh.getByRole('heading', { level: 1 }))).toBe('Kết luận số 57-KL/TW');
+    expect(await visibleText(fresh.getByRole('heading', { level: 1, name: 'Kết luận số 57-KL/TW', exact: true }))).toBe(
+      'Kết luận số 57-KL/TW',
+    );
     await context.close();
   });
 
@@ -81,12 +89,16 @@ describe('organisation, document and calendar pages', () => {
     const page = await context.newPage();
     await page.goto('/');
     await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Lịch' }).click();
-    expect(await visibleText(page.getByRole('heading', { level: 1 }))).toBe(
-      `Lịch hội nghị năm ${new Date().getFullYear()}`,
-    );
+    expect(
+      await visibleText(
+        page.getByRole('heading', { level: 1, name: `Lịch hội nghị năm ${new Date().getFullYear()}`, exact: true }),
+      ),
+    ).toBe(`Lịch hội nghị năm ${new Date().getFullYear()}`);
     await page.goto('/lich?nam=2025');
     await page.getByRole('navigation', { name: 'Chọn năm' }).getByRole('button', { name: '← Năm 2024' }).click();
-    expect(await visibleText(page.getByRole('heading', { level: 1 }))).toBe('Lịch hội nghị năm 2024');
+    expect(
+      await visibleText(page.getByRole('heading', { level: 1, name: 'Lịch hội nghị năm 2024', exact: true })),
+    ).toBe('Lịch hội nghị năm 2024');
     expect(await visibleText(page.getByRole('status').filter({ hasText: 'Năm 2024 có' }))).toBe(
       'Năm 2024 có 2 hội nghị',
     );
