@@ -54,6 +54,57 @@ describe('a visitor browsing the catalogue', () => {
     await context.close();
   });
 
+  it('filters by guiding document, presenter and organisation, kept in the address', async () => {
+    const context = await newContext(browser, PHONE);
+    const page = await context.newPage();
+    await page.goto('/');
+    const status = page.getByRole('status').filter({ hasText: /Tìm thấy|Không tìm thấy/ });
+    // As with the keyboard alone: type to narrow the choices, Enter takes the first one.
+    const choose = async (label: string, typed: string, option: string) => {
+      const box = page.getByRole('combobox', { name: label });
+      await box.click();
+      await box.pressSequentially(typed, { delay: 20 });
+      await page.getByRole('option', { name: option, exact: true }).waitFor({ state: 'attached' });
+      await box.press('Enter');
+    };
+
+    await choose('Văn bản được quán triệt', '57', 'Kết luận số 57-KL/TW');
+    await expect.poll(() => status.first().innerText(), { timeout: 15_000 }).toBe('Tìm thấy 4 hội nghị');
+    expect(new URL(page.url()).searchParams.get('van-ban')).toMatch(/^\d+$/);
+
+    await choose('Người trình bày', 'Lại Xuân', 'Lại Xuân Môn');
+    await expect.poll(() => status.first().innerText(), { timeout: 15_000 }).toBe('Tìm thấy 1 hội nghị');
+    const results = page.getByRole('list', { name: 'Kết quả tìm kiếm' });
+    expect(await visibleText(results)).toContain(DA_NANG_2024);
+    expect(await visibleText(results)).toContain('năm 2024');
+
+    // The filters combine: the Steering Committee ran the 2023 national conference, where Lại Xuân Môn did not present.
+    await choose('Đơn vị tổ chức, trình bày', 'Ban Chỉ đạo Công tác', 'Ban Chỉ đạo Công tác thông tin đối ngoại');
+    await expect
+      .poll(() => status.first().innerText(), { timeout: 15_000 })
+      .toBe('Không tìm thấy hội nghị nào phù hợp.');
+    await expectNoHorizontalScroll(page);
+    await expectAccessible(page);
+
+    // A shared address carries the filters.
+    const fresh = await context.newPage();
+    await fresh.goto(page.url());
+    await expect
+      .poll(
+        () =>
+          fresh
+            .getByRole('status')
+            .filter({ hasText: /Tìm thấy|Không tìm thấy/ })
+            .first()
+            .innerText(),
+        {
+          timeout: 15_000,
+        },
+      )
+      .toBe('Không tìm thấy hội nghị nào phù hợp.');
+    await context.close();
+  });
+
   it('(b) opens a session page and a person page from a deep link in a fresh tab, on a phone', async () => {
     const found = (await (await apiAs(null, 'GET', '/api/v1/sessions?q=da%20nang')).json()) as {
       items: { id: number }[];

@@ -83,7 +83,7 @@ describe('a province delegate registering people', () => {
     await page.getByLabel('Cơ quan').fill('Sở Văn hóa, Thể thao và Du lịch');
     await page.getByLabel('Email').fill('khong-phai-email');
     await page.getByRole('button', { name: 'Đăng ký', exact: true }).click();
-    expect(await fieldError(page, 'Email')).toBe('Địa chỉ email không hợp lệ.');
+    expect(await fieldError(page, 'Email')).toBe('phải là địa chỉ email, ví dụ ten@coquan.gov.vn');
     await expectAccessible(page);
 
     // Then correctly, with the keyboard alone: type, Tab between fields, Enter to send.
@@ -130,7 +130,8 @@ describe('a province delegate registering people', () => {
     await page.getByRole('button', { name: 'Tải lên' }).click();
     const errors = page.getByRole('table', { name: 'Lỗi trong tệp' });
     const firstError = await visibleText(errors.getByRole('row').nth(1));
-    expect(firstError).toMatch(/^1 Họ và tên /);
+    // Rows are numbered as a spreadsheet shows them: the header is row 1, the bad person row 2.
+    expect(firstError).toMatch(/^2 Họ và tên /);
     await upload.setInputFiles({
       name: 'danh-sach.csv',
       mimeType: 'text/csv',

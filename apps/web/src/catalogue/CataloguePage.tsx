@@ -6,7 +6,7 @@ import { ErrorState } from '../shared/ui/ErrorState';
 import { Loading } from '../shared/ui/Loading';
 import { usePageTitle } from '../shared/ui/usePageTitle';
 import { useDebounced } from '../shared/useDebounced';
-import { useProvinces, useSessions, type SessionQuery } from './queries';
+import { useFilterChoices, useProvinces, useSessions, type SessionQuery } from './queries';
 
 const PAGE_SIZE = 10;
 const FIRST_YEAR = 2015;
@@ -19,11 +19,21 @@ export default function CataloguePage() {
   const [params, setParams] = useSearchParams();
   const [text, setText] = useState(params.get('q') ?? '');
   const q = useDebounced(text.trim(), 300);
-  const ids = { year: useId(), province: useId(), kind: useId() };
+  const ids = {
+    year: useId(),
+    province: useId(),
+    kind: useId(),
+    document: useId(),
+    presenter: useId(),
+    organisation: useId(),
+  };
 
   const year = numberParam(params.get('nam'));
   const hostProvince = numberParam(params.get('tinh'));
   const kind = params.get('loai') ?? undefined;
+  const documentId = numberParam(params.get('van-ban'));
+  const presenter = numberParam(params.get('nguoi'));
+  const organisation = numberParam(params.get('to-chuc'));
   const page = numberParam(params.get('trang')) ?? 1;
 
   const update = (changes: Record<string, string | number | undefined>) =>
@@ -50,11 +60,15 @@ export default function CataloguePage() {
     year,
     hostProvince,
     kind: kind as SessionQuery['kind'],
+    document: documentId,
+    presenter,
+    organisation,
     limit: PAGE_SIZE,
     offset: (page - 1) * PAGE_SIZE,
   };
   const sessions = useSessions(query);
   const provinces = useProvinces();
+  const choices = useFilterChoices();
 
   const thisYear = new Date().getFullYear();
   const yearOptions = useMemo(
@@ -77,6 +91,12 @@ export default function CataloguePage() {
       },
     ];
   }, [provinces.data]);
+  const documentOptions = (choices.documents.data?.items ?? []).map((d) => ({
+    value: d.id,
+    label: [d.kind, d.number ? `số ${d.number}` : null, d.number ? null : d.title].filter(Boolean).join(' '),
+  }));
+  const presenterOptions = (choices.people.data?.items ?? []).map((p) => ({ value: p.id, label: p.fullName }));
+  const organisationOptions = (choices.organisations.data?.items ?? []).map((o) => ({ value: o.id, label: o.name }));
 
   return (
     <>
@@ -124,6 +144,45 @@ export default function CataloguePage() {
             options={Object.entries(SESSION_KINDS).map(([value, text]) => ({ value, label: text }))}
             value={kind}
             onChange={(value?: string) => update({ loai: value })}
+          />
+        </label>
+        <label htmlFor={ids.document}>
+          Văn bản được quán triệt
+          <Select
+            id={ids.document}
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder="Tất cả"
+            options={documentOptions}
+            loading={choices.documents.isPending}
+            value={documentId}
+            onChange={(value?: number) => update({ 'van-ban': value })}
+          />
+        </label>
+        <label htmlFor={ids.presenter}>
+          Người trình bày
+          <Select
+            id={ids.presenter}
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder="Tất cả"
+            options={presenterOptions}
+            loading={choices.people.isPending}
+            value={presenter}
+            onChange={(value?: number) => update({ nguoi: value })}
+          />
+        </label>
+        <label htmlFor={ids.organisation}>
+          Đơn vị tổ chức, trình bày
+          <Select
+            id={ids.organisation}
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder="Tất cả"
+            options={organisationOptions}
+            loading={choices.organisations.isPending}
+            value={organisation}
+            onChange={(value?: number) => update({ 'to-chuc': value })}
           />
         </label>
       </div>

@@ -98,7 +98,7 @@ function SessionView({ session }: { session: Session }) {
                 <ul>
                   {(list as Session['organisers']).map((o) => (
                     <li key={o.organisationId}>
-                      {o.name}
+                      <Link to={`/to-chuc/${o.organisationId}`}>{o.name}</Link>
                       {o.currentName !== o.name && <span> (nay là {o.currentName})</span>}{' '}
                       <Cites citations={o.citations} />
                     </li>
@@ -144,7 +144,15 @@ function SessionView({ session }: { session: Session }) {
                 )}
                 {item.summary && <p>{item.summary}</p>}
                 {item.documents.length > 0 && (
-                  <p>Văn bản: {item.documents.map((d) => d.number ?? d.title).join(', ')}</p>
+                  <p>
+                    Văn bản:{' '}
+                    {item.documents.map((d, index) => (
+                      <Fragment key={d.id}>
+                        {index > 0 && ', '}
+                        <Link to={`/van-ban/${d.id}`}>{d.number ?? d.title}</Link>
+                      </Fragment>
+                    ))}
+                  </p>
                 )}
                 {item.citations.length > 0 && (
                   <p>
@@ -163,7 +171,10 @@ function SessionView({ session }: { session: Session }) {
           <ul>
             {session.documents.map((d) => (
               <li key={d.id}>
-                {d.kind} {d.number ? `số ${d.number}` : ''} {d.issuedOn ? `ngày ${formatDate(d.issuedOn)}` : ''}
+                <Link to={`/van-ban/${d.id}`}>
+                  {[d.kind, d.number ? `số ${d.number}` : null].filter(Boolean).join(' ')}
+                </Link>{' '}
+                {d.issuedOn ? `ngày ${formatDate(d.issuedOn)}` : ''}
                 {' — '}
                 {d.title}
               </li>

@@ -51,3 +51,43 @@ export function useSources() {
     staleTime: Infinity,
   });
 }
+
+export function useOrganisation(id: number) {
+  return useQuery({
+    queryKey: ['organisation', id],
+    queryFn: () => unwrap(api.GET('/api/v1/organisations/{id}', { params: { path: { id: String(id) } } })),
+    enabled: Number.isInteger(id) && id > 0,
+  });
+}
+
+export function useDocument(id: number) {
+  return useQuery({
+    queryKey: ['document', id],
+    queryFn: () => unwrap(api.GET('/api/v1/documents/{id}', { params: { path: { id: String(id) } } })),
+    enabled: Number.isInteger(id) && id > 0,
+  });
+}
+
+/**
+ * The choices of the document, presenter and organisation filters: the first 100 of each, which is
+ * the whole catalogue today (a few dozen); past that the filters would need a server-side search.
+ */
+export function useFilterChoices() {
+  const options = { staleTime: Infinity } as const;
+  const people = useQuery({
+    ...options,
+    queryKey: ['people', 'choices'],
+    queryFn: () => unwrap(api.GET('/api/v1/people', { params: { query: { limit: 100 } } })),
+  });
+  const organisations = useQuery({
+    ...options,
+    queryKey: ['organisations', 'choices'],
+    queryFn: () => unwrap(api.GET('/api/v1/organisations', { params: { query: { limit: 100 } } })),
+  });
+  const documents = useQuery({
+    ...options,
+    queryKey: ['documents', 'choices'],
+    queryFn: () => unwrap(api.GET('/api/v1/documents', { params: { query: { limit: 100 } } })),
+  });
+  return { people, organisations, documents };
+}

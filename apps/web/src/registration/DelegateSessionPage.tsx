@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Form, Input, Popconfirm, Select, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { useSession } from '../catalogue/queries';
 import { api, unwrap } from '../shared/api/client';
 import { ApiError, errorMessage, fieldMessage } from '../shared/api/problem';
@@ -65,6 +65,9 @@ function DelegateSession({ sessionId }: { sessionId: number }) {
     <>
       <Typography.Title level={1}>{session.data.title}</Typography.Title>
       <p>Thời gian: {formatSchedule(session.data.schedule)}</p>
+      <p>
+        <Link to={`/dai-bieu/phien/${sessionId}/the-qr`}>Thẻ QR điểm danh của người đã được xác nhận</Link>
+      </p>
       <section className="section" aria-labelledby="chi-tieu">
         <h2 id="chi-tieu">Chỉ tiêu của tỉnh</h2>
         <QuotaSummary settings={settings.data} provinceId={me?.provinceId ?? null} />

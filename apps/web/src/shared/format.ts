@@ -87,3 +87,21 @@ export const REPORTED_FIELDS: Record<string, { label: string; unit: string }> = 
 
 export const label = (map: Record<string, string>, key: string | null | undefined): string =>
   key ? (map[key] ?? key) : '';
+
+export const ORGANISATION_KINDS: Record<string, string> = {
+  party_body: 'Cơ quan Đảng',
+  state_body: 'Cơ quan nhà nước',
+  steering_committee: 'Ban Chỉ đạo',
+  local_government: 'Chính quyền địa phương',
+  party_committee: 'Cấp ủy Đảng',
+  press: 'Cơ quan báo chí',
+  academic: 'Cơ sở đào tạo, nghiên cứu',
+  international: 'Tổ chức quốc tế',
+  other: 'Tổ chức khác',
+};
+
+export const ORGANISER_ROLES: Record<string, string> = {
+  lead: 'Chủ trì',
+  co_organiser: 'Phối hợp',
+  presenter: 'Trình bày',
+};

@@ -34,6 +34,7 @@ export function Shell() {
           <NavLink to="/" end>
             Danh mục hội nghị
           </NavLink>
+          <NavLink to="/lich">Lịch</NavLink>
           {hasRole('province_delegate') && <NavLink to="/dai-bieu">Đăng ký của tỉnh</NavLink>}
           {me ? (
             <>
