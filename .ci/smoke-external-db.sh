@@ -3,6 +3,9 @@
 # waits for /health/ready, checks the seeded catalogue is served, then stops it with SIGTERM
 # and expects a clean exit.
 set -euo pipefail
+cd "$(dirname "$0")/.."
+# The product runs on the Node 24 that npm installed (node_modules/.bin), not the system Node.
+export PATH="$PWD/node_modules/.bin:$PATH"
 db="ttdn_ci_$$"
 admin="postgres://postgres@127.0.0.1:5432/postgres"
 node -e "const {Client}=require('pg');(async()=>{const c=new Client('$admin');await c.connect();await c.query('CREATE DATABASE $db');await c.end()})()"
