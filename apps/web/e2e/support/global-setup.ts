@@ -3,7 +3,7 @@ import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import type { TestProject } from 'vitest/node';
-import { ensureApiBuilt, spawnBuiltApi, type BuiltApi } from '../../../../test/support/built-api';
+import { clusterFolder, ensureApiBuilt, spawnBuiltApi, type BuiltApi } from '../../../../test/support/built-api';
 
 const ROOT = path.resolve(import.meta.dirname, '../../../..');
 const WEB = path.join(ROOT, 'apps/web');
@@ -49,7 +49,11 @@ let api: BuiltApi | undefined;
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   await Promise.all([ensureApiBuilt(), ensureWebBuilt()]);
   const dataDir = path.join(ROOT, '.data/postgres-browser');
-  rmSync(dataDir, { recursive: true, force: true });
+  // Fresh every run, also where the cluster had to be kept outside a private folder (root, 0700).
+  const removeCluster = () => {
+    for (const folder of new Set([clusterFolder(dataDir), dataDir])) rmSync(folder, { recursive: true, force: true });
+  };
+  removeCluster();
   api = await spawnBuiltApi(
     {
       EMBEDDED_DB_DIR: dataDir,
@@ -67,5 +71,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
     if (!api) return;
     api.child.kill('SIGTERM');
     await api.exited;
+    removeCluster();
   };
 }
