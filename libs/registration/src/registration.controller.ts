@@ -29,6 +29,8 @@ import {
   RequiredReasonDto,
   UpdateRegistrationDto,
 } from './dto/registration.dto';
+import { RegistrationSettingsService } from './registration-settings.service';
+import { RegistrationTransitionsService } from './registration-transitions.service';
 import { RegistrationService } from './registration.service';
 
 const STAFF = { roles: ['organiser' as const, 'coordinator' as const, 'province_delegate' as const] };
@@ -37,7 +39,9 @@ const STAFF = { roles: ['organiser' as const, 'coordinator' as const, 'province_
 @Controller()
 export class RegistrationController {
   constructor(
+    private readonly registrationSettings: RegistrationSettingsService,
     private readonly registrations: RegistrationService,
+    private readonly transitions: RegistrationTransitionsService,
     private readonly bulkRegistrations: BulkRegistrationService,
   ) {}
 
@@ -51,7 +55,7 @@ export class RegistrationController {
     @CurrentUser() user: AuthUser,
     @AuditContext() actor: AuditActor,
   ) {
-    return this.registrations.configure(id, body, user, actor);
+    return this.registrationSettings.configure(id, body, user, actor);
   }
 
   @Get('sessions/:id/registration-settings')
@@ -59,7 +63,7 @@ export class RegistrationController {
   @ApiOperation({ summary: 'Registration terms and quota use (delegates see their own province only)' })
   @ApiOkResponse({ type: RegistrationSettingsResponse })
   settings(@Param('id', IdPipe) id: number, @CurrentUser() user: AuthUser) {
-    return this.registrations.settings(id, user);
+    return this.registrationSettings.settings(id, user);
   }
 
   @Post('sessions/:id/registrations')
@@ -165,7 +169,7 @@ export class RegistrationController {
     @CurrentUser() user: AuthUser,
     @AuditContext() actor: AuditActor,
   ) {
-    return this.registrations.withdraw(id, body.reason, user, actor);
+    return this.transitions.withdraw(id, body.reason, user, actor);
   }
 
   @Post('registrations/:id/approve')
@@ -174,7 +178,7 @@ export class RegistrationController {
   @ApiOperation({ summary: 'Approve: confirmed if a place is free, else waitlisted' })
   @ApiOkResponse({ type: RegistrationDto })
   approve(@Param('id', IdPipe) id: number, @CurrentUser() user: AuthUser, @AuditContext() actor: AuditActor) {
-    return this.registrations.approve(id, user, actor);
+    return this.transitions.approve(id, user, actor);
   }
 
   @Post('registrations/:id/reject')
@@ -188,7 +192,7 @@ export class RegistrationController {
     @CurrentUser() user: AuthUser,
     @AuditContext() actor: AuditActor,
   ) {
-    return this.registrations.reject(id, body.reason, user, actor);
+    return this.transitions.reject(id, body.reason, user, actor);
   }
 
   @Get('registrations/:id/audit')

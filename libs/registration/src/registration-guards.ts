@@ -1,0 +1,53 @@
+import { EntityManager } from 'typeorm';
+import { AuthUser } from '@app/accounts';
+import { conflict, notFound } from '@app/common';
+import { accessFor, canSeeRow, forbidden, RegistrationAccess } from './registration-access';
+import { RegistrationRepository, RegistrationRow } from './registration.repository';
+import { RegistrationStatus, windowIsOpen } from './registration.rules';
+
+/** Locks the session and answers its settings, or 409 when its registration window is not open. */
+export async function requireOpenWindow(
+  registrations: RegistrationRepository,
+  manager: EntityManager,
+  sessionId: number,
+) {
+  const session = await registrations.lockSession(manager, sessionId);
+  if (!session) throw notFound('Session', sessionId);
+  const settings = await registrations.settings(manager, sessionId);
+  if (!windowIsOpen(session.status, settings)) {
+    throw conflict('registration-closed', 'Registration for this session is not open', {
+      sessionStatus: session.status,
+      opensAt: settings?.opens_at ?? null,
+      closesAt: settings?.closes_at ?? null,
+    });
+  }
+  return settings!;
+}
+
+/**
+ * Locks a registration the user may see (404 otherwise: another province's people are not
+ * disclosed) and refuses (403) a role that may see but not change it.
+ */
+export async function lockVisible(
+  registrations: RegistrationRepository,
+  manager: EntityManager,
+  id: number,
+  user: AuthUser,
+  allowed: RegistrationAccess['kind'][],
+): Promise<RegistrationRow> {
+  const row = await registrations.find(manager, id, true);
+  if (!row) throw notFound('Registration', id);
+  const access = accessFor(user, Number(row.session_id));
+  if (!access || !canSeeRow(access, row.province_id)) throw notFound('Registration', id);
+  if (!allowed.includes(access.kind)) throw forbidden('Your role cannot change this registration.');
+  return row;
+}
+
+export function requireStatusFrom(row: RegistrationRow, from: readonly RegistrationStatus[]) {
+  if (!from.includes(row.status as RegistrationStatus)) {
+    throw conflict('illegal-transition', `A ${row.status} registration cannot do that`, {
+      registrationStatus: row.status,
+      allowedFrom: from,
+    });
+  }
+}
