@@ -14,7 +14,9 @@ import { PeopleService } from './people/people.service';
 import { PersonRepository } from './people/person.repository';
 import { PlacesController } from './places/places.controller';
 import { PlacesRepository } from './places/places.repository';
-import { SessionCommandService } from './sessions/session-command.service';
+import { SessionAgendaService } from './sessions/session-agenda.service';
+import { SessionEditService } from './sessions/session-edit.service';
+import { SessionLifecycleService } from './sessions/session-lifecycle.service';
 import { SessionWriteRepository } from './sessions/session-write.repository';
 import { SessionRepository } from './sessions/session.repository';
 import { SessionQueryService } from './sessions/session.service';
@@ -36,7 +38,9 @@ import { SourcesController } from './sources/sources.controller';
     SessionRepository,
     SessionQueryService,
     SessionWriteRepository,
-    SessionCommandService,
+    SessionEditService,
+    SessionLifecycleService,
+    SessionAgendaService,
     PersonRepository,
     PeopleService,
     OrganisationRepository,

@@ -23,7 +23,9 @@ import {
   UpdateSessionDto,
 } from './dto/session-write.dto';
 import { SessionDetailDto, SessionPageDto } from './dto/session.response';
-import { SessionCommandService } from './session-command.service';
+import { SessionAgendaService } from './session-agenda.service';
+import { SessionEditService } from './session-edit.service';
+import { SessionLifecycleService } from './session-lifecycle.service';
 import { SessionQueryService, viewerOf } from './session.service';
 
 const ORGANISERS = { roles: ['organiser' as const] };
@@ -33,7 +35,9 @@ const ORGANISERS = { roles: ['organiser' as const] };
 export class SessionsController {
   constructor(
     private readonly sessions: SessionQueryService,
-    private readonly commands: SessionCommandService,
+    private readonly editing: SessionEditService,
+    private readonly lifecycle: SessionLifecycleService,
+    private readonly agenda: SessionAgendaService,
   ) {}
 
   @Get()
@@ -62,7 +66,7 @@ export class SessionsController {
   @ApiBadRequestResponse({ description: 'Invalid fields (problem+json naming each)' })
   @ApiConflictResponse({ description: 'Slug already used' })
   create(@Body() body: CreateSessionDto, @CurrentUser() user: AuthUser, @AuditContext() actor: AuditActor) {
-    return this.commands.create(body, user, actor);
+    return this.editing.create(body, user, actor);
   }
 
   @Patch(':id')
@@ -76,7 +80,7 @@ export class SessionsController {
     @CurrentUser() user: AuthUser,
     @AuditContext() actor: AuditActor,
   ) {
-    return this.commands.update(id, body, user, actor);
+    return this.editing.update(id, body, user, actor);
   }
 
   @Post(':id/status')
@@ -91,7 +95,7 @@ export class SessionsController {
     @CurrentUser() user: AuthUser,
     @AuditContext() actor: AuditActor,
   ) {
-    return this.commands.changeStatus(id, body, user, actor);
+    return this.lifecycle.changeStatus(id, body, user, actor);
   }
 
   @Delete(':id')
@@ -101,7 +105,7 @@ export class SessionsController {
   @ApiNoContentResponse()
   @ApiConflictResponse({ description: 'The session is published, or still referenced' })
   async remove(@Param('id', IdPipe) id: number, @CurrentUser() user: AuthUser, @AuditContext() actor: AuditActor) {
-    await this.commands.remove(id, user, actor);
+    await this.lifecycle.remove(id, user, actor);
   }
 
   @Put(':id/organisers')
@@ -114,7 +118,7 @@ export class SessionsController {
     @CurrentUser() user: AuthUser,
     @AuditContext() actor: AuditActor,
   ) {
-    return this.commands.replaceOrganisers(id, body, user, actor);
+    return this.agenda.replaceOrganisers(id, body, user, actor);
   }
 
   @Put(':id/invitations')
@@ -129,7 +133,7 @@ export class SessionsController {
     @CurrentUser() user: AuthUser,
     @AuditContext() actor: AuditActor,
   ) {
-    return this.commands.replaceInvitations(id, body, user, actor);
+    return this.agenda.replaceInvitations(id, body, user, actor);
   }
 
   @Post(':id/bridge-points')
@@ -142,7 +146,7 @@ export class SessionsController {
     @CurrentUser() user: AuthUser,
     @AuditContext() actor: AuditActor,
   ) {
-    return this.commands.addBridgePoint(id, body, user, actor);
+    return this.agenda.addBridgePoint(id, body, user, actor);
   }
 
   @Delete(':id/bridge-points/:pointId')
@@ -156,7 +160,7 @@ export class SessionsController {
     @CurrentUser() user: AuthUser,
     @AuditContext() actor: AuditActor,
   ) {
-    return this.commands.removeBridgePoint(id, pointId, user, actor);
+    return this.agenda.removeBridgePoint(id, pointId, user, actor);
   }
 
   @Post(':id/agenda')
@@ -169,7 +173,7 @@ export class SessionsController {
     @CurrentUser() user: AuthUser,
     @AuditContext() actor: AuditActor,
   ) {
-    return this.commands.addAgendaItem(id, body, user, actor);
+    return this.agenda.addAgendaItem(id, body, user, actor);
   }
 
   @Patch(':id/agenda/:itemId')
@@ -183,7 +187,7 @@ export class SessionsController {
     @CurrentUser() user: AuthUser,
     @AuditContext() actor: AuditActor,
   ) {
-    return this.commands.updateAgendaItem(id, itemId, body, user, actor);
+    return this.agenda.updateAgendaItem(id, itemId, body, user, actor);
   }
 
   @Delete(':id/agenda/:itemId')
@@ -196,6 +200,6 @@ export class SessionsController {
     @CurrentUser() user: AuthUser,
     @AuditContext() actor: AuditActor,
   ) {
-    return this.commands.removeAgendaItem(id, itemId, user, actor);
+    return this.agenda.removeAgendaItem(id, itemId, user, actor);
   }
 }

@@ -1,0 +1,285 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditActor, AuditLogWriter, AuthUser } from '@app/accounts';
+import { conflict, notFound, RequestValidationException } from '@app/common';
+import {
+  CreateAgendaItemDto,
+  CreateBridgePointDto,
+  ReplaceInvitationsDto,
+  ReplaceOrganisersDto,
+  UpdateAgendaItemDto,
+} from './dto/session-write.dto';
+import { SessionDetailDto } from './dto/session.response';
+import { SessionWriteRepository } from './session-write.repository';
+import { SessionQueryService } from './session.service';
+import { assertOrganiserOf, ORGANISER_VIEW, requireExisting, withLockedSession } from './session-write-support';
+
+/**
+ * Who and what a session gathers: its organisers, invited provinces and regions, bridge
+ * points, and agenda items with presenters and documents. Each change locks the session row,
+ * bumps its version and is audited in the same transaction.
+ */
+@Injectable()
+export class SessionAgendaService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly sessions: SessionWriteRepository,
+    private readonly queries: SessionQueryService,
+    private readonly audit: AuditLogWriter,
+  ) {}
+
+  async replaceOrganisers(
+    id: number,
+    input: ReplaceOrganisersDto,
+    user: AuthUser,
+    actor: AuditActor,
+  ): Promise<SessionDetailDto> {
+    assertOrganiserOf(user, id);
+    await withLockedSession(this.dataSource, this.sessions, id, async (manager) => {
+      const ids = input.organisers.map((organiser) => organiser.organisationId);
+      if (new Set(ids).size !== ids.length) {
+        throw new RequestValidationException([{ path: 'organisers', message: 'lists an organisation twice' }]);
+      }
+      await requireExisting(
+        this.sessions,
+        manager,
+        'organisation',
+        ids,
+        (index) => `organisers.${index}.organisationId`,
+      );
+      await this.sessions.replaceOrganisers(manager, id, input.organisers);
+      await this.sessions.touch(manager, id);
+      await this.audit.record(manager, {
+        ...actor,
+        action: 'session.organisers_replaced',
+        entityType: 'training_session',
+        entityId: id,
+        after: input,
+      });
+    });
+    return this.queries.detail(String(id), ORGANISER_VIEW);
+  }
+
+  /** Invite provinces one by one and/or whole regions (expanded to the units in force on the start date). */
+  async replaceInvitations(
+    id: number,
+    input: ReplaceInvitationsDto,
+    user: AuthUser,
+    actor: AuditActor,
+  ): Promise<SessionDetailDto> {
+    assertOrganiserOf(user, id);
+    await withLockedSession(this.dataSource, this.sessions, id, async (manager, startsOn) => {
+      const provinceIds = input.provinceIds ?? [];
+      const regionIds = input.regionIds ?? [];
+      await requireExisting(this.sessions, manager, 'province', provinceIds, (index) => `provinceIds.${index}`);
+      await requireExisting(this.sessions, manager, 'region', regionIds, (index) => `regionIds.${index}`);
+      const fromRegions = await this.sessions.provincesOfRegions(manager, regionIds, startsOn);
+      const all = [...new Set([...provinceIds, ...fromRegions])];
+      const scope = input.scope ?? (regionIds.length > 0 ? 'regions' : all.length > 0 ? 'provinces' : null);
+      await this.sessions.replaceInvitations(manager, id, scope, all, regionIds);
+      await this.audit.record(manager, {
+        ...actor,
+        action: 'session.invitations_replaced',
+        entityType: 'training_session',
+        entityId: id,
+        after: { scope, provinceIds: all, regionIds },
+      });
+    });
+    return this.queries.detail(String(id), ORGANISER_VIEW);
+  }
+
+  async addBridgePoint(
+    id: number,
+    input: CreateBridgePointDto,
+    user: AuthUser,
+    actor: AuditActor,
+  ): Promise<SessionDetailDto> {
+    assertOrganiserOf(user, id);
+    await withLockedSession(this.dataSource, this.sessions, id, async (manager) => {
+      if (input.provinceId !== undefined)
+        await requireExisting(this.sessions, manager, 'province', [input.provinceId], () => 'provinceId');
+      if (input.organisationId !== undefined) {
+        await requireExisting(this.sessions, manager, 'organisation', [input.organisationId], () => 'organisationId');
+      }
+      const pointId = await this.sessions.insertBridgePoint(manager, id, {
+        name: input.name,
+        provinceId: input.provinceId ?? null,
+        organisationId: input.organisationId ?? null,
+        abroad: input.abroad ?? false,
+        isGroup: input.isGroup ?? false,
+      });
+      await this.sessions.touch(manager, id);
+      await this.audit.record(manager, {
+        ...actor,
+        action: 'bridge_point.created',
+        entityType: 'bridge_point',
+        entityId: pointId,
+        after: input,
+      });
+    });
+    return this.queries.detail(String(id), ORGANISER_VIEW);
+  }
+
+  async removeBridgePoint(id: number, pointId: number, user: AuthUser, actor: AuditActor): Promise<SessionDetailDto> {
+    assertOrganiserOf(user, id);
+    await withLockedSession(this.dataSource, this.sessions, id, async (manager) => {
+      const uses = await this.sessions.bridgePointUse(manager, id, pointId);
+      if (uses === undefined) throw notFound('Bridge point', pointId);
+      if (uses > 0) {
+        throw conflict(
+          'still-referenced',
+          `Bridge point ${pointId} is still referenced by ${uses} attendance records or headcounts`,
+          {
+            referencedBy: [{ what: 'attendance records and headcounts', count: uses }],
+          },
+        );
+      }
+      await this.sessions.deleteBridgePoint(manager, pointId);
+      await this.sessions.touch(manager, id);
+      await this.audit.record(manager, {
+        ...actor,
+        action: 'bridge_point.deleted',
+        entityType: 'bridge_point',
+        entityId: pointId,
+      });
+    });
+    return this.queries.detail(String(id), ORGANISER_VIEW);
+  }
+
+  async addAgendaItem(
+    id: number,
+    input: CreateAgendaItemDto,
+    user: AuthUser,
+    actor: AuditActor,
+  ): Promise<SessionDetailDto> {
+    assertOrganiserOf(user, id);
+    await withLockedSession(this.dataSource, this.sessions, id, async (manager) => {
+      await this.checkAgendaReferences(manager, input);
+      const length = await this.sessions.agendaLength(manager, id);
+      const position = Math.min(input.position ?? length + 1, length + 1);
+      if (position <= length) await this.sessions.shiftPositions(manager, id, position, 1);
+      const itemId = await this.sessions.insertAgendaItem(manager, id, {
+        position,
+        kind: input.kind,
+        title: input.title,
+        summary: input.summary ?? null,
+        startsAt: input.startsAt ?? null,
+        endsAt: input.endsAt ?? null,
+      });
+      await this.sessions.replacePresenters(manager, itemId, input.presenters ?? []);
+      await this.sessions.replaceItemDocuments(manager, itemId, input.documentIds ?? []);
+      await this.sessions.touch(manager, id);
+      await this.audit.record(manager, {
+        ...actor,
+        action: 'agenda_item.created',
+        entityType: 'agenda_item',
+        entityId: itemId,
+        after: input,
+      });
+    });
+    return this.queries.detail(String(id), ORGANISER_VIEW);
+  }
+
+  async updateAgendaItem(
+    id: number,
+    itemId: number,
+    input: UpdateAgendaItemDto,
+    user: AuthUser,
+    actor: AuditActor,
+  ): Promise<SessionDetailDto> {
+    assertOrganiserOf(user, id);
+    await withLockedSession(this.dataSource, this.sessions, id, async (manager) => {
+      const item = await this.sessions.agendaItem(manager, id, itemId);
+      if (!item) throw notFound('Agenda item', itemId);
+      await this.checkAgendaReferences(manager, input);
+      const values: Record<string, unknown> = {};
+      if (input.kind !== undefined) values.kind = input.kind;
+      if (input.title !== undefined) values.title = input.title;
+      if (input.summary !== undefined) values.summary = input.summary;
+      if (input.startsAt !== undefined) values.starts_at = input.startsAt;
+      if (input.endsAt !== undefined) values.ends_at = input.endsAt;
+      // null means "leave as is" for the position and "none" for the lists below.
+      if (input.position != null && input.position !== item.position) {
+        const length = await this.sessions.agendaLength(manager, id);
+        const target = Math.min(input.position, length);
+        await this.sessions.shiftPositions(manager, id, item.position + 1, -1);
+        await this.sessions.shiftPositions(manager, id, target, 1);
+        values.position = target;
+      }
+      await this.sessions.updateAgendaItem(manager, itemId, values);
+      if (input.presenters !== undefined)
+        await this.sessions.replacePresenters(manager, itemId, input.presenters ?? []);
+      if (input.documentIds !== undefined) {
+        await this.sessions.replaceItemDocuments(manager, itemId, input.documentIds ?? []);
+      }
+      await this.sessions.touch(manager, id);
+      await this.audit.record(manager, {
+        ...actor,
+        action: 'agenda_item.updated',
+        entityType: 'agenda_item',
+        entityId: itemId,
+        after: input,
+      });
+    });
+    return this.queries.detail(String(id), ORGANISER_VIEW);
+  }
+
+  async removeAgendaItem(id: number, itemId: number, user: AuthUser, actor: AuditActor): Promise<SessionDetailDto> {
+    assertOrganiserOf(user, id);
+    await withLockedSession(this.dataSource, this.sessions, id, async (manager) => {
+      const item = await this.sessions.agendaItem(manager, id, itemId);
+      if (!item) throw notFound('Agenda item', itemId);
+      await this.sessions.deleteAgendaItem(manager, itemId);
+      await this.sessions.shiftPositions(manager, id, item.position + 1, -1);
+      await this.sessions.touch(manager, id);
+      await this.audit.record(manager, {
+        ...actor,
+        action: 'agenda_item.deleted',
+        entityType: 'agenda_item',
+        entityId: itemId,
+        before: item,
+      });
+    });
+    return this.queries.detail(String(id), ORGANISER_VIEW);
+  }
+
+  private async checkAgendaReferences(manager: EntityManager, input: UpdateAgendaItemDto) {
+    const presenters = input.presenters ?? [];
+    const badPresenter = presenters.findIndex(
+      (presenter) => (presenter.personId === undefined) === (presenter.organisationId === undefined),
+    );
+    if (badPresenter >= 0) {
+      throw new RequestValidationException([
+        { path: `presenters.${badPresenter}`, message: 'needs exactly one of personId or organisationId' },
+      ]);
+    }
+    if (input.startsAt && input.endsAt && input.endsAt < input.startsAt) {
+      throw new RequestValidationException([{ path: 'endsAt', message: 'must not be before startsAt' }]);
+    }
+    const personIds = presenters.map((p) => p.personId).filter((v): v is number => v !== undefined);
+    const organisationIds = presenters.map((p) => p.organisationId).filter((v): v is number => v !== undefined);
+    await requireExisting(
+      this.sessions,
+      manager,
+      'person',
+      personIds,
+      (index) => `presenters.${presenters.findIndex((p) => p.personId === personIds[index])}.personId`,
+    );
+    await requireExisting(
+      this.sessions,
+      manager,
+      'organisation',
+      organisationIds,
+      (index) =>
+        `presenters.${presenters.findIndex((p) => p.organisationId === organisationIds[index])}.organisationId`,
+    );
+    await requireExisting(
+      this.sessions,
+      manager,
+      'document',
+      input.documentIds ?? [],
+      (index) => `documentIds.${index}`,
+    );
+  }
+}

@@ -1,0 +1,147 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditActor, AuditLogWriter, AuthUser, canActOnSession } from '@app/accounts';
+import { conflict, foldForSearch, notFound, RequestValidationException } from '@app/common';
+import { CreateSessionDto, UpdateSessionDto } from './dto/session-write.dto';
+import { SessionDetailDto } from './dto/session.response';
+import { SESSION_WRITABLE_COLUMNS, SessionColumnValues, SessionWriteRepository } from './session-write.repository';
+import { spanForPrecision } from './session.rules';
+import { SessionQueryService } from './session.service';
+import { assertOrganiserOf, notAllowed, ORGANISER_VIEW, requireExisting } from './session-write-support';
+
+const slugOf = (title: string) =>
+  foldForSearch(title)
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 100);
+
+/**
+ * Creating a session and editing its own fields (title, kind, dates with their precision,
+ * venue, host, slug). Each use case is one transaction that locks the session row, applies
+ * the rules, writes, records the audit entry and commits; the answer is the session as it
+ * now reads.
+ */
+@Injectable()
+export class SessionEditService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly sessions: SessionWriteRepository,
+    private readonly queries: SessionQueryService,
+    private readonly audit: AuditLogWriter,
+  ) {}
+
+  async create(input: CreateSessionDto, user: AuthUser, actor: AuditActor): Promise<SessionDetailDto> {
+    // Creating a session needs an organiser grant that is not limited to one session.
+    if (
+      !canActOnSession(user, 'organiser', 0) ||
+      !user.roles.some((g) => g.role === 'admin' || (g.role === 'organiser' && g.sessionId === null))
+    ) {
+      throw notAllowed('create sessions');
+    }
+    const id = await this.dataSource.transaction(async (manager) => {
+      const values = await this.columnValues(manager, input, undefined);
+      const slug = input.slug ?? (await this.derivedSlug(manager, input.title, input.startsOn));
+      if (await this.sessions.slugTaken(manager, slug)) {
+        throw conflict('slug-taken', `A session with slug ${slug} already exists`, {
+          errors: [{ path: 'slug', message: 'is already used by another session' }],
+        });
+      }
+      const newId = await this.sessions.insert(manager, { ...values, slug });
+      await this.audit.record(manager, {
+        ...actor,
+        action: 'session.created',
+        entityType: 'training_session',
+        entityId: newId,
+        after: input,
+      });
+      return newId;
+    });
+    return this.queries.detail(String(id), ORGANISER_VIEW);
+  }
+
+  async update(id: number, input: UpdateSessionDto, user: AuthUser, actor: AuditActor): Promise<SessionDetailDto> {
+    assertOrganiserOf(user, id);
+    const before = await this.queries.detail(String(id), ORGANISER_VIEW);
+    await this.dataSource.transaction(async (manager) => {
+      const current = await this.sessions.lock(manager, id);
+      if (!current) throw notFound('Session', id);
+      if (current.version !== input.version) {
+        throw conflict(
+          'stale-version',
+          `Session ${id} was changed by someone else (now version ${current.version}); reload and retry`,
+          {
+            currentVersion: current.version,
+          },
+        );
+      }
+      const { version: _version, ...changes } = input;
+      if (changes.slug && (await this.sessions.slugTaken(manager, changes.slug, id))) {
+        throw conflict('slug-taken', `A session with slug ${changes.slug} already exists`, {
+          errors: [{ path: 'slug', message: 'is already used by another session' }],
+        });
+      }
+      const values = await this.columnValues(manager, changes, before);
+      if (Object.keys(values).length > 0) await this.sessions.update(manager, id, values);
+      await this.audit.record(manager, {
+        ...actor,
+        action: 'session.updated',
+        entityType: 'training_session',
+        entityId: id,
+        before,
+        after: changes,
+      });
+    });
+    return this.queries.detail(String(id), ORGANISER_VIEW);
+  }
+
+  /**
+   * A slug nobody holds, from the title: yearly trainings repeat their titles, so a taken one
+   * gets the session's year, then a counter (`…-2027`, `…-2027-2`). A slug the organiser chose
+   * is theirs: a taken one is refused instead.
+   */
+  private async derivedSlug(manager: EntityManager, title: string, startsOn: string | undefined): Promise<string> {
+    const base = slugOf(title);
+    if (!base || !(await this.sessions.slugTaken(manager, base))) return base;
+    const year = /^\d{4}/.exec(startsOn ?? '')?.[0];
+    const withYear = year && !base.endsWith(`-${year}`) ? `${base}-${year}` : base;
+    if (withYear !== base && !(await this.sessions.slugTaken(manager, withYear))) return withYear;
+    for (let counter = 2; ; counter++) {
+      const candidate = `${withYear}-${counter}`;
+      if (!(await this.sessions.slugTaken(manager, candidate))) return candidate;
+    }
+  }
+
+  /** Turns DTO fields into columns, filling the date span from the precision and checking references. */
+  private async columnValues(
+    manager: EntityManager,
+    input: Partial<CreateSessionDto>,
+    before: SessionDetailDto | undefined,
+  ): Promise<SessionColumnValues> {
+    const values: SessionColumnValues = {};
+    for (const [field, column] of Object.entries(SESSION_WRITABLE_COLUMNS)) {
+      const value = (input as Record<string, unknown>)[field];
+      if (value !== undefined) values[column] = value;
+    }
+    if (input.hostProvinceId !== undefined) {
+      await requireExisting(this.sessions, manager, 'province', [input.hostProvinceId], () => 'hostProvinceId');
+    }
+    if (input.startsOn !== undefined || input.precision !== undefined || input.endsOn !== undefined) {
+      const precision =
+        input.precision ?? (before?.schedule.precision as 'day' | 'month' | 'year' | undefined) ?? 'day';
+      const startsOn = input.startsOn ?? before!.schedule.startsOn;
+      const span = spanForPrecision(startsOn, precision);
+      const endsOn =
+        input.endsOn ??
+        (precision === 'day' ? (before && !input.startsOn ? before.schedule.endsOn : startsOn) : span.endsOn);
+      if (endsOn < (precision === 'day' ? startsOn : span.startsOn)) {
+        throw new RequestValidationException([{ path: 'endsOn', message: 'must not be before startsOn' }]);
+      }
+      values.starts_on = precision === 'day' ? startsOn : span.startsOn;
+      values.ends_on = endsOn;
+      values.date_precision = precision;
+    }
+    if (values.slug === undefined) delete values.slug;
+    return values;
+  }
+}
