@@ -1,19 +1,24 @@
 import { Module } from '@nestjs/common';
 import { AccountsCoreModule } from '@app/accounts';
-import { EditingController } from './editing/editing.controller';
-import { EditingRepository } from './editing/editing.repository';
-import { EditingService } from './editing/editing.service';
+import { DocumentEditingService } from './documents/document-editing.service';
 import { DocumentRepository } from './documents/document.repository';
+import { DocumentsEditingController } from './documents/documents-editing.controller';
 import { DocumentsController } from './documents/documents.controller';
 import { DocumentsService } from './documents/documents.service';
+import { OrganisationEditingService } from './organisations/organisation-editing.service';
 import { OrganisationRepository } from './organisations/organisation.repository';
+import { OrganisationsEditingController } from './organisations/organisations-editing.controller';
 import { OrganisationsController } from './organisations/organisations.controller';
 import { OrganisationsService } from './organisations/organisations.service';
+import { PeopleEditingController } from './people/people-editing.controller';
 import { PeopleController } from './people/people.controller';
+import { PersonEditingService } from './people/person-editing.service';
 import { PeopleService } from './people/people.service';
 import { PersonRepository } from './people/person.repository';
 import { PlacesController } from './places/places.controller';
 import { PlacesRepository } from './places/places.repository';
+import { CatalogueRecordWriter } from './shared/catalogue-record-writer';
+import { CatalogueRecordRepository } from './shared/catalogue-record.repository';
 import { SessionAgendaService } from './sessions/session-agenda.service';
 import { SessionEditService } from './sessions/session-edit.service';
 import { SessionLifecycleService } from './sessions/session-lifecycle.service';
@@ -32,7 +37,10 @@ import { SourcesController } from './sources/sources.controller';
     DocumentsController,
     PlacesController,
     SourcesController,
-    EditingController,
+    // The writes come after the reads, as they were registered when they shared one controller.
+    PeopleEditingController,
+    OrganisationsEditingController,
+    DocumentsEditingController,
   ],
   providers: [
     SessionRepository,
@@ -48,8 +56,11 @@ import { SourcesController } from './sources/sources.controller';
     DocumentRepository,
     DocumentsService,
     PlacesRepository,
-    EditingRepository,
-    EditingService,
+    CatalogueRecordRepository,
+    CatalogueRecordWriter,
+    PersonEditingService,
+    OrganisationEditingService,
+    DocumentEditingService,
   ],
   exports: [SessionQueryService, SessionRepository, PlacesRepository],
 })

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { CitationDto, citationsOf, loadCitations } from '../shared/citations';
 import { matchesEveryWord, SqlParams } from '../shared/search';
 import { SearchPageQuery } from '../shared/search-query';
@@ -80,5 +80,14 @@ export class DocumentRepository {
 
   async citations(id: string): Promise<CitationDto[]> {
     return citationsOf(await loadCitations(this.dataSource.manager, [{ type: 'document', ids: [id] }]), 'document', id);
+  }
+
+  /** The id of another document already recorded under this number, if any. */
+  async numberHolder(manager: EntityManager, documentNumber: string, exceptId: number | undefined) {
+    const [row] = await manager.query(`SELECT id FROM document WHERE number = $1 AND id IS DISTINCT FROM $2`, [
+      documentNumber,
+      exceptId ?? null,
+    ]);
+    return row as { id: string } | undefined;
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { CitationDto, loadCitations } from '../shared/citations';
 import { matchesEveryWord, SqlParams } from '../shared/search';
 import { SearchPageQuery } from '../shared/search-query';
@@ -98,5 +98,34 @@ export class OrganisationRepository {
 
   citationsOfNames(ids: string[]): Promise<Map<string, CitationDto[]>> {
     return loadCitations(this.dataSource.manager, [{ type: 'organisation_name', ids }]);
+  }
+
+  async currentName(
+    manager: EntityManager,
+    organisationId: number,
+  ): Promise<{ id: string; name: string; valid_from: string | null } | undefined> {
+    const [row] = await manager.query(
+      `SELECT id, name, to_char(valid_from, 'YYYY-MM-DD') AS valid_from FROM organisation_name
+        WHERE organisation_id = $1 AND NOT is_alias AND valid_to IS NULL ORDER BY valid_from DESC NULLS LAST LIMIT 1`,
+      [organisationId],
+    );
+    return row;
+  }
+
+  async addName(manager: EntityManager, organisationId: number, name: string, validFrom: string | null): Promise<void> {
+    await manager.query(
+      `INSERT INTO organisation_name (organisation_id, name, valid_from) VALUES ($1, $2, $3)
+       ON CONFLICT (organisation_id, name) DO UPDATE SET is_alias = false, valid_from = EXCLUDED.valid_from, valid_to = NULL`,
+      [organisationId, name, validFrom],
+    );
+  }
+
+  async closeName(manager: EntityManager, nameId: string, validTo: string): Promise<void> {
+    await manager.query(`UPDATE organisation_name SET valid_to = $2 WHERE id = $1`, [nameId, validTo]);
+  }
+
+  /** Corrects the spelling of a name in place (a rename adds a name instead). */
+  async correctName(manager: EntityManager, nameId: string, name: string): Promise<void> {
+    await manager.query(`UPDATE organisation_name SET name = $2 WHERE id = $1`, [nameId, name]);
   }
 }

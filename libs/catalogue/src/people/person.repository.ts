@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { CitationDto, loadCitations } from '../shared/citations';
 import { matchesEveryWord, SqlParams } from '../shared/search';
 import { SearchPageQuery } from '../shared/search-query';
@@ -78,5 +78,17 @@ export class PersonRepository {
 
   citationsOfPositions(ids: string[]): Promise<Map<string, CitationDto[]>> {
     return loadCitations(this.dataSource.manager, [{ type: 'person_position', ids }]);
+  }
+
+  async deletePosition(manager: EntityManager, personId: number, positionId: number): Promise<boolean> {
+    // A SELECT around the DELETE: TypeORM answers a bare DELETE with [rows, count].
+    const rows = await manager.query(
+      `WITH gone AS (DELETE FROM person_position WHERE id = $1 AND person_id = $2 RETURNING id) SELECT id FROM gone`,
+      [positionId, personId],
+    );
+    await manager.query(`DELETE FROM citation WHERE subject_type = 'person_position' AND subject_id = $1`, [
+      positionId,
+    ]);
+    return rows.length > 0;
   }
 }

@@ -2,19 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditActor, AuditLogWriter, AuthUser, canActOnSession } from '@app/accounts';
-import { conflict, foldForSearch, notFound, RequestValidationException } from '@app/common';
+import { conflict, notFound, RequestValidationException } from '@app/common';
+import { slugOf } from '../shared/slug';
 import { CreateSessionDto, UpdateSessionDto } from './dto/session-write.dto';
 import { SessionDetailDto } from './dto/session.response';
 import { SESSION_WRITABLE_COLUMNS, SessionColumnValues, SessionWriteRepository } from './session-write.repository';
 import { spanForPrecision } from './session.rules';
 import { SessionQueryService } from './session.service';
 import { assertOrganiserOf, notAllowed, ORGANISER_VIEW, requireExisting } from './session-write-support';
-
-const slugOf = (title: string) =>
-  foldForSearch(title)
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .slice(0, 100);
 
 /**
  * Creating a session and editing its own fields (title, kind, dates with their precision,

@@ -206,7 +206,7 @@ export interface paths {
         get: operations["PeopleController_list"];
         put?: never;
         /** Add a person */
-        post: operations["EditingController_createPerson"];
+        post: operations["PeopleEditingController_createPerson"];
         delete?: never;
         options?: never;
         head?: never;
@@ -224,10 +224,10 @@ export interface paths {
         get: operations["PeopleController_detail"];
         put?: never;
         post?: never;
-        delete: operations["EditingController_removePerson"];
+        delete: operations["PeopleEditingController_removePerson"];
         options?: never;
         head?: never;
-        patch: operations["EditingController_updatePerson"];
+        patch: operations["PeopleEditingController_updatePerson"];
         trace?: never;
     };
     "/api/v1/organisations": {
@@ -240,7 +240,7 @@ export interface paths {
         /** Organisations, found by current name, former name or alias */
         get: operations["OrganisationsController_list"];
         put?: never;
-        post: operations["EditingController_createOrganisation"];
+        post: operations["OrganisationsEditingController_createOrganisation"];
         delete?: never;
         options?: never;
         head?: never;
@@ -258,10 +258,10 @@ export interface paths {
         get: operations["OrganisationsController_detail"];
         put?: never;
         post?: never;
-        delete: operations["EditingController_removeOrganisation"];
+        delete: operations["OrganisationsEditingController_removeOrganisation"];
         options?: never;
         head?: never;
-        patch: operations["EditingController_updateOrganisation"];
+        patch: operations["OrganisationsEditingController_updateOrganisation"];
         trace?: never;
     };
     "/api/v1/documents": {
@@ -274,7 +274,7 @@ export interface paths {
         /** Guiding documents (Kết luận, Nghị quyết, …); q matches number, kind and title */
         get: operations["DocumentsController_list"];
         put?: never;
-        post: operations["EditingController_createDocument"];
+        post: operations["DocumentsEditingController_createDocument"];
         delete?: never;
         options?: never;
         head?: never;
@@ -292,10 +292,10 @@ export interface paths {
         get: operations["DocumentsController_detail"];
         put?: never;
         post?: never;
-        delete: operations["EditingController_removeDocument"];
+        delete: operations["DocumentsEditingController_removeDocument"];
         options?: never;
         head?: never;
-        patch: operations["EditingController_updateDocument"];
+        patch: operations["DocumentsEditingController_updateDocument"];
         trace?: never;
     };
     "/api/v1/provinces": {
@@ -410,7 +410,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Record a post held by a person (attested on a date and/or with its term) */
-        post: operations["EditingController_addPosition"];
+        post: operations["PeopleEditingController_addPosition"];
         delete?: never;
         options?: never;
         head?: never;
@@ -427,7 +427,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        delete: operations["EditingController_removePosition"];
+        delete: operations["PeopleEditingController_removePosition"];
         options?: never;
         head?: never;
         patch?: never;
@@ -443,7 +443,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Rename an organisation from a date; the former name stays on record and searchable */
-        post: operations["EditingController_rename"];
+        post: operations["OrganisationsEditingController_rename"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3339,7 +3339,7 @@ export interface operations {
             };
         };
     };
-    EditingController_createPerson: {
+    PeopleEditingController_createPerson: {
         parameters: {
             query?: never;
             header?: never;
@@ -3431,7 +3431,7 @@ export interface operations {
             };
         };
     };
-    EditingController_removePerson: {
+    PeopleEditingController_removePerson: {
         parameters: {
             query?: never;
             header?: never;
@@ -3486,7 +3486,7 @@ export interface operations {
             };
         };
     };
-    EditingController_updatePerson: {
+    PeopleEditingController_updatePerson: {
         parameters: {
             query?: never;
             header?: never;
@@ -3578,7 +3578,7 @@ export interface operations {
             };
         };
     };
-    EditingController_createOrganisation: {
+    OrganisationsEditingController_createOrganisation: {
         parameters: {
             query?: never;
             header?: never;
@@ -3670,7 +3670,7 @@ export interface operations {
             };
         };
     };
-    EditingController_removeOrganisation: {
+    OrganisationsEditingController_removeOrganisation: {
         parameters: {
             query?: never;
             header?: never;
@@ -3725,7 +3725,7 @@ export interface operations {
             };
         };
     };
-    EditingController_updateOrganisation: {
+    OrganisationsEditingController_updateOrganisation: {
         parameters: {
             query?: never;
             header?: never;
@@ -3817,7 +3817,7 @@ export interface operations {
             };
         };
     };
-    EditingController_createDocument: {
+    DocumentsEditingController_createDocument: {
         parameters: {
             query?: never;
             header?: never;
@@ -3906,7 +3906,7 @@ export interface operations {
             };
         };
     };
-    EditingController_removeDocument: {
+    DocumentsEditingController_removeDocument: {
         parameters: {
             query?: never;
             header?: never;
@@ -3961,7 +3961,7 @@ export interface operations {
             };
         };
     };
-    EditingController_updateDocument: {
+    DocumentsEditingController_updateDocument: {
         parameters: {
             query?: never;
             header?: never;
@@ -4249,7 +4249,7 @@ export interface operations {
             };
         };
     };
-    EditingController_addPosition: {
+    PeopleEditingController_addPosition: {
         parameters: {
             query?: never;
             header?: never;
@@ -4301,7 +4301,7 @@ export interface operations {
             };
         };
     };
-    EditingController_removePosition: {
+    PeopleEditingController_removePosition: {
         parameters: {
             query?: never;
             header?: never;
@@ -4348,7 +4348,7 @@ export interface operations {
             };
         };
     };
-    EditingController_rename: {
+    OrganisationsEditingController_rename: {
         parameters: {
             query?: never;
             header?: never;

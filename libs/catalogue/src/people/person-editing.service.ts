@@ -1,0 +1,93 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuditActor, AuditLogWriter } from '@app/accounts';
+import { FieldError, notFound, RequestValidationException } from '@app/common';
+import { CatalogueRecordRepository } from '../shared/catalogue-record.repository';
+import { CatalogueRecordWriter, pick } from '../shared/catalogue-record-writer';
+import { CreatedDto } from '../shared/record-edit.dto';
+import { slugOf } from '../shared/slug';
+import { CreatePersonDto, CreatePositionDto, UpdatePersonDto } from './person-edit.dto';
+import { PersonRepository } from './person.repository';
+
+/** Organisers' edits of people and the posts they held (attested on a date or with a term). */
+@Injectable()
+export class PersonEditingService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly writer: CatalogueRecordWriter,
+    private readonly records: CatalogueRecordRepository,
+    private readonly people: PersonRepository,
+    private readonly audit: AuditLogWriter,
+  ) {}
+
+  createPerson(input: CreatePersonDto, actor: AuditActor): Promise<CreatedDto> {
+    return this.writer.create('person', input.slug ?? slugOf(input.fullName), actor, input, async () => ({
+      full_name: input.fullName,
+      academic_title: input.academicTitle ?? null,
+      military_rank: input.militaryRank ?? null,
+      honorific: input.honorific ?? null,
+      note: input.note ?? null,
+    }));
+  }
+
+  updatePerson(id: number, input: UpdatePersonDto, actor: AuditActor): Promise<void> {
+    return this.writer.update('person', id, input, actor, async () =>
+      pick({
+        slug: input.slug,
+        full_name: input.fullName,
+        academic_title: input.academicTitle,
+        military_rank: input.militaryRank,
+        honorific: input.honorific,
+        note: input.note,
+      }),
+    );
+  }
+
+  async addPosition(personId: number, input: CreatePositionDto, actor: AuditActor): Promise<CreatedDto> {
+    return this.dataSource.transaction(async (manager) => {
+      if (!(await this.records.lock(manager, 'person', personId))) throw notFound('Person', personId);
+      const errors: FieldError[] = [];
+      if (input.organisationId && !(await this.records.exists(manager, 'organisation', input.organisationId))) {
+        errors.push({ path: 'organisationId', message: `organisation ${input.organisationId} does not exist` });
+      }
+      if (input.validFrom && input.validTo && input.validTo < input.validFrom) {
+        errors.push({ path: 'validTo', message: 'must not be before validFrom' });
+      }
+      if (errors.length > 0) throw new RequestValidationException(errors);
+      const id = await this.records.insert(manager, 'person_position', {
+        person_id: personId,
+        title: input.title,
+        organisation_id: input.organisationId ?? null,
+        attested_on: input.attestedOn ?? null,
+        valid_from: input.validFrom ?? null,
+        valid_to: input.validTo ?? null,
+      });
+      await this.audit.record(manager, {
+        ...actor,
+        action: 'person.position_added',
+        entityType: 'person',
+        entityId: personId,
+        after: input,
+      });
+      return { id, slug: String(id) };
+    });
+  }
+
+  async removePosition(personId: number, positionId: number, actor: AuditActor): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      if (!(await this.people.deletePosition(manager, personId, positionId))) throw notFound('Position', positionId);
+      await this.audit.record(manager, {
+        ...actor,
+        action: 'person.position_removed',
+        entityType: 'person',
+        entityId: personId,
+        before: { positionId },
+      });
+    });
+  }
+
+  removePerson(id: number, actor: AuditActor): Promise<void> {
+    return this.writer.remove('person', id, actor);
+  }
+}
