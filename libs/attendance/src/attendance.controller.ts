@@ -12,7 +12,9 @@ import QRCode from 'qrcode';
 import { AuditActor, AuditContext, Authenticated, AuthUser, CurrentUser } from '@app/accounts';
 import { IdPipe } from '@app/common';
 import { AttendanceExportService, ExportFormat } from './attendance-export';
-import { AttendanceService } from './attendance.service';
+import { AttendanceRecordsService } from './attendance-records.service';
+import { CheckInCodeService } from './check-in-code.service';
+import { CheckInService } from './check-in.service';
 import { PartsService } from './parts.service';
 import { WalkInService } from './walk-in.service';
 import {
@@ -43,7 +45,9 @@ const RECORDERS = { roles: ['coordinator' as const, 'organiser' as const] };
 @Controller()
 export class AttendanceController {
   constructor(
-    private readonly attendance: AttendanceService,
+    private readonly checkIns: CheckInService,
+    private readonly attendanceRecords: AttendanceRecordsService,
+    private readonly codes: CheckInCodeService,
     private readonly partsService: PartsService,
     private readonly walkIns: WalkInService,
     private readonly statistics: StatisticsService,
@@ -116,7 +120,7 @@ export class AttendanceController {
     @AuditContext() actor: AuditActor,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const answer = await this.attendance.scan(sessionId, partId, body, user, actor);
+    const answer = await this.checkIns.scan(sessionId, partId, body, user, actor);
     reply.status(answer.outcome === 'checked_in' ? 201 : 200);
     return answer;
   }
@@ -133,7 +137,7 @@ export class AttendanceController {
     @CurrentUser() user: AuthUser,
     @AuditContext() actor: AuditActor,
   ) {
-    return this.attendance.batch(sessionId, partId, body.items, user, actor);
+    return this.checkIns.batch(sessionId, partId, body.items, user, actor);
   }
 
   @Post('sessions/:id/parts/:partId/check-outs')
@@ -147,7 +151,7 @@ export class AttendanceController {
     @CurrentUser() user: AuthUser,
     @AuditContext() actor: AuditActor,
   ) {
-    return this.attendance.checkOut(sessionId, partId, body, user, actor);
+    return this.attendanceRecords.checkOut(sessionId, partId, body, user, actor);
   }
 
   @Post('sessions/:id/parts/:partId/walk-ins')
@@ -175,7 +179,7 @@ export class AttendanceController {
     @CurrentUser() user: AuthUser,
     @AuditContext() actor: AuditActor,
   ) {
-    return this.attendance.markAbsence(sessionId, partId, body, user, actor);
+    return this.attendanceRecords.markAbsence(sessionId, partId, body, user, actor);
   }
 
   @Get('sessions/:id/parts/:partId/attendance')
@@ -186,7 +190,7 @@ export class AttendanceController {
     @Param('partId', IdPipe) partId: number,
     @CurrentUser() user: AuthUser,
   ) {
-    return this.attendance.records(sessionId, partId, user);
+    return this.attendanceRecords.records(sessionId, partId, user);
   }
 
   @Put('sessions/:id/parts/:partId/bridge-points/:bridgePointId/headcount')
@@ -201,7 +205,7 @@ export class AttendanceController {
     @CurrentUser() user: AuthUser,
     @AuditContext() actor: AuditActor,
   ) {
-    await this.attendance.setHeadcount(sessionId, partId, bridgePointId, body.headcount, user, actor);
+    await this.attendanceRecords.setHeadcount(sessionId, partId, bridgePointId, body.headcount, user, actor);
   }
 
   @Post('attendance/:id/undo')
@@ -215,7 +219,7 @@ export class AttendanceController {
     @CurrentUser() user: AuthUser,
     @AuditContext() actor: AuditActor,
   ) {
-    return this.attendance.undo(attendanceId, body.reason, user, actor);
+    return this.attendanceRecords.undo(attendanceId, body.reason, user, actor);
   }
 
   @Get('sessions/:id/statistics')
@@ -325,6 +329,6 @@ export class AttendanceController {
   }
 
   private codeFor(registrationId: number, user: AuthUser): Promise<string> {
-    return this.attendance.checkInCode(registrationId, user);
+    return this.codes.checkInCode(registrationId, user);
   }
 }

@@ -1,5 +1,14 @@
-import type { AttendanceRow } from './attendance.repository';
-import type { AttendanceRecordDto } from './dto/attendance.dto';
+import type { AttendanceRow, ScanTarget } from './attendance.repository';
+import type { AttendanceRecordDto, ScanAnswerDto } from './dto/attendance.dto';
+
+// Built once: constructing an Intl.DateTimeFormat per scan showed in the check-in profile.
+const LOCAL_TIME = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Asia/Ho_Chi_Minh',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
+});
+const localTime = (at: Date) => LOCAL_TIME.format(at);
 
 export const mapRecord = (row: AttendanceRow): AttendanceRecordDto => ({
   id: Number(row.id),
@@ -15,3 +24,26 @@ export const mapRecord = (row: AttendanceRow): AttendanceRecordDto => ({
   undoneAt: row.undone_at ? new Date(row.undone_at).toISOString() : null,
   undoReason: row.undo_reason,
 });
+
+/** The answer to a scan: the outcome, the time in Việt Nam, and whom it admitted. */
+export function mapScanAnswer(
+  outcome: 'checked_in' | 'already',
+  attendanceId: number,
+  at: Date,
+  target: ScanTarget,
+): ScanAnswerDto {
+  const local = localTime(at);
+  return {
+    outcome,
+    attendanceId,
+    checkedInAt: at.toISOString(),
+    checkedInAtLocal: local,
+    message: outcome === 'checked_in' ? `checked in at ${local}` : `already checked in at ${local}`,
+    person: {
+      registrationId: Number(target.id),
+      fullName: target.full_name,
+      provinceName: target.province_name,
+      agency: target.agency,
+    },
+  };
+}

@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
 import { AccountsCoreModule } from '@app/accounts';
 import { AttendanceExportService } from './attendance-export';
+import { AttendanceRecordsService } from './attendance-records.service';
 import { AttendanceController } from './attendance.controller';
 import { AttendanceRepository } from './attendance.repository';
-import { AttendanceService } from './attendance.service';
+import { CheckInCodeService } from './check-in-code.service';
+import { CheckInService } from './check-in.service';
 import { PartsService } from './parts.service';
 import { StatisticsService } from './statistics.service';
 import { WalkInService } from './walk-in.service';
@@ -13,7 +15,9 @@ import { WalkInService } from './walk-in.service';
   controllers: [AttendanceController],
   providers: [
     AttendanceRepository,
-    AttendanceService,
+    CheckInService,
+    AttendanceRecordsService,
+    CheckInCodeService,
     PartsService,
     WalkInService,
     StatisticsService,

@@ -250,6 +250,13 @@ export class AttendanceRepository {
     return row;
   }
 
+  /** The registration a scan names, by its code or by its id. */
+  target(manager: EntityManager, scan: { code?: string; registrationId?: number }): Promise<ScanTarget | undefined> {
+    return scan.code !== undefined
+      ? this.targetByCode(manager, scan.code)
+      : this.targetById(manager, scan.registrationId!);
+  }
+
   async recordFailure(
     manager: EntityManager,
     partId: number,
