@@ -3,17 +3,13 @@ import {
   ApiCreatedResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiProduces,
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import QRCode from 'qrcode';
 import { AuditActor, AuditContext, Authenticated, AuthUser, CurrentUser } from '@app/accounts';
 import { IdPipe } from '@app/common';
-import { AttendanceExportService, ExportFormat } from './attendance-export';
 import { AttendanceRecordsService } from './attendance-records.service';
-import { CheckInCodeService } from './check-in-code.service';
 import { CheckInService } from './check-in.service';
 import { PartsService } from './parts.service';
 import { WalkInService } from './walk-in.service';
@@ -23,7 +19,6 @@ import {
   BatchAnswerDto,
   BatchScanDto,
   CreatePartDto,
-  ExportQuery,
   HeadcountDto,
   PartDto,
   ScanAnswerDto,
@@ -47,11 +42,9 @@ export class AttendanceController {
   constructor(
     private readonly checkIns: CheckInService,
     private readonly attendanceRecords: AttendanceRecordsService,
-    private readonly codes: CheckInCodeService,
     private readonly partsService: PartsService,
     private readonly walkIns: WalkInService,
     private readonly statistics: StatisticsService,
-    private readonly exports: AttendanceExportService,
   ) {}
 
   @Post('sessions/:id/parts')
@@ -239,96 +232,5 @@ export class AttendanceController {
   @ApiOkResponse({ type: [ProvinceYearDto] })
   provinceStatistics(@Query() query: ProvinceStatisticsQuery) {
     return this.statistics.provinces(query);
-  }
-
-  @Get('sessions/:id/attendance.csv')
-  @Authenticated({ roles: ['coordinator', 'organiser', 'province_delegate'] })
-  @ApiOperation({ summary: 'Attendance list as CSV (UTF-8 with BOM; opens in Excel), streamed' })
-  @ApiProduces('text/csv')
-  exportCsv(
-    @Param('id', IdPipe) sessionId: number,
-    @Query() query: ExportQuery,
-    @CurrentUser() user: AuthUser,
-    @Res() reply: FastifyReply,
-  ) {
-    return this.sendExport(sessionId, 'csv', query, user, reply);
-  }
-
-  @Get('sessions/:id/attendance.xlsx')
-  @Authenticated({ roles: ['coordinator', 'organiser', 'province_delegate'] })
-  @ApiOperation({ summary: 'Attendance list as XLSX, one sheet per province, streamed' })
-  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-  exportXlsx(
-    @Param('id', IdPipe) sessionId: number,
-    @Query() query: ExportQuery,
-    @CurrentUser() user: AuthUser,
-    @Res() reply: FastifyReply,
-  ) {
-    return this.sendExport(sessionId, 'xlsx', query, user, reply);
-  }
-
-  @Get('sessions/:id/attendance.pdf')
-  @Authenticated({ roles: ['coordinator', 'organiser', 'province_delegate'] })
-  @ApiOperation({
-    summary: 'Printable A4 sign-in sheet (danh sách điểm danh) grouped by province; large lists: use CSV/XLSX',
-  })
-  @ApiProduces('application/pdf')
-  exportPdf(
-    @Param('id', IdPipe) sessionId: number,
-    @Query() query: ExportQuery,
-    @CurrentUser() user: AuthUser,
-    @Res() reply: FastifyReply,
-  ) {
-    return this.sendExport(sessionId, 'pdf', query, user, reply);
-  }
-
-  private async sendExport(
-    sessionId: number,
-    format: ExportFormat,
-    query: ExportQuery,
-    user: AuthUser,
-    reply: FastifyReply,
-  ) {
-    const file = await this.exports.export(sessionId, format, query, user);
-    return reply
-      .header('content-type', file.contentType)
-      .header('content-disposition', file.disposition)
-      .header('cache-control', 'private, no-store')
-      .send(file.body);
-  }
-
-  @Get('registrations/:id/check-in-code')
-  @Authenticated({ roles: ['organiser', 'coordinator', 'province_delegate'] })
-  @ApiOperation({
-    summary: 'The check-in code of a confirmed registration (its province delegate or the session staff)',
-  })
-  async code(@Param('id', IdPipe) registrationId: number, @CurrentUser() user: AuthUser) {
-    return { code: await this.codeFor(registrationId, user) };
-  }
-
-  @Get('registrations/:id/qr.png')
-  @Authenticated({ roles: ['organiser', 'coordinator', 'province_delegate'] })
-  @ApiProduces('image/png')
-  async qrPng(@Param('id', IdPipe) registrationId: number, @CurrentUser() user: AuthUser, @Res() reply: FastifyReply) {
-    const code = await this.codeFor(registrationId, user);
-    return reply
-      .header('content-type', 'image/png')
-      .header('cache-control', 'private, no-store')
-      .send(await QRCode.toBuffer(code, { type: 'png', margin: 2, width: 320 }));
-  }
-
-  @Get('registrations/:id/qr.svg')
-  @Authenticated({ roles: ['organiser', 'coordinator', 'province_delegate'] })
-  @ApiProduces('image/svg+xml')
-  async qrSvg(@Param('id', IdPipe) registrationId: number, @CurrentUser() user: AuthUser, @Res() reply: FastifyReply) {
-    const code = await this.codeFor(registrationId, user);
-    return reply
-      .header('content-type', 'image/svg+xml; charset=utf-8')
-      .header('cache-control', 'private, no-store')
-      .send(await QRCode.toString(code, { type: 'svg', margin: 2 }));
-  }
-
-  private codeFor(registrationId: number, user: AuthUser): Promise<string> {
-    return this.codes.checkInCode(registrationId, user);
   }
 }

@@ -834,7 +834,7 @@ export interface paths {
             cookie?: never;
         };
         /** Attendance list as CSV (UTF-8 with BOM; opens in Excel), streamed */
-        get: operations["AttendanceController_exportCsv"];
+        get: operations["AttendanceExportController_exportCsv"];
         put?: never;
         post?: never;
         delete?: never;
@@ -851,7 +851,7 @@ export interface paths {
             cookie?: never;
         };
         /** Attendance list as XLSX, one sheet per province, streamed */
-        get: operations["AttendanceController_exportXlsx"];
+        get: operations["AttendanceExportController_exportXlsx"];
         put?: never;
         post?: never;
         delete?: never;
@@ -868,7 +868,7 @@ export interface paths {
             cookie?: never;
         };
         /** Printable A4 sign-in sheet (danh sách điểm danh) grouped by province; large lists: use CSV/XLSX */
-        get: operations["AttendanceController_exportPdf"];
+        get: operations["AttendanceExportController_exportPdf"];
         put?: never;
         post?: never;
         delete?: never;
@@ -885,7 +885,7 @@ export interface paths {
             cookie?: never;
         };
         /** The check-in code of a confirmed registration (its province delegate or the session staff) */
-        get: operations["AttendanceController_code"];
+        get: operations["CheckInCodeController_code"];
         put?: never;
         post?: never;
         delete?: never;
@@ -901,7 +901,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["AttendanceController_qrPng"];
+        get: operations["CheckInCodeController_qrPng"];
         put?: never;
         post?: never;
         delete?: never;
@@ -917,7 +917,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["AttendanceController_qrSvg"];
+        get: operations["CheckInCodeController_qrSvg"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5765,7 +5765,7 @@ export interface operations {
             };
         };
     };
-    AttendanceController_exportCsv: {
+    AttendanceExportController_exportCsv: {
         parameters: {
             query?: {
                 /** @description Only this part */
@@ -5813,7 +5813,7 @@ export interface operations {
             };
         };
     };
-    AttendanceController_exportXlsx: {
+    AttendanceExportController_exportXlsx: {
         parameters: {
             query?: {
                 /** @description Only this part */
@@ -5861,7 +5861,7 @@ export interface operations {
             };
         };
     };
-    AttendanceController_exportPdf: {
+    AttendanceExportController_exportPdf: {
         parameters: {
             query?: {
                 /** @description Only this part */
@@ -5909,7 +5909,7 @@ export interface operations {
             };
         };
     };
-    AttendanceController_code: {
+    CheckInCodeController_code: {
         parameters: {
             query?: never;
             header?: never;
@@ -5949,7 +5949,7 @@ export interface operations {
             };
         };
     };
-    AttendanceController_qrPng: {
+    CheckInCodeController_qrPng: {
         parameters: {
             query?: never;
             header?: never;
@@ -5989,7 +5989,7 @@ export interface operations {
             };
         };
     };
-    AttendanceController_qrSvg: {
+    CheckInCodeController_qrSvg: {
         parameters: {
             query?: never;
             header?: never;
