@@ -43,8 +43,7 @@ describe('accounts: login, tokens, user administration', () => {
   let provinceId: number;
 
   beforeAll(async () => {
-    // This file fails logins on purpose more than 20 times a minute; the limit has its own test below.
-    t = await startTestApp({ env: { LOGIN_FAILURES_PER_IP_PER_MINUTE: '1000' } });
+    t = await startTestApp();
     [{ id: sessionId }] = await query<{ id: number }>(
       t,
       `SELECT id::int AS id FROM training_session ORDER BY id LIMIT 1`,
@@ -698,35 +697,6 @@ describe('accounts: login, tokens, user administration', () => {
     }
     expect(Object.keys(body.paths['/api/v1/users'].get.responses)).toContain('403');
     expect(body.paths['/api/v1/auth/login'].post.security).toBeUndefined();
-  });
-});
-
-describe('accounts: failed logins per address', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp({ env: { LOGIN_FAILURES_PER_IP_PER_MINUTE: '3' } });
-  });
-  afterAll(() => t.close());
-
-  it('answers 429 once an address used up its failures, even for the right password', async () => {
-    const user = await createUserWithRole(t, { role: 'organiser' });
-    // Successful logins do not count.
-    for (let i = 0; i < 5; i++) await loginAs(t, user.email, user.password);
-    for (let i = 0; i < 3; i++) {
-      await t
-        .http()
-        .post('/api/v1/auth/login')
-        .send({ email: `nobody-${i}@test.local`, password: 'x' })
-        .expect(401);
-    }
-    const res = await t
-      .http()
-      .post('/api/v1/auth/login')
-      .send({ email: user.email, password: user.password })
-      .expect(429);
-    expect(res.headers['content-type']).toMatch(PROBLEM);
-    expect(res.body.type).toMatch(/too-many-login-attempts$/);
-    expect(res.body.retryAfterSeconds).toBeGreaterThan(0);
   });
 });
 

@@ -94,7 +94,7 @@ export async function applyHttpHardening(app: NestFastifyApplication, config: Ap
       global: true,
       timeWindow: 60_000,
       // One bucket per address for the whole API, and a separate, smaller one for login attempts
-      // (the per-address failed-login throttle and the account lock in libs/accounts come on top).
+      // (the failures counted per account and source, and the account lock, in libs/accounts come on top).
       keyGenerator: (request) => (isLogin(request) ? `${LOGIN_BUCKET}${request.ip}` : request.ip),
       max: (_request, key) =>
         key.startsWith(LOGIN_BUCKET)

@@ -8,7 +8,6 @@ import { ACCESS_TOKEN_SECRET, resolveJwtSecret } from './auth/jwt-secret';
 import { JwtStrategy } from './auth/jwt.strategy';
 import { LocalLoginGuard } from './auth/local-login.guard';
 import { LocalStrategy } from './auth/local.strategy';
-import { LoginThrottle } from './auth/login-throttle';
 import { LoginService } from './auth/login.service';
 import {
   ACCESS_TOKEN_ALGORITHM,
@@ -55,11 +54,6 @@ import { UsersController } from './users/users.controller';
             audience: ACCESS_TOKEN_AUDIENCE,
           },
         }),
-    },
-    {
-      provide: LoginThrottle,
-      inject: [AppConfig],
-      useFactory: (config: AppConfig) => new LoginThrottle(config.LOGIN_FAILURES_PER_IP_PER_MINUTE),
     },
     TokenService,
     LoginService,

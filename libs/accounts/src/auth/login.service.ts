@@ -1,10 +1,9 @@
-import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { HttpStatus, Injectable } from '@nestjs/common';
 import { ProblemException } from '@app/common';
 import { PasswordHasher } from '../passwords/password-hasher';
 import { AuthUser } from '../roles';
 import { FREE_FAILURES_PER_SOURCE, LOCK_MINUTES, LoginKind, UsersRepository } from '../users/users.repository';
 import { RefreshTokenRepository } from './refresh-token.repository';
-import { LoginThrottle } from './login-throttle';
 
 /**
  * One answer for every refused login, whether the email exists or not, and whether the password
@@ -25,17 +24,16 @@ export class LoginService {
     private readonly users: UsersRepository,
     private readonly refreshTokens: RefreshTokenRepository,
     private readonly hasher: PasswordHasher,
-    @Inject(LoginThrottle) private readonly throttle: LoginThrottle,
   ) {}
 
-  /** Checks email and password; returns the user, or throws the one 401 (or 429 for a throttled address). */
+  /**
+   * Checks email and password; returns the user, or throws the one 401. Guessing is bounded by
+   * the failures counted per account and source in the database (and the account lock), and by
+   * the rate-limit plugin's login bucket per address in front of the route.
+   */
   async authenticate(email: string, password: string, address: string): Promise<AuthUser> {
-    this.throttle.assertAllowed(address);
     const userId = await this.checkPassword(email, password, 'login', address);
-    if (userId === null) {
-      this.throttle.recordFailure(address);
-      throw invalidCredentials();
-    }
+    if (userId === null) throw invalidCredentials();
     const user = await this.users.findAuthUser(userId);
     if (!user) throw invalidCredentials();
     return user;
@@ -43,13 +41,9 @@ export class LoginService {
 
   /** Changes the caller's own password; ends every refresh token family and access token of the user. */
   async changePassword(user: AuthUser, currentPassword: string, newPassword: string, address: string): Promise<void> {
-    // Counted apart from logins (in the address throttle and per account and source), so a
-    // signed-in client guessing the current password neither locks the account nor is it helped
-    // by failures elsewhere.
-    const bucket = `password:${address}`;
-    this.throttle.assertAllowed(bucket);
+    // Counted apart from logins (per account and source), so a signed-in client guessing the
+    // current password neither locks the account nor is it helped by failures elsewhere.
     if ((await this.checkPassword(user.email, currentPassword, 'password', address)) !== user.id) {
-      this.throttle.recordFailure(bucket);
       throw new ProblemException(
         HttpStatus.FORBIDDEN,
         'wrong-password',

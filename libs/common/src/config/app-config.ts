@@ -166,13 +166,6 @@ export class AppConfig {
   @IsString()
   WEB_DIST_DIR = 'dist/web';
 
-  /** Failed logins accepted from one client address per minute before it gets 429 (in-memory, per process). */
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(100_000)
-  LOGIN_FAILURES_PER_IP_PER_MINUTE = 20;
-
   /** Check-in of a session part opens this many minutes before the part starts (scans earlier are refused). */
   @Transform(toInt)
   @IsInt()
