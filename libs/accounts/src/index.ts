@@ -14,6 +14,14 @@ export {
   type Role,
   type RoleGrant,
 } from './roles';
+export {
+  requireAccess,
+  sessionAccess,
+  type AccessFor,
+  type AccessRequest,
+  type SessionAccess,
+  type SessionAction,
+} from './access/session-access';
 export { Authenticated, CurrentUser } from './auth/authenticated.decorator';
 export { AuthenticatedGuard, type AuthenticatedOptions } from './auth/authenticated.guard';
 export { AuditContext, AuditLogWriter, type AuditActor, type AuditEntry } from './audit/audit-log.writer';

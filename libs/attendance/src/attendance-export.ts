@@ -4,8 +4,8 @@ import type { PoolClient } from 'pg';
 import QueryStream from 'pg-query-stream';
 import type { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
-import { AuthUser, canActOnSession, delegateProvinceId } from '@app/accounts';
-import { nameOrder, notFound, ProblemException } from '@app/common';
+import { AuthUser, requireAccess } from '@app/accounts';
+import { nameOrder, notFound } from '@app/common';
 import {
   attachmentHeader,
   assertPdfRowCount,
@@ -17,7 +17,6 @@ import {
   XLSX_CONTENT_TYPE,
   xlsxStream,
 } from '@app/exports';
-import { HttpStatus } from '@nestjs/common';
 import { ExportQuery } from './dto/attendance.dto';
 
 export type ExportFormat = 'csv' | 'xlsx' | 'pdf';
@@ -125,7 +124,9 @@ export class AttendanceExportService {
     query: ExportQuery,
     user: AuthUser,
   ): Promise<{ contentType: string; disposition: string; body: Readable }> {
-    const provinceId = this.allowedProvince(user, sessionId, query.province);
+    // Staff of the session see every province (or the one asked); a delegate only their own.
+    const access = requireAccess(user, { session: sessionId, action: 'attendance.export', province: query.province });
+    const provinceId = access.kind === 'delegate' ? access.provinceId : query.province;
     const [session]: SessionHeading[] = await this.dataSource.query(
       `SELECT s.title, to_char(s.starts_on, 'DD/MM/YYYY') AS day, s.venue_name, p.name AS host,
               organisation_name_at(lead.organisation_id, s.starts_on) AS lead_name,
@@ -263,26 +264,6 @@ export class AttendanceExportService {
              ORDER BY province COLLATE vi NULLS LAST, ${nameOrder('full_name', query.sort)}, registration_id, walk_in_id`,
       params,
     };
-  }
-
-  /** Staff of the session see every province (or the one asked); a delegate only their own. */
-  private allowedProvince(user: AuthUser, sessionId: number, asked: number | undefined): number | undefined {
-    if (canActOnSession(user, ['coordinator', 'organiser'], sessionId)) return asked;
-    const own = delegateProvinceId(user);
-    if (own === null)
-      throw new ProblemException(
-        HttpStatus.FORBIDDEN,
-        'forbidden',
-        'Only the session staff and province delegates export attendance.',
-      );
-    if (asked !== undefined && asked !== own) {
-      throw new ProblemException(
-        HttpStatus.FORBIDDEN,
-        'forbidden',
-        "A delegate exports their own province's list only.",
-      );
-    }
-    return own;
   }
 
   /**

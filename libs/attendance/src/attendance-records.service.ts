@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AuditActor, AuditLogWriter, AuthUser, canActOnSession } from '@app/accounts';
+import { AuditActor, AuditLogWriter, AuthUser, requireAccess } from '@app/accounts';
 import { AppConfig, conflict, notFound, RequestValidationException } from '@app/common';
 import { mapRecord } from './attendance.mapper';
 import { AttendanceRepository, CheckInGrace } from './attendance.repository';
-import { checkInGrace, FAILURE_TEXT, requireRecorder } from './check-in.rules';
+import { checkInGrace, FAILURE_TEXT } from './check-in.rules';
 import { AbsenceDto, AttendanceRecordDto, ScanDto } from './dto/attendance.dto';
 
 /**
@@ -32,7 +32,7 @@ export class AttendanceRecordsService {
     user: AuthUser,
     actor: AuditActor,
   ): Promise<AttendanceRecordDto> {
-    requireRecorder(user, sessionId);
+    requireAccess(user, { session: sessionId, action: 'attendance.record' });
     return this.dataSource.transaction(async (manager) => {
       const part = await this.attendance.part(manager, sessionId, partId);
       if (!part) throw notFound('Session part', partId);
@@ -58,7 +58,7 @@ export class AttendanceRecordsService {
     user: AuthUser,
     actor: AuditActor,
   ): Promise<AttendanceRecordDto> {
-    requireRecorder(user, sessionId);
+    requireAccess(user, { session: sessionId, action: 'attendance.record' });
     return this.dataSource.transaction(async (manager) => {
       const part = await this.attendance.scanPart(manager, sessionId, partId, this.grace);
       if (!part) throw notFound('Session part', partId);
@@ -99,9 +99,12 @@ export class AttendanceRecordsService {
   async undo(attendanceId: number, reason: string, user: AuthUser, actor: AuditActor): Promise<AttendanceRecordDto> {
     return this.dataSource.transaction(async (manager) => {
       const record = await this.attendance.record(manager, attendanceId, true);
-      if (!record || !canActOnSession(user, ['coordinator', 'organiser'], Number(record.session_id))) {
-        throw notFound('Attendance record', attendanceId);
-      }
+      if (!record) throw notFound('Attendance record', attendanceId);
+      requireAccess(user, {
+        session: record.session_id,
+        action: 'attendance.undo',
+        resource: { what: 'Attendance record', id: attendanceId },
+      });
       if (record.undone_at) throw conflict('already-undone', 'This record was already undone');
       await this.attendance.undo(manager, attendanceId, user.id, reason);
       await this.audit.record(manager, {
@@ -124,7 +127,7 @@ export class AttendanceRecordsService {
     user: AuthUser,
     actor: AuditActor,
   ) {
-    requireRecorder(user, sessionId);
+    requireAccess(user, { session: sessionId, action: 'attendance.record' });
     await this.dataSource.transaction(async (manager) => {
       if (!(await this.attendance.part(manager, sessionId, partId))) throw notFound('Session part', partId);
       if (!(await this.attendance.bridgePointOf(manager, sessionId, bridgePointId)))
@@ -141,7 +144,7 @@ export class AttendanceRecordsService {
   }
 
   async records(sessionId: number, partId: number, user: AuthUser) {
-    requireRecorder(user, sessionId);
+    requireAccess(user, { session: sessionId, action: 'attendance.record' });
     const manager = this.dataSource.manager;
     if (!(await this.attendance.part(manager, sessionId, partId))) throw notFound('Session part', partId);
     const failures: { presented: string; reason: string; client_scanned_at: Date | null; recorded_at: Date }[] =

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AuthUser } from '@app/accounts';
+import { AuthUser, requireAccess } from '@app/accounts';
 import { conflict, notFound } from '@app/common';
-import { accessFor } from '@app/registration';
 import { AttendanceRepository } from './attendance.repository';
 
 /** The check-in code (shown as a QR) of one registration. */
@@ -21,9 +20,13 @@ export class CheckInCodeService {
    */
   async checkInCode(registrationId: number, user: AuthUser): Promise<string> {
     const row = await this.attendance.codeOf(this.dataSource.manager, registrationId);
-    const access = row ? accessFor(user, Number(row.session_id)) : null;
-    if (!row || !access || (access.kind === 'delegate' && access.provinceId !== row.province_id))
-      throw notFound('Registration', registrationId);
+    if (!row) throw notFound('Registration', registrationId);
+    requireAccess(user, {
+      session: row.session_id,
+      action: 'registration.check-in-code',
+      province: row.province_id,
+      resource: { what: 'Registration', id: registrationId },
+    });
     if (row.status === 'pending' || row.status === 'waitlisted') {
       throw conflict(
         'not-confirmed',

@@ -1,5 +1,4 @@
 import { HttpStatus } from '@nestjs/common';
-import { AuthUser, canActOnSession } from '@app/accounts';
 import { AppConfig, ProblemException } from '@app/common';
 import type { CheckInGrace, ScanPartRow } from './attendance.repository';
 
@@ -81,17 +80,6 @@ export function refusalProblem(reason: ScanFailureReason, extensions: Record<str
     typeof detail === 'string' ? detail : FAILURE_TEXT[reason],
     { reason, ...rest },
   );
-}
-
-/** Coordinators and organisers of the session (and admins) record attendance. */
-export function requireRecorder(user: AuthUser, sessionId: number): void {
-  if (!canActOnSession(user, ['coordinator', 'organiser'], sessionId)) {
-    throw new ProblemException(
-      HttpStatus.FORBIDDEN,
-      'forbidden',
-      'Only coordinators and organisers of this session record attendance.',
-    );
-  }
 }
 
 /** The grace around a part in which check-in is open (configuration). */

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditActor, AuditLogWriter, AuthUser } from '@app/accounts';
+import { AuditActor, AuditLogWriter, AuthUser, requireAccess } from '@app/accounts';
 import {
   AppConfig,
   conflict,
@@ -19,7 +19,6 @@ import {
   checkInGrace,
   Refusal,
   refusalProblem,
-  requireRecorder,
   ScanFailureReason,
   ScanRefused,
   scanTime,
@@ -55,7 +54,7 @@ export class CheckInService {
     actor: AuditActor,
     method: 'code' | 'offline_batch' = 'code',
   ) {
-    requireRecorder(user, sessionId);
+    requireAccess(user, { session: sessionId, action: 'attendance.record' });
     if ((input.code === undefined) === (input.registrationId === undefined)) {
       throw new RequestValidationException([{ path: 'code', message: 'send exactly one of code or registrationId' }]);
     }
@@ -116,7 +115,7 @@ export class CheckInService {
     user: AuthUser,
     actor: AuditActor,
   ): Promise<BatchAnswerDto> {
-    requireRecorder(user, sessionId);
+    requireAccess(user, { session: sessionId, action: 'attendance.record' });
     const results: BatchItemResultDto[] = [];
     for (const [index, raw] of items.entries()) {
       const parsed = await parseScanItem(raw, `items.${index}`);

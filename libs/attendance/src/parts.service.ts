@@ -1,8 +1,8 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditActor, AuditLogWriter, AuthUser, canActOnSession } from '@app/accounts';
-import { conflict, FieldError, notFound, ProblemException, RequestValidationException, vietnamDay } from '@app/common';
+import { AuditActor, AuditLogWriter, AuthUser, requireAccess } from '@app/accounts';
+import { conflict, FieldError, notFound, RequestValidationException, vietnamDay } from '@app/common';
 import { AttendanceRepository, PartRow } from './attendance.repository';
 import { CreatePartDto, PartDto, UpdatePartDto } from './dto/attendance.dto';
 
@@ -125,12 +125,6 @@ export class PartsService {
   }
 
   private requireManager(user: AuthUser, sessionId: number) {
-    if (!canActOnSession(user, ['coordinator', 'organiser'], sessionId)) {
-      throw new ProblemException(
-        HttpStatus.FORBIDDEN,
-        'forbidden',
-        'Only organisers and coordinators of this session manage its parts.',
-      );
-    }
+    requireAccess(user, { session: sessionId, action: 'attendance.parts' });
   }
 }

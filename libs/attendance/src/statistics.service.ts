@@ -1,11 +1,11 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { DataSource } from 'typeorm';
-import { AuthUser, canActOnSession } from '@app/accounts';
-import { AppConfig, notFound, ProblemException } from '@app/common';
+import { AuthUser, requireAccess } from '@app/accounts';
+import { AppConfig, notFound } from '@app/common';
 
 export class CountsDto {
   @ApiProperty({ description: 'Active registrations (pending, confirmed, waitlisted)' }) registered: number;
@@ -80,13 +80,7 @@ export class StatisticsService {
   ) {}
 
   async session(sessionId: number, user: AuthUser): Promise<SessionStatisticsDto> {
-    if (!canActOnSession(user, ['coordinator', 'organiser'], sessionId)) {
-      throw new ProblemException(
-        HttpStatus.FORBIDDEN,
-        'forbidden',
-        'Only coordinators and organisers of this session see its statistics.',
-      );
-    }
+    requireAccess(user, { session: sessionId, action: 'attendance.statistics' });
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       const [session] = await manager.query(
         `SELECT id, status, invitation_scope, starts_on FROM training_session WHERE id = $1`,

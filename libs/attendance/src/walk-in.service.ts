@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AuditActor, AuditLogWriter, AuthUser } from '@app/accounts';
+import { AuditActor, AuditLogWriter, AuthUser, requireAccess } from '@app/accounts';
 import { AppConfig, conflict, notFound, RequestValidationException } from '@app/common';
 import { normalisePhone, personKey } from '@app/registration';
 import { mapRecord } from './attendance.mapper';
 import { AttendanceRepository } from './attendance.repository';
-import { checkInGrace, refusalProblem, requireRecorder, windowRefusal } from './check-in.rules';
+import { checkInGrace, refusalProblem, windowRefusal } from './check-in.rules';
 import { AttendanceRecordDto, WalkInDto } from './dto/attendance.dto';
 
 /** Walk-ins: people who came without registering, recorded by the session's staff within the check-in window. */
@@ -35,7 +35,7 @@ export class WalkInService {
     user: AuthUser,
     actor: AuditActor,
   ): Promise<AttendanceRecordDto> {
-    requireRecorder(user, sessionId);
+    requireAccess(user, { session: sessionId, action: 'attendance.record' });
     return this.dataSource.transaction(async (manager) => {
       const part = await this.attendance.scanPart(manager, sessionId, partId, this.grace);
       if (!part) throw notFound('Session part', partId);

@@ -1,7 +1,6 @@
 import { EntityManager } from 'typeorm';
-import { AuthUser } from '@app/accounts';
+import { AuthUser, requireAccess, SessionAction } from '@app/accounts';
 import { conflict, notFound } from '@app/common';
-import { accessFor, canSeeRow, forbidden, RegistrationAccess } from './registration-access';
 import { RegistrationRepository, RegistrationRow } from './registration.repository';
 import { RegistrationStatus, windowIsOpen } from './registration.rules';
 
@@ -33,13 +32,16 @@ export async function lockVisible(
   manager: EntityManager,
   id: number,
   user: AuthUser,
-  allowed: RegistrationAccess['kind'][],
+  action: SessionAction,
 ): Promise<RegistrationRow> {
   const row = await registrations.find(manager, id, true);
   if (!row) throw notFound('Registration', id);
-  const access = accessFor(user, Number(row.session_id));
-  if (!access || !canSeeRow(access, row.province_id)) throw notFound('Registration', id);
-  if (!allowed.includes(access.kind)) throw forbidden('Your role cannot change this registration.');
+  requireAccess(user, {
+    session: row.session_id,
+    action,
+    province: row.province_id,
+    resource: { what: 'Registration', id },
+  });
   return row;
 }
 

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditActor, AuditLogWriter, AuthUser } from '@app/accounts';
+import { AuditActor, AuditLogWriter, AuthUser, requireAccess } from '@app/accounts';
 import { conflict, FieldError, notFound, RequestValidationException } from '@app/common';
 import { RegistrationSettingsDto, RegistrationSettingsResponse } from './dto/registration.dto';
-import { accessFor, forbidden } from './registration-access';
 import { mapSettings } from './registration.mapper';
 import { RegistrationRepository } from './registration.repository';
 import { uninvitedQuotaError, windowIsOpen } from './registration.rules';
@@ -29,8 +28,7 @@ export class RegistrationSettingsService {
     user: AuthUser,
     actor: AuditActor,
   ): Promise<RegistrationSettingsResponse> {
-    if (accessFor(user, sessionId)?.kind !== 'manage')
-      throw forbidden('Only organisers of this session change its registration settings.');
+    requireAccess(user, { session: sessionId, action: 'registration.configure' });
     if (new Date(input.closesAt) <= new Date(input.opensAt)) {
       throw new RequestValidationException([{ path: 'closesAt', message: 'must be after opensAt' }]);
     }
@@ -129,8 +127,7 @@ export class RegistrationSettingsService {
   }
 
   async settings(sessionId: number, user: AuthUser): Promise<RegistrationSettingsResponse> {
-    const access = accessFor(user, sessionId);
-    if (!access) throw forbidden('Only organisers, coordinators and province delegates see registration settings.');
+    const access = requireAccess(user, { session: sessionId, action: 'registration.settings' });
     return this.dataSource.transaction(async (manager) => {
       const session = await this.registrations.lockSession(manager, sessionId);
       if (!session) throw notFound('Session', sessionId);

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditActor, AuditLogWriter, AuthUser } from '@app/accounts';
+import { AuditActor, AuditLogWriter, AuthUser, sessionAccess, SessionAction } from '@app/accounts';
 import { conflict } from '@app/common';
 import { RegistrationDto } from './dto/registration.dto';
-import { accessFor, RegistrationAccess } from './registration-access';
 import { lockVisible, requireOpenWindow, requireStatusFrom } from './registration-guards';
 import { mapRegistration } from './registration.mapper';
 import { RegistrationRepository, RegistrationRow } from './registration.repository';
@@ -16,7 +15,7 @@ interface Transition {
   id: number;
   user: AuthUser;
   actor: AuditActor;
-  allowed: RegistrationAccess['kind'][];
+  action: SessionAction;
   from: readonly RegistrationStatus[];
   to: 'withdrawn' | 'rejected';
   reason: string | null;
@@ -42,7 +41,7 @@ export class RegistrationTransitionsService {
       id,
       user,
       actor,
-      allowed: ['manage', 'delegate'],
+      action: 'registration.change',
       from: CAN_WITHDRAW,
       to: 'withdrawn',
       reason: reason ?? null,
@@ -55,7 +54,7 @@ export class RegistrationTransitionsService {
       id,
       user,
       actor,
-      allowed: ['manage'],
+      action: 'registration.moderate',
       from: CAN_REJECT,
       to: 'rejected',
       reason,
@@ -66,7 +65,7 @@ export class RegistrationTransitionsService {
   /** Approval takes a place if one is free; otherwise the person joins the waitlist. */
   async approve(id: number, user: AuthUser, actor: AuditActor): Promise<RegistrationDto> {
     return this.dataSource.transaction(async (manager) => {
-      const row = await lockVisible(this.registrations, manager, id, user, ['manage']);
+      const row = await lockVisible(this.registrations, manager, id, user, 'registration.moderate');
       requireStatusFrom(row, CAN_APPROVE);
       const sessionId = Number(row.session_id);
       const status = await this.waitlist.confirmOrWaitlist(manager, id, sessionId, row.province_id);
@@ -84,16 +83,16 @@ export class RegistrationTransitionsService {
     id,
     user,
     actor,
-    allowed,
+    action,
     from,
     to,
     reason,
     requireOpenWindowForDelegate,
   }: Transition): Promise<RegistrationDto> {
     return this.dataSource.transaction(async (manager) => {
-      const row = await lockVisible(this.registrations, manager, id, user, allowed);
+      const row = await lockVisible(this.registrations, manager, id, user, action);
       const sessionId = Number(row.session_id);
-      if (requireOpenWindowForDelegate && accessFor(user, sessionId)?.kind === 'delegate') {
+      if (requireOpenWindowForDelegate && sessionAccess(user, sessionId)?.kind === 'delegate') {
         await requireOpenWindow(this.registrations, manager, sessionId);
       }
       requireStatusFrom(row, from);

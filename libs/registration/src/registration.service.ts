@@ -1,8 +1,8 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, QueryFailedError } from 'typeorm';
-import { AuditActor, AuditLogWriter, AuthUser } from '@app/accounts';
-import { conflict, notFound, Page, ProblemException, RequestValidationException, toPage } from '@app/common';
+import { AuditActor, AuditLogWriter, AuthUser, requireAccess } from '@app/accounts';
+import { conflict, forbidden, notFound, Page, ProblemException, RequestValidationException, toPage } from '@app/common';
 import {
   CreateRegistrationDto,
   RegistrationDto,
@@ -10,7 +10,6 @@ import {
   UpdateRegistrationDto,
 } from './dto/registration.dto';
 import { BulkRowError, bulkProblem } from './bulk/bulk-registration';
-import { accessFor, canSeeRow, forbidden } from './registration-access';
 import { lockVisible, requireOpenWindow } from './registration-guards';
 import { mapRegistration } from './registration.mapper';
 import { NewRegistration, RegistrationRepository } from './registration.repository';
@@ -39,8 +38,7 @@ export class RegistrationService {
     user: AuthUser,
     actor: AuditActor,
   ): Promise<RegistrationDto> {
-    const access = accessFor(user, sessionId);
-    if (access?.kind !== 'delegate') throw forbidden('Registrations are made by the province delegates.');
+    const access = requireAccess(user, { session: sessionId, action: 'registration.register' });
     const [created] = await this.registerMany(sessionId, access.provinceId, [input], user, actor);
     return created;
   }
@@ -103,8 +101,7 @@ export class RegistrationService {
   }
 
   async list(sessionId: number, query: RegistrationListQuery, user: AuthUser): Promise<Page<RegistrationDto>> {
-    const access = accessFor(user, sessionId);
-    if (!access) throw forbidden('Only organisers, coordinators and province delegates see registrations.');
+    const access = requireAccess(user, { session: sessionId, action: 'registration.list' });
     const provinceId = access.kind === 'delegate' ? access.provinceId : query.province;
     const { rows, total } = await this.registrations.list(this.dataSource.manager, sessionId, {
       provinceId,
@@ -123,15 +120,19 @@ export class RegistrationService {
   async get(id: number, user: AuthUser): Promise<RegistrationDto> {
     const row = await this.registrations.find(this.dataSource.manager, id);
     if (!row) throw notFound('Registration', id);
-    const access = accessFor(user, Number(row.session_id));
-    if (!access || !canSeeRow(access, row.province_id)) throw notFound('Registration', id);
+    requireAccess(user, {
+      session: row.session_id,
+      action: 'registration.read',
+      province: row.province_id,
+      resource: { what: 'Registration', id },
+    });
     return mapRegistration(row, true);
   }
 
   async update(id: number, input: UpdateRegistrationDto, user: AuthUser, actor: AuditActor): Promise<RegistrationDto> {
     return this.translateDuplicate(() =>
       this.dataSource.transaction(async (manager) => {
-        const row = await lockVisible(this.registrations, manager, id, user, ['manage', 'delegate']);
+        const row = await lockVisible(this.registrations, manager, id, user, 'registration.change');
         await requireOpenWindow(this.registrations, manager, Number(row.session_id));
         if (row.version !== input.version) {
           throw conflict('stale-version', `Registration ${id} was changed meanwhile (now version ${row.version})`, {
@@ -193,7 +194,13 @@ export class RegistrationService {
 
   async auditTrail(id: number, user: AuthUser) {
     const row = await this.registrations.find(this.dataSource.manager, id);
-    if (!row || accessFor(user, Number(row.session_id))?.kind !== 'manage') throw notFound('Registration', id);
+    if (!row) throw notFound('Registration', id);
+    requireAccess(user, {
+      session: row.session_id,
+      action: 'registration.audit',
+      province: row.province_id,
+      resource: { what: 'Registration', id },
+    });
     const entries: { at: Date; actor_user_id: string | null; action: string; before: unknown; after: unknown }[] =
       await this.registrations.auditTrail(this.dataSource.manager, id);
     return entries.map((entry) => ({

@@ -13,7 +13,7 @@ import { AUTHENTICATED_OPTIONS, AuthenticatedGuard, AuthenticatedOptions } from 
  *   @Authenticated({ public: true })                  everyone; a sent token is still checked
  *
  * No token or a bad one: 401 problem. Signed in without a listed role: 403 problem. Scoped
- * grants are checked in services with `canActOnSession(user, role, sessionId)`.
+ * grants are checked in services with `requireAccess(user, { session, action })`.
  * Usable on a controller class (every route) and overridden per method.
  */
 export function Authenticated(options: AuthenticatedOptions = {}): ClassDecorator & MethodDecorator {

@@ -1,6 +1,6 @@
 import { CanActivate, ExecutionContext, HttpStatus, Injectable } from '@nestjs/common';
 import { ModuleRef, Reflector } from '@nestjs/core';
-import { ProblemException } from '@app/common';
+import { forbidden, ProblemException } from '@app/common';
 import { AuthUser, hasAnyRole, hasUnscopedRole, Role } from '../roles';
 import { JwtStrategy } from './jwt.strategy';
 import { authenticateWith } from './passport-authenticate';
@@ -30,8 +30,6 @@ interface GuardedRequest {
 
 export const unauthenticated = (detail = 'Authentication required: send a valid bearer access token.') =>
   new ProblemException(HttpStatus.UNAUTHORIZED, 'unauthenticated', detail);
-
-export const forbidden = (detail: string) => new ProblemException(HttpStatus.FORBIDDEN, 'forbidden', detail);
 
 /**
  * The guard behind `@Authenticated()`. Depends only on Reflector and ModuleRef, so any library's

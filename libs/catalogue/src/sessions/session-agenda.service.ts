@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditActor, AuditLogWriter, AuthUser } from '@app/accounts';
+import { AuditActor, AuditLogWriter, AuthUser, requireAccess } from '@app/accounts';
 import { conflict, notFound, RequestValidationException } from '@app/common';
 import {
   CreateAgendaItemDto,
@@ -13,7 +13,7 @@ import {
 import { SessionDetailDto } from './dto/session.response';
 import { SessionWriteRepository } from './session-write.repository';
 import { SessionQueryService } from './session.service';
-import { assertOrganiserOf, ORGANISER_VIEW, requireExisting, withLockedSession } from './session-write-support';
+import { ORGANISER_VIEW, requireExisting, withLockedSession } from './session-write-support';
 
 /**
  * Who and what a session gathers: its organisers, invited provinces and regions, bridge
@@ -35,7 +35,7 @@ export class SessionAgendaService {
     user: AuthUser,
     actor: AuditActor,
   ): Promise<SessionDetailDto> {
-    assertOrganiserOf(user, id);
+    requireAccess(user, { session: id, action: 'session.change' });
     await withLockedSession(this.dataSource, this.sessions, id, async (manager) => {
       const ids = input.organisers.map((organiser) => organiser.organisationId);
       if (new Set(ids).size !== ids.length) {
@@ -68,7 +68,7 @@ export class SessionAgendaService {
     user: AuthUser,
     actor: AuditActor,
   ): Promise<SessionDetailDto> {
-    assertOrganiserOf(user, id);
+    requireAccess(user, { session: id, action: 'session.change' });
     await withLockedSession(this.dataSource, this.sessions, id, async (manager, startsOn) => {
       const provinceIds = input.provinceIds ?? [];
       const regionIds = input.regionIds ?? [];
@@ -95,7 +95,7 @@ export class SessionAgendaService {
     user: AuthUser,
     actor: AuditActor,
   ): Promise<SessionDetailDto> {
-    assertOrganiserOf(user, id);
+    requireAccess(user, { session: id, action: 'session.change' });
     await withLockedSession(this.dataSource, this.sessions, id, async (manager) => {
       if (input.provinceId !== undefined)
         await requireExisting(this.sessions, manager, 'province', [input.provinceId], () => 'provinceId');
@@ -122,7 +122,7 @@ export class SessionAgendaService {
   }
 
   async removeBridgePoint(id: number, pointId: number, user: AuthUser, actor: AuditActor): Promise<SessionDetailDto> {
-    assertOrganiserOf(user, id);
+    requireAccess(user, { session: id, action: 'session.change' });
     await withLockedSession(this.dataSource, this.sessions, id, async (manager) => {
       const uses = await this.sessions.bridgePointUse(manager, id, pointId);
       if (uses === undefined) throw notFound('Bridge point', pointId);
@@ -153,7 +153,7 @@ export class SessionAgendaService {
     user: AuthUser,
     actor: AuditActor,
   ): Promise<SessionDetailDto> {
-    assertOrganiserOf(user, id);
+    requireAccess(user, { session: id, action: 'session.change' });
     await withLockedSession(this.dataSource, this.sessions, id, async (manager) => {
       await this.checkAgendaReferences(manager, input);
       const length = await this.sessions.agendaLength(manager, id);
@@ -188,7 +188,7 @@ export class SessionAgendaService {
     user: AuthUser,
     actor: AuditActor,
   ): Promise<SessionDetailDto> {
-    assertOrganiserOf(user, id);
+    requireAccess(user, { session: id, action: 'session.change' });
     await withLockedSession(this.dataSource, this.sessions, id, async (manager) => {
       const item = await this.sessions.agendaItem(manager, id, itemId);
       if (!item) throw notFound('Agenda item', itemId);
@@ -226,7 +226,7 @@ export class SessionAgendaService {
   }
 
   async removeAgendaItem(id: number, itemId: number, user: AuthUser, actor: AuditActor): Promise<SessionDetailDto> {
-    assertOrganiserOf(user, id);
+    requireAccess(user, { session: id, action: 'session.change' });
     await withLockedSession(this.dataSource, this.sessions, id, async (manager) => {
       const item = await this.sessions.agendaItem(manager, id, itemId);
       if (!item) throw notFound('Agenda item', itemId);

@@ -1,15 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditActor, AuditLogWriter, AuthUser, canActOnSession } from '@app/accounts';
-import { conflict, notFound, RequestValidationException } from '@app/common';
+import { AuditActor, AuditLogWriter, AuthUser, hasUnscopedRole, requireAccess } from '@app/accounts';
+import { conflict, forbidden, notFound, RequestValidationException } from '@app/common';
 import { slugOf } from '../shared/slug';
 import { CreateSessionDto, UpdateSessionDto } from './dto/session-write.dto';
 import { SessionDetailDto } from './dto/session.response';
 import { SESSION_WRITABLE_COLUMNS, SessionColumnValues, SessionWriteRepository } from './session-write.repository';
 import { spanForPrecision } from './session.rules';
 import { SessionQueryService } from './session.service';
-import { assertOrganiserOf, notAllowed, ORGANISER_VIEW, requireExisting } from './session-write-support';
+import { ORGANISER_VIEW, requireExisting } from './session-write-support';
 
 /**
  * Creating a session and editing its own fields (title, kind, dates with their precision,
@@ -28,11 +28,8 @@ export class SessionEditService {
 
   async create(input: CreateSessionDto, user: AuthUser, actor: AuditActor): Promise<SessionDetailDto> {
     // Creating a session needs an organiser grant that is not limited to one session.
-    if (
-      !canActOnSession(user, 'organiser', 0) ||
-      !user.roles.some((g) => g.role === 'admin' || (g.role === 'organiser' && g.sessionId === null))
-    ) {
-      throw notAllowed('create sessions');
+    if (!hasUnscopedRole(user, ['organiser'])) {
+      throw forbidden('Your organiser role does not allow you to create sessions.');
     }
     const id = await this.dataSource.transaction(async (manager) => {
       const values = await this.columnValues(manager, input, undefined);
@@ -56,7 +53,7 @@ export class SessionEditService {
   }
 
   async update(id: number, input: UpdateSessionDto, user: AuthUser, actor: AuditActor): Promise<SessionDetailDto> {
-    assertOrganiserOf(user, id);
+    requireAccess(user, { session: id, action: 'session.change' });
     const before = await this.queries.detail(String(id), ORGANISER_VIEW);
     await this.dataSource.transaction(async (manager) => {
       const current = await this.sessions.lock(manager, id);

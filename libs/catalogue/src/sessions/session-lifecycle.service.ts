@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AuditActor, AuditLogWriter, AuthUser } from '@app/accounts';
+import { AuditActor, AuditLogWriter, AuthUser, requireAccess } from '@app/accounts';
 import { conflict, notFound, RequestValidationException } from '@app/common';
 import { ChangeStatusDto } from './dto/session-write.dto';
 import { SessionDetailDto } from './dto/session.response';
 import { SessionWriteRepository } from './session-write.repository';
 import { isLegalTransition, LEGAL_TRANSITIONS, SessionStatus } from './session.rules';
 import { SessionQueryService } from './session.service';
-import { assertOrganiserOf, ORGANISER_VIEW } from './session-write-support';
+import { ORGANISER_VIEW } from './session-write-support';
 
 /** A session's life: draft → published → … → cancelled, and deleting a draft or cancelled one. */
 @Injectable()
@@ -21,7 +21,7 @@ export class SessionLifecycleService {
   ) {}
 
   async changeStatus(id: number, input: ChangeStatusDto, user: AuthUser, actor: AuditActor): Promise<SessionDetailDto> {
-    assertOrganiserOf(user, id);
+    requireAccess(user, { session: id, action: 'session.change' });
     await this.dataSource.transaction(async (manager) => {
       const current = await this.sessions.lock(manager, id);
       if (!current) throw notFound('Session', id);
@@ -51,7 +51,7 @@ export class SessionLifecycleService {
   }
 
   async remove(id: number, user: AuthUser, actor: AuditActor): Promise<void> {
-    assertOrganiserOf(user, id);
+    requireAccess(user, { session: id, action: 'session.change' });
     await this.dataSource.transaction(async (manager) => {
       const current = await this.sessions.lock(manager, id);
       if (!current) throw notFound('Session', id);

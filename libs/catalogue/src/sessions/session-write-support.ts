@@ -1,19 +1,9 @@
-import { HttpStatus } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuthUser, canActOnSession } from '@app/accounts';
-import { notFound, ProblemException, RequestValidationException } from '@app/common';
+import { notFound, RequestValidationException } from '@app/common';
 import { SessionWriteRepository } from './session-write.repository';
 
 /** Organisers read their session back with its drafts. */
 export const ORGANISER_VIEW = { canSeeDrafts: true };
-
-export const notAllowed = (what: string) =>
-  new ProblemException(HttpStatus.FORBIDDEN, 'forbidden', `Your organiser role does not allow you to ${what}.`);
-
-/** Session-scoped organisers may change their own session only. */
-export function assertOrganiserOf(user: AuthUser, sessionId: number) {
-  if (!canActOnSession(user, 'organiser', sessionId)) throw notAllowed(`change session ${sessionId}`);
-}
 
 /** One transaction holding the session row's lock (404 when there is none). */
 export async function withLockedSession(

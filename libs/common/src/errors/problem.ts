@@ -66,5 +66,8 @@ export class RequestValidationException extends ProblemException {
 export const notFound = (what: string, id: string | number) =>
   new ProblemException(HttpStatus.NOT_FOUND, 'not-found', `${what} ${id} does not exist`, {}, { what, id });
 
+/** 403: the caller sees the thing but may not do this with it. */
+export const forbidden = (detail: string) => new ProblemException(HttpStatus.FORBIDDEN, 'forbidden', detail);
+
 export const conflict = (code: string, detail: string, extensions: Record<string, unknown> = {}) =>
   new ProblemException(HttpStatus.CONFLICT, code, detail, extensions);

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { AuditActor, AuthUser } from '@app/accounts';
+import { AuditActor, AuthUser, requireAccess } from '@app/accounts';
 import { RequestValidationException } from '@app/common';
 import { BulkResultDto } from '../dto/registration.dto';
-import { accessFor, forbidden } from '../registration-access';
 import { RegistrationService } from '../registration.service';
 import { bulkProblem, parseBulkRows, readSheet, XLSX_MIME } from './bulk-registration';
 import { UploadGate } from './upload-gate';
@@ -25,8 +24,7 @@ export class BulkRegistrationService {
     user: AuthUser,
     actor: AuditActor,
   ): Promise<BulkResultDto> {
-    const access = accessFor(user, sessionId);
-    if (access?.kind !== 'delegate') throw forbidden('Bulk registration is made by the province delegates.');
+    const access = requireAccess(user, { session: sessionId, action: 'registration.upload' });
     if (!upload || upload.length === 0) {
       throw new RequestValidationException([
         {
