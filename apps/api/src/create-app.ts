@@ -7,7 +7,8 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import multipart from '@fastify/multipart';
 import { AppConfig, docsArePublic, ProblemException } from '@app/common';
-import { MAX_UPLOAD_BYTES, XLSX_MIME } from '@app/registration';
+import { XLSX_CONTENT_TYPE } from '@app/exports';
+import { MAX_UPLOAD_BYTES } from '@app/registration';
 import { AppModule, ModuleImport } from './app.module';
 import { EmbeddedDatabaseState } from './health/embedded-database.state';
 import { documentProblems } from './openapi-problems';
@@ -117,7 +118,7 @@ export async function createApiApplication(
   // (a browser's file input); the route reads the file part itself (request.file()).
   fastify.addContentTypeParser(
     // .xls and octet-stream too, so that a wrong file gets the upload's own message, not a bare 415.
-    ['text/csv', XLSX_MIME, 'application/vnd.ms-excel', 'application/octet-stream'],
+    ['text/csv', XLSX_CONTENT_TYPE, 'application/vnd.ms-excel', 'application/octet-stream'],
     { parseAs: 'buffer', bodyLimit: MAX_UPLOAD_BYTES },
     (_request, body, done) => done(null, body),
   );

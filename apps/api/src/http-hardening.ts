@@ -243,5 +243,5 @@ export function problemFrameworkErrors(error: FastifyError, request: FastifyRequ
       : error.code === 'FST_ERR_BAD_URL'
         ? new ProblemException(HttpStatus.BAD_REQUEST, 'bad-url', 'The URL is not validly percent-encoded.')
         : error;
-  sendProblem(mapped, request, reply, frameworkLogger);
+  sendProblem(mapped, request, reply, frameworkLogger, { echoUrl: false });
 }

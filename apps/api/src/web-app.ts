@@ -55,6 +55,7 @@ export async function serveWebApp(app: NestFastifyApplication, config: AppConfig
         request,
         reply,
         logger,
+        { echoUrl: false },
       );
       return reply;
     }

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { parseArgs } from 'node:util';
 import {
   findSameEvent,
   findSeedsFolder,
@@ -25,27 +26,30 @@ const USAGE = `Usage:
 
 class UsageError extends Error {}
 
-function parse(args: string[]): { files: string[]; options: Record<string, string> } {
-  const files: string[] = [];
-  const options: Record<string, string> = {};
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (arg === '--score') options.score = 'yes';
-    else if (arg.startsWith('--')) {
-      const value = args[i + 1];
-      if (value === undefined || value.startsWith('--')) throw new UsageError(`${arg} needs a value`);
-      options[arg.slice(2)] = value;
-      i++;
-    } else files.push(arg);
+function parse(args: string[]) {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      options: {
+        score: { type: 'boolean' },
+        published: { type: 'string' },
+        url: { type: 'string' },
+        publisher: { type: 'string' },
+        articles: { type: 'string' },
+      },
+      strict: true,
+      allowPositionals: true,
+    });
+  } catch (error) {
+    // parseArgs says which argument is wrong (unknown option, missing value).
+    throw new UsageError(error instanceof Error ? error.message : String(error));
   }
-  const unknown = Object.keys(options).filter(
-    (k) => !['score', 'published', 'url', 'publisher', 'articles'].includes(k),
-  );
-  if (unknown.length) throw new UsageError(`Unknown option: --${unknown[0]}`);
+  const options = parsed.values;
   if (options.published && !/^\d{4}-\d{2}-\d{2}$/.test(options.published)) {
     throw new UsageError('--published must be a date YYYY-MM-DD');
   }
-  return { files, options };
+  return { files: parsed.positionals, options };
 }
 
 function score(articles: string | undefined): number {
@@ -65,7 +69,7 @@ function score(articles: string | undefined): number {
   return pass ? 0 : 1;
 }
 
-function importFile(file: string, options: Record<string, string>): number {
+function importFile(file: string, options: { published?: string; url?: string; publisher?: string }): number {
   const text = readFileSync(file, 'utf8');
   const gazetteer = seedGazetteer(undefined, { withSessions: true });
   const proposal = proposeFromArticle(

@@ -1,5 +1,6 @@
 import { DynamicModule, Global, INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { parseArgs } from 'node:util';
 import { isEmail } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { AccountsCoreModule, AdminAccounts, generatePassword, PASSWORD_MIN_LENGTH } from '@app/accounts';
@@ -54,23 +55,21 @@ class CliModule {
 
 class UsageError extends Error {}
 
-/** `--name value` and `--name=value` pairs. */
-function parseOptions(args: string[]): Record<string, string> {
-  const options: Record<string, string> = {};
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (!arg.startsWith('--')) throw new UsageError(`Unexpected argument: ${arg}`);
-    const eq = arg.indexOf('=');
-    if (eq > 0) {
-      options[arg.slice(2, eq)] = arg.slice(eq + 1);
-    } else {
-      const value = args[i + 1];
-      if (value === undefined || value.startsWith('--')) throw new UsageError(`${arg} needs a value`);
-      options[arg.slice(2)] = value;
-      i++;
-    }
+/** `--name value` and `--name=value` options of one command, by node:util's parseArgs (strict). */
+function parseOptions(command: string, args: string[]): Record<string, string> {
+  const names = command === 'create-admin' ? ['email', 'password', 'name'] : [];
+  try {
+    const { values } = parseArgs({
+      args,
+      options: Object.fromEntries(names.map((name) => [name, { type: 'string' as const }])),
+      strict: true,
+      allowPositionals: false,
+    });
+    return values as Record<string, string>;
+  } catch (error) {
+    // parseArgs says which argument is wrong (unknown option, missing value, stray word).
+    throw new UsageError(error instanceof Error ? error.message : String(error));
   }
-  return options;
 }
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
@@ -97,8 +96,6 @@ interface AdminOptions {
 }
 
 function adminOptions(options: Record<string, string>): AdminOptions {
-  const unknown = Object.keys(options).filter((key) => !['email', 'password', 'name'].includes(key));
-  if (unknown.length) throw new UsageError(`Unknown option: --${unknown[0]}`);
   const email = options.email?.trim();
   if (!email || !isEmail(email)) throw new UsageError('create-admin needs --email <a valid email address>');
   if (options.password !== undefined && options.password.length < PASSWORD_MIN_LENGTH) {
@@ -135,9 +132,8 @@ async function main(argv: string[]): Promise<void> {
   let admin: AdminOptions | undefined;
   let config: AppConfig;
   try {
-    const options = parseOptions(rest);
+    const options = parseOptions(command, rest);
     if (command === 'create-admin') admin = adminOptions(options);
-    else if (Object.keys(options).length) throw new UsageError(`${command} takes no options`);
     loadDotEnvFile();
     config = loadAppConfig();
   } catch (error) {

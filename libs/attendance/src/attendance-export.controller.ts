@@ -3,6 +3,7 @@ import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Authenticated, AuthUser, CurrentUser } from '@app/accounts';
 import { IdPipe } from '@app/common';
+import { XLSX_CONTENT_TYPE } from '@app/exports';
 import { AttendanceExportService, ExportFormat } from './attendance-export';
 import { ExportQuery } from './dto/attendance.dto';
 
@@ -28,7 +29,7 @@ export class AttendanceExportController {
   @Get('sessions/:id/attendance.xlsx')
   @Authenticated({ roles: ['coordinator', 'organiser', 'province_delegate'] })
   @ApiOperation({ summary: 'Attendance list as XLSX, one sheet per province, streamed' })
-  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiProduces(XLSX_CONTENT_TYPE)
   exportXlsx(
     @Param('id', IdPipe) sessionId: number,
     @Query() query: ExportQuery,

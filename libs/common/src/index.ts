@@ -6,6 +6,7 @@ export * from './errors/problem.filter';
 export * from './errors/validation';
 export * from './pagination/page';
 export * from './text/vietnamese-text';
+export * from './text/slug';
 export * from './validation/fields';
 export * from './validation/id-pipes';
 export * from './time/local-time';

@@ -25,9 +25,11 @@ export function asciiFallback(value: string): string {
  * `attachment; filename="Danh sach diem danh - Hoa Binh.csv"; filename*=UTF-8''Danh%20s%C3%A1ch...`.
  * Browsers that know RFC 6266 use `filename*` (UTF-8, RFC 5987 percent-encoding); the quoted
  * ASCII `filename` is the fallback for the rest. The name is NFC first, so 'à' is one letter
- * whatever the caller was given.
+ * whatever the caller was given. `fallback` replaces the ASCII spelling when a plainer name
+ * (an English one, say) serves old clients better.
  */
-export function attachmentHeader(filename: string): string {
+export function attachmentHeader(filename: string, fallback?: string): string {
   const name = filename.normalize('NFC').replace(UNSAFE, '_').trim() || 'download';
-  return `attachment; filename="${asciiFallback(name)}"; filename*=UTF-8''${encodeRfc5987(name)}`;
+  const plain = fallback === undefined ? asciiFallback(name) : asciiFallback(fallback.replace(UNSAFE, '_'));
+  return `attachment; filename="${plain}"; filename*=UTF-8''${encodeRfc5987(name)}`;
 }

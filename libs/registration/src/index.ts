@@ -1,6 +1,5 @@
 export { RegistrationModule } from './registration.module';
 export { RegistrationRepository } from './registration.repository';
-export { XLSX_MIME } from './bulk/bulk-registration';
 export { CreateRegistrationDto } from './dto/registration.dto';
 export { normalisePhone, personKey } from './registration.rules';
 export { MAX_UPLOAD_BYTES } from './bulk/upload';

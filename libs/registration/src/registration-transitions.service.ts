@@ -115,6 +115,6 @@ export class RegistrationTransitionsService {
       before: { status: before.status },
       after: { status: after.status, reason: after.status_reason },
     });
-    return mapRegistration(after, true);
+    return mapRegistration(after);
   }
 }

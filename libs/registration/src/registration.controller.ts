@@ -13,7 +13,8 @@ import {
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AuditActor, AuditContext, Authenticated, AuthUser, CurrentUser } from '@app/accounts';
 import { IdPipe } from '@app/common';
-import { templateCsv, templateXlsx, XLSX_MIME } from './bulk/bulk-registration';
+import { templateCsv, templateXlsx } from './bulk/bulk-registration';
+import { attachmentHeader, XLSX_CONTENT_TYPE } from '@app/exports';
 import { BulkRegistrationService } from './bulk/bulk-registration.service';
 import { readUpload } from './bulk/upload';
 import {
@@ -33,7 +34,8 @@ import { RegistrationSettingsService } from './registration-settings.service';
 import { RegistrationTransitionsService } from './registration-transitions.service';
 import { RegistrationService } from './registration.service';
 
-const STAFF = { roles: ['organiser' as const, 'coordinator' as const, 'province_delegate' as const] };
+/** Everyone who takes part in a session's registration: its organisers, coordinators and the province delegates. */
+const REGISTRATION_ROLES = { roles: ['organiser' as const, 'coordinator' as const, 'province_delegate' as const] };
 
 @ApiTags('registration')
 @Controller()
@@ -59,7 +61,7 @@ export class RegistrationController {
   }
 
   @Get('sessions/:id/registration-settings')
-  @Authenticated(STAFF)
+  @Authenticated(REGISTRATION_ROLES)
   @ApiOperation({ summary: 'Registration terms and quota use (delegates see their own province only)' })
   @ApiOkResponse({ type: RegistrationSettingsResponse })
   settings(@Param('id', IdPipe) id: number, @CurrentUser() user: AuthUser) {
@@ -86,7 +88,7 @@ export class RegistrationController {
   @ApiOperation({
     summary: 'Upload a CSV or XLSX of your delegates: all rows registered, or none with every bad row reported',
   })
-  @ApiConsumes('text/csv', XLSX_MIME, 'multipart/form-data')
+  @ApiConsumes('text/csv', XLSX_CONTENT_TYPE, 'multipart/form-data')
   @ApiBody({
     description: 'The file itself as the body (text/csv or XLSX), or a multipart/form-data form with a `file` field',
     schema: { type: 'string', format: 'binary' },
@@ -102,33 +104,27 @@ export class RegistrationController {
   }
 
   @Get('registrations/template.csv')
-  @Authenticated(STAFF)
+  @Authenticated(REGISTRATION_ROLES)
   @ApiOperation({ summary: 'The bulk-upload template (CSV, UTF-8 with BOM)' })
   templateCsv(@Res() reply: FastifyReply) {
     return reply
       .header('content-type', 'text/csv; charset=utf-8')
-      .header(
-        'content-disposition',
-        `attachment; filename="registration-template.csv"; filename*=UTF-8''${encodeURIComponent('Mẫu đăng ký.csv')}`,
-      )
+      .header('content-disposition', attachmentHeader('Mẫu đăng ký.csv', 'registration-template.csv'))
       .send(templateCsv());
   }
 
   @Get('registrations/template.xlsx')
-  @Authenticated(STAFF)
+  @Authenticated(REGISTRATION_ROLES)
   @ApiOperation({ summary: 'The bulk-upload template (XLSX)' })
   async templateXlsx(@Res() reply: FastifyReply) {
     return reply
-      .header('content-type', XLSX_MIME)
-      .header(
-        'content-disposition',
-        `attachment; filename="registration-template.xlsx"; filename*=UTF-8''${encodeURIComponent('Mẫu đăng ký.xlsx')}`,
-      )
+      .header('content-type', XLSX_CONTENT_TYPE)
+      .header('content-disposition', attachmentHeader('Mẫu đăng ký.xlsx', 'registration-template.xlsx'))
       .send(await templateXlsx());
   }
 
   @Get('sessions/:id/registrations')
-  @Authenticated(STAFF)
+  @Authenticated(REGISTRATION_ROLES)
   @ApiOperation({
     summary: "A session's registrations: all provinces for its organisers and coordinators, your own for delegates",
   })
@@ -138,7 +134,7 @@ export class RegistrationController {
   }
 
   @Get('registrations/:id')
-  @Authenticated(STAFF)
+  @Authenticated(REGISTRATION_ROLES)
   @ApiOkResponse({ type: RegistrationDto })
   @ApiNotFoundResponse({ description: 'No such registration visible to you' })
   get(@Param('id', IdPipe) id: number, @CurrentUser() user: AuthUser) {

@@ -1,8 +1,8 @@
 import { QuotaDto, RegistrationDto, RegistrationSettingsResponse } from './dto/registration.dto';
 import type { RegistrationRow, SettingsRow } from './registration.repository';
 
-/** `withContact` false drops phone and email (for any view that is not the province's or the session's staff). */
-export function mapRegistration(row: RegistrationRow, withContact: boolean): RegistrationDto {
+/** A registration as its province's delegate and the session's staff see it (contact details included). */
+export function mapRegistration(row: RegistrationRow): RegistrationDto {
   return {
     id: Number(row.id),
     sessionId: Number(row.session_id),
@@ -12,8 +12,8 @@ export function mapRegistration(row: RegistrationRow, withContact: boolean): Reg
     gender: row.gender,
     position: row.position,
     agency: row.agency,
-    phone: withContact ? row.phone : null,
-    email: withContact ? row.email : null,
+    phone: row.phone,
+    email: row.email,
     status: row.status,
     statusReason: row.status_reason,
     createdAt: new Date(row.created_at).toISOString(),

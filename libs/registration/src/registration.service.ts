@@ -95,7 +95,7 @@ export class RegistrationService {
           });
           ids.push(id);
         }
-        return (await this.registrations.findMany(manager, ids)).map((row) => mapRegistration(row, true));
+        return (await this.registrations.findMany(manager, ids)).map(mapRegistration);
       }),
     );
   }
@@ -110,11 +110,7 @@ export class RegistrationService {
       limit: query.limit,
       offset: query.offset,
     });
-    return toPage(
-      rows.map((row) => mapRegistration(row, true)),
-      total,
-      query,
-    );
+    return toPage(rows.map(mapRegistration), total, query);
   }
 
   async get(id: number, user: AuthUser): Promise<RegistrationDto> {
@@ -126,7 +122,7 @@ export class RegistrationService {
       province: row.province_id,
       resource: { what: 'Registration', id },
     });
-    return mapRegistration(row, true);
+    return mapRegistration(row);
   }
 
   async update(id: number, input: UpdateRegistrationDto, user: AuthUser, actor: AuditActor): Promise<RegistrationDto> {
@@ -184,10 +180,10 @@ export class RegistrationService {
           action: 'registration.updated',
           entityType: 'registration',
           entityId: id,
-          before: mapRegistration(row, true),
-          after: mapRegistration(after!, true),
+          before: mapRegistration(row),
+          after: mapRegistration(after!),
         });
-        return mapRegistration(after!, true);
+        return mapRegistration(after!);
       }),
     );
   }

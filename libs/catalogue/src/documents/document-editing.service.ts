@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditActor } from '@app/accounts';
-import { conflict, FieldError, RequestValidationException } from '@app/common';
+import { conflict, FieldError, RequestValidationException, slugOf } from '@app/common';
 import { CatalogueRecordRepository } from '../shared/catalogue-record.repository';
 import { CatalogueRecordWriter, pick } from '../shared/catalogue-record-writer';
 import { CreatedDto } from '../shared/record-edit.dto';
-import { slugOf } from '../shared/slug';
 import { CreateDocumentDto, UpdateDocumentDto } from './document-edit.dto';
 import { DocumentRepository } from './document.repository';
 

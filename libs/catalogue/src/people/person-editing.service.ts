@@ -2,11 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditActor, AuditLogWriter } from '@app/accounts';
-import { FieldError, notFound, RequestValidationException } from '@app/common';
+import { FieldError, notFound, RequestValidationException, slugOf } from '@app/common';
 import { CatalogueRecordRepository } from '../shared/catalogue-record.repository';
 import { CatalogueRecordWriter, pick } from '../shared/catalogue-record-writer';
 import { CreatedDto } from '../shared/record-edit.dto';
-import { slugOf } from '../shared/slug';
 import { CreatePersonDto, CreatePositionDto, UpdatePersonDto } from './person-edit.dto';
 import { PersonRepository } from './person.repository';
 

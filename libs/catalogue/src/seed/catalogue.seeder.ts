@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { DataSource, EntityManager } from 'typeorm';
-import { foldForSearch, normaliseText } from '@app/common';
+import { normaliseText, slugOf } from '@app/common';
 import { ProvinceRow, SeedCatalogue, SeedCitation, SeedSession } from './seed-data';
 
 /** 1 July 2025: 63 provincial units became 34 (Resolution 202/2025/QH15). */
@@ -46,11 +46,6 @@ export function readSeedFiles(folder = findSeedsFolder()): SeedFiles {
   const checksum = createHash('sha256').update(catalogueText).update(provincesText).digest('hex');
   return { catalogue: JSON.parse(catalogueText) as SeedCatalogue, provinces, checksum };
 }
-
-const slugify = (text: string) =>
-  foldForSearch(text)
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
 
 /** SELECT-then-UPDATE-or-INSERT on a natural key (NULL-safe), inside the seeding transaction. */
 async function upsert(
@@ -118,7 +113,7 @@ class SeedContext {
 async function seedProvinces(ctx: SeedContext, rows: ProvinceRow[]) {
   const { manager } = ctx;
   for (const region of [...new Set(rows.map((row) => row.region))]) {
-    ctx.regions.set(region, await upsert(manager, 'region', { slug: slugify(region) }, { name: region }));
+    ctx.regions.set(region, await upsert(manager, 'region', { slug: slugOf(region) }, { name: region }));
   }
   const predecessors = new Map<string, ProvinceRow[]>();
   for (const row of rows) predecessors.set(row.successor, [...(predecessors.get(row.successor) ?? []), row]);

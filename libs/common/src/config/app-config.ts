@@ -194,11 +194,48 @@ export class AppConfig {
 export const docsArePublic = (config: Pick<AppConfig, 'DOCS_PUBLIC' | 'NODE_ENV'>): boolean =>
   config.DOCS_PUBLIC ?? config.NODE_ENV !== 'production';
 
+/**
+ * Every variable AppConfig reads, listed rather than discovered from an instance (optional
+ * variables have no initialiser, so they exist on an instance only by how class fields are
+ * emitted). The type below fails to compile when a property of AppConfig is missing here.
+ */
+export const CONFIG_VARIABLES = [
+  'NODE_ENV',
+  'HOST',
+  'PORT',
+  'DATABASE_URL',
+  'EMBEDDED_DB_DIR',
+  'EMBEDDED_DB_PORT',
+  'DB_POOL_SIZE',
+  'DB_CONNECT_TIMEOUT_MS',
+  'DB_STATEMENT_TIMEOUT_MS',
+  'SEED_ON_START',
+  'LOG_LEVEL',
+  'LOG_FORMAT',
+  'REQUEST_TIMEOUT_MS',
+  'BODY_LIMIT_BYTES',
+  'SHUTDOWN_DRAIN_MS',
+  'CORS_ORIGINS',
+  'TRUST_PROXY',
+  'RATE_LIMIT_PER_MINUTE',
+  'LOGIN_RATE_LIMIT_PER_MINUTE',
+  'JWT_SECRET',
+  'ADMIN_EMAIL',
+  'ADMIN_PASSWORD',
+  'WEB_DIST_DIR',
+  'CHECK_IN_OPENS_BEFORE_MINUTES',
+  'CHECK_IN_CLOSES_AFTER_MINUTES',
+  'DOCS_PUBLIC',
+] as const satisfies readonly (keyof AppConfig)[];
+type UnlistedVariable = Exclude<keyof AppConfig, (typeof CONFIG_VARIABLES)[number]>;
+const everyVariableListed: [UnlistedVariable] extends [never] ? true : UnlistedVariable = true;
+void everyVariableListed;
+
 export class ConfigurationError extends Error {}
 
 /** Reads and validates the environment; throws one ConfigurationError naming every bad variable. */
 export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  const known = Object.keys(new AppConfig());
+  const known: readonly string[] = CONFIG_VARIABLES;
   const raw = Object.fromEntries(
     Object.entries(env).filter(([key, value]) => known.includes(key) && value !== undefined && value !== ''),
   );

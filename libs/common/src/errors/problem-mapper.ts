@@ -2,6 +2,7 @@ import { HttpException, HttpStatus } from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
 import { DatabaseUnavailableError } from './database-unavailable';
 import { PROBLEM_TYPE_BASE, ProblemDocument, ProblemException } from './problem';
+import { slugOf } from '../text/slug';
 
 export interface MappedProblem {
   status: number;
@@ -9,12 +10,6 @@ export interface MappedProblem {
   /** True when the error is ours (a bug or an outage), so it must be logged with its stack. */
   unexpected: boolean;
 }
-
-const slug = (text: string) =>
-  text
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
 
 function problem(
   status: number,
@@ -117,7 +112,7 @@ export function mapErrorToProblem(error: unknown): MappedProblem {
     }
     return {
       status,
-      body: problem(status, slug(STATUS_CODES[status] ?? 'error'), detail),
+      body: problem(status, slugOf(STATUS_CODES[status] ?? 'error'), detail),
       unexpected: status >= 500,
     };
   }
@@ -176,7 +171,7 @@ export function mapErrorToProblem(error: unknown): MappedProblem {
         : (errorLike.message ?? STATUS_CODES[status] ?? 'Bad request');
     return {
       status,
-      body: problem(status, slug(STATUS_CODES[status] ?? 'bad-request'), detail),
+      body: problem(status, slugOf(STATUS_CODES[status] ?? 'bad-request'), detail),
       unexpected: false,
     };
   }

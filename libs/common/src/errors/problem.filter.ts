@@ -16,7 +16,17 @@ export class ProblemFilter implements ExceptionFilter {
   }
 }
 
-export function sendProblem(exception: unknown, request: FastifyRequest, reply: FastifyReply, logger: Logger): void {
+/**
+ * Writes the problem+json answer. `instance` is the request's URL, except where the URL itself
+ * is what was wrong (`echoUrl: false`): a malformed or oversized URL is not sent back.
+ */
+export function sendProblem(
+  exception: unknown,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  logger: Logger,
+  { echoUrl = true }: { echoUrl?: boolean } = {},
+): void {
   const { status, body: raised, unexpected } = mapErrorToProblem(exception);
   const language = preferredLanguage(request.headers['accept-language']);
   let body = raised;
@@ -40,5 +50,5 @@ export function sendProblem(exception: unknown, request: FastifyRequest, reply: 
     .header('cache-control', 'no-store')
     .header('content-language', body === raised ? 'en' : language)
     .header('vary', 'Accept-Language')
-    .send({ ...body, instance: request.url, requestId });
+    .send(echoUrl ? { ...body, instance: request.url, requestId } : { ...body, requestId });
 }

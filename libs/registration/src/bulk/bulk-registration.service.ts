@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { AuditActor, AuthUser, requireAccess } from '@app/accounts';
 import { RequestValidationException } from '@app/common';
+import { XLSX_CONTENT_TYPE } from '@app/exports';
 import { BulkResultDto } from '../dto/registration.dto';
 import { RegistrationService } from '../registration.service';
-import { bulkProblem, parseBulkRows, readSheet, XLSX_MIME } from './bulk-registration';
+import { bulkProblem, parseBulkRows, readSheet } from './bulk-registration';
 import { UploadGate } from './upload-gate';
 
 /** One per process: at most 2 uploads unpacked at once, 16 more waiting. */
@@ -29,7 +30,7 @@ export class BulkRegistrationService {
       throw new RequestValidationException([
         {
           path: 'file',
-          message: `send a CSV (text/csv) or XLSX (${XLSX_MIME}) file, as the request body or as the "file" field of a multipart/form-data form`,
+          message: `send a CSV (text/csv) or XLSX (${XLSX_CONTENT_TYPE}) file, as the request body or as the "file" field of a multipart/form-data form`,
           key: 'file-missing',
         },
       ]);

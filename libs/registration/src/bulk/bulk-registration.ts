@@ -10,7 +10,6 @@ import { MAX_BULK_ROWS, SheetRow, tooManyRows } from './sheet';
 import { detectUploadFormat } from './upload-format';
 import { readXlsx } from './xlsx-reader';
 
-export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export { MAX_BULK_ROWS };
 
 /** The template's columns: Vietnamese headers as delegates see them, and the field each fills. */
