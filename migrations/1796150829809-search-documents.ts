@@ -269,20 +269,29 @@ export class SearchDocuments1796150829809 implements MigrationInterface {
         SELECT 1900, 'audience', 'D', s.audience, NULL FROM s
       $$`);
     // Same name and signature as the function it replaces, so existing callers keep working.
+    // Two transactions refreshing one session (an agenda edit and an organiser's rename) must not
+    // let the one that read first overwrite the other's newer document: the row is locked first,
+    // and the document is computed by the next statement, with a snapshot taken after the lock.
     await q.query(`DROP FUNCTION refresh_session_search(bigint)`);
     await q.query(`
-      CREATE FUNCTION refresh_session_search(p_session bigint) RETURNS void LANGUAGE sql AS $$
+      CREATE FUNCTION refresh_session_search(p_session bigint) RETURNS void LANGUAGE plpgsql AS $$
+      BEGIN
+        -- Gone (deleted, or a cascade of its deletion): its document went with it.
+        IF NOT EXISTS (SELECT 1 FROM public.training_session WHERE id = p_session) THEN RETURN; END IF;
         INSERT INTO public.session_search (session_id, document, field_names, field_texts, field_vectors)
-        SELECT p_session, coalesce(public.tsvector_agg(f.vector ORDER BY f.ord), ''),
-               coalesce(array_agg(f.field ORDER BY f.ord), '{}'), coalesce(array_agg(f.text ORDER BY f.ord), '{}'),
-               coalesce(array_agg(f.vector ORDER BY f.ord), '{}')
-          FROM (SELECT x.ord, x.field, x.text, public.search_vector(concat_ws(' ', x.text, x.extra), x.weight) AS vector
-                  FROM public.session_search_fields(p_session) x WHERE coalesce(x.text, '') <> '') f
-        HAVING EXISTS (SELECT 1 FROM public.training_session WHERE id = p_session)
-        ON CONFLICT (session_id) DO UPDATE
-          SET document = EXCLUDED.document, field_names = EXCLUDED.field_names,
-              field_texts = EXCLUDED.field_texts, field_vectors = EXCLUDED.field_vectors
-      $$`);
+        VALUES (p_session, '', '{}', '{}', '{}') ON CONFLICT (session_id) DO NOTHING;
+        PERFORM 1 FROM public.session_search WHERE session_id = p_session FOR UPDATE;
+        UPDATE public.session_search ss
+           SET document = f.document, field_names = f.names, field_texts = f.texts, field_vectors = f.vectors
+          FROM (SELECT coalesce(public.tsvector_agg(x.vector ORDER BY x.ord), '') AS document,
+                       coalesce(array_agg(x.field ORDER BY x.ord), '{}') AS names,
+                       coalesce(array_agg(x.text ORDER BY x.ord), '{}') AS texts,
+                       coalesce(array_agg(x.vector ORDER BY x.ord), '{}') AS vectors
+                  FROM (SELECT y.ord, y.field, y.text,
+                               public.search_vector(concat_ws(' ', y.text, y.extra), y.weight) AS vector
+                          FROM public.session_search_fields(p_session) y WHERE coalesce(y.text, '') <> '') x) f
+         WHERE ss.session_id = p_session;
+      END $$`);
     await q.query(`
       CREATE FUNCTION refresh_session_searches(p_ids bigint[]) RETURNS void LANGUAGE plpgsql AS $$
       DECLARE v_id bigint;

@@ -1,4 +1,5 @@
-import { query, signedInUser, startTestApp, TestApp } from './support/fixtures';
+import { Client } from 'pg';
+import { query, signedInUser, startTestApp, TestApp, waitUntil } from './support/fixtures';
 
 /**
  * Issue 15: search finds what people type. Every query below runs against the seeded catalogue
@@ -200,6 +201,89 @@ describe('search: sessions, people, organisations, documents (issue 15)', () => 
     // A province alias (data) reaches sessions hosted or invited there.
     await query(t, `INSERT INTO province_alias (province_name, alias) VALUES ('Hòa Bình', 'Xứ Mường')`);
     expect((await sessions({ q: 'xu muong' })).items.map((i) => i.slug)).toEqual([HB24]);
+  });
+
+  it('loses no write under concurrency: 120 agenda items and organiser aliases at once, all found', async () => {
+    const organiser = (await signedInUser(t, { role: 'organiser' })).token;
+    const sessionIds = await query<{ id: string; slug: string }>(
+      t,
+      `SELECT id, slug FROM training_session ORDER BY id`,
+    );
+    // Organisers whose aliases reach one, three or four sessions' documents.
+    const organisations = ['tap-chi-cong-san', 'ban-tuyen-giao-tw', 'ban-chi-dao-ttdn', 'bo-ngoai-giao'];
+    // Words found nowhere else: "zq" and two letters (digits would be numbers).
+    const letters = 'abcdefghijklmnopqrstuvwxyz';
+    const tag = (i: number) => `zq${letters[Math.floor(i / 26)]}${letters[i % 26]}`;
+    const results = await Promise.all([
+      ...Array.from({ length: 60 }, (_, i) =>
+        t
+          .http()
+          .post(`/api/v1/sessions/${sessionIds[i % sessionIds.length].id}/agenda`)
+          .auth(organiser, { type: 'bearer' })
+          .send({ kind: 'topic', title: `Chuyên đề ${tag(i)}agenda` })
+          .then((res) => res.status),
+      ),
+      ...Array.from({ length: 60 }, (_, i) =>
+        query(
+          t,
+          `INSERT INTO organisation_name (organisation_id, name, is_alias)
+           SELECT id, $1, true FROM organisation WHERE slug = $2`,
+          [`Tên gọi ${tag(i)}alias`, organisations[i % organisations.length]],
+        ).then(() => 201),
+      ),
+    ]);
+    expect(results).toEqual(Array(120).fill(201));
+    for (let i = 0; i < 60; i++) {
+      const agenda = await sessions({ q: `${tag(i)}agenda` });
+      expect(agenda.items.map((item) => item.slug)).toEqual([sessionIds[i % sessionIds.length].slug]);
+    }
+    const expectedByOrganisation: Record<string, string[]> = {
+      'tap-chi-cong-san': [W25],
+      'ban-tuyen-giao-tw': [H25, HB24, DN24],
+      'ban-chi-dao-ttdn': [N23],
+      'bo-ngoai-giao': [W25, HB24, DN24],
+    };
+    for (let i = 0; i < 60; i++) {
+      const alias = await sessions({ q: `${tag(i)}alias` });
+      expect(alias.items.map((item) => item.slug)).toEqual(expectedByOrganisation[organisations[i % 4]]);
+    }
+  });
+
+  it('a refresh that waited for another one does not overwrite its newer document', async () => {
+    // T1 adds an agenda item to W25 and keeps its transaction open; T2 adds an alias to W25's
+    // organiser, whose refresh of W25 must wait for T1. When T1 commits, T2's document must
+    // contain T1's item as well as T2's alias (it is computed after the wait, not before).
+    const [{ id }] = await query<{ id: string }>(t, `SELECT id FROM training_session WHERE slug = $1`, [W25]);
+    const t1 = new Client({ connectionString: t.db.url });
+    const t2 = new Client({ connectionString: t.db.url });
+    await t1.connect();
+    await t2.connect();
+    try {
+      await t1.query('BEGIN');
+      await t1.query(
+        `INSERT INTO agenda_item (session_id, position, kind, title)
+         SELECT $1, coalesce(max(position), 0) + 1, 'topic', 'Chuyên đề zqfirstwriter' FROM agenda_item WHERE session_id = $1`,
+        [id],
+      );
+      const [{ pid }] = (await t2.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows;
+      const second = t2.query(
+        `INSERT INTO organisation_name (organisation_id, name, is_alias)
+         SELECT id, 'Tạp chí zqsecondwriter', true FROM organisation WHERE slug = 'tap-chi-cong-san'`,
+      );
+      await waitUntil(
+        async () =>
+          (await query(t, `SELECT 1 FROM pg_stat_activity WHERE pid = $1 AND wait_event_type = 'Lock'`, [pid])).length >
+          0,
+        'the second refresh waits for the first',
+      );
+      await t1.query('COMMIT');
+      await second;
+    } finally {
+      await t1.end();
+      await t2.end();
+    }
+    expect((await sessions({ q: 'zqfirstwriter' })).items.map((item) => item.slug)).toEqual([W25]);
+    expect((await sessions({ q: 'zqsecondwriter' })).items.map((item) => item.slug)).toEqual([W25]);
   });
 
   describe('people, organisations, documents, provinces: whole words or a prefix of the last', () => {
