@@ -202,7 +202,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Presenters and speakers; accent-insensitive name search, Vietnamese order */
+        /**
+         * Presenters and speakers; search by name, academic title, rank, honorific or post
+         * @description q: see the parameter; words may come from the name, titles ("PGS.TS"), rank ("Thiếu tướng") or posts. Name hits rank first, then Vietnamese order. When nothing matches, each word of 3+ letters is retried with the most similar words of people's and provinces' names (one typo).
+         */
         get: operations["PeopleController_list"];
         put?: never;
         /** Add a person */
@@ -237,7 +240,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Organisations, found by current name, former name or alias */
+        /** Organisations, found by current name, former name, short name, alias or province */
         get: operations["OrganisationsController_list"];
         put?: never;
         post: operations["EditingController_createOrganisation"];
@@ -271,7 +274,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Guiding documents (Kết luận, Nghị quyết, …); q matches number, kind and title */
+        /**
+         * Guiding documents (Kết luận, Nghị quyết, …); q matches number, kind, title and issuer
+         * @description q: see the parameter. A number in q matches only a document number (in any of its forms: 57-KL/TW, KL57, 57KL, "Kết luận 57"), not a number in a title: "Nghị quyết 57" does not find 47/NQ-CP. A q that is exactly a number comes first; then number hits above title hits, newest first.
+         */
         get: operations["DocumentsController_list"];
         put?: never;
         post: operations["EditingController_createDocument"];
@@ -305,7 +311,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Provincial units of either era (63 until 30/6/2025, 34 from 1/7/2025) */
+        /** Provincial units of either era (63 until 30/6/2025, 34 from 1/7/2025); q matches name or alias (TP HCM) */
         get: operations["PlacesController_provinces"];
         put?: never;
         post?: never;
