@@ -1,18 +1,15 @@
 import { createServer } from 'node:http';
 import { Pool } from 'pg';
+import { termsOfFolded } from '../libs/catalogue/src/search/search-query';
+import { sessionPageSql } from '../libs/catalogue/src/search/session-list.sql';
 
 /**
  * The raw baseline for the session list: node:http + pg, no framework, running the SQL that
- * libs/catalogue/src/sessions/session.repository.ts generates for `?q=<words>&year=<year>`
- * (published sessions, accent-folded LIKE per word, the year overlap, newest first, a page of 20).
+ * the API runs for `?q=<words>&year=<year>` (published sessions, a page of 20): the very builder
+ * libs/catalogue/src/search/session-list.sql.ts that SessionRepository.list calls, which imports
+ * nothing at run time so this process can load it without Nest.
  * Started as its own process so that it, like the API, has an event loop to itself.
  */
-
-const SESSION_COLUMNS = `
-  s.id, s.slug, s.title, s.kind, s.status, to_char(s.starts_on, 'YYYY-MM-DD') AS starts_on,
-  to_char(s.ends_on, 'YYYY-MM-DD') AS ends_on, s.date_precision, s.part_of_day, s.time_zone, s.venue_name,
-  s.venue_address, s.format, s.audience, s.invitation_scope, s.note, s.version,
-  hp.id AS host_province_id, hp.name AS host_province_name, hp.code AS host_province_code`;
 
 /** The same folding as foldForSearch in libs/common. */
 function fold(value: string): string {
@@ -36,28 +33,13 @@ const server = createServer((req, res) => {
     res.writeHead(404).end();
     return;
   }
-  const params: unknown[] = [];
-  const param = (value: unknown) => {
-    params.push(value);
-    return `$${params.length}`;
-  };
-  const where = [`s.status <> 'draft'`];
-  for (const word of fold(url.searchParams.get('q') ?? '')
-    .split(' ')
-    .filter(Boolean)) {
-    where.push(`s.search_folded LIKE ${param(`%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)}`);
-  }
+  const q = url.searchParams.get('q') ?? '';
   const year = url.searchParams.get('year');
-  if (year) {
-    where.push(
-      `s.starts_on <= make_date(${param(Number(year))}::int, 12, 31) AND s.ends_on >= make_date($${params.length}::int, 1, 1)`,
-    );
-  }
-  const sql = `SELECT ${SESSION_COLUMNS}, count(*) OVER () AS total
-      FROM training_session s LEFT JOIN province hp ON hp.id = s.host_province_id
-     WHERE ${where.join(' AND ')}
-     ORDER BY s.starts_on DESC, s.id DESC
-     LIMIT ${param(20)} OFFSET ${param(0)}`;
+  const { sql, params } = sessionPageSql(
+    { limit: 20, offset: 0, sort: 'date', order: 'desc', ...(year ? { year: Number(year) } : {}) },
+    false,
+    termsOfFolded(fold(q)),
+  );
   pool.query(sql, params).then(
     ({ rows }) => {
       const total = rows.length > 0 ? Number(rows[0].total) : 0;

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { Client, Pool } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import { startEmbeddedPostgres } from '../libs/database/src/embedded/embedded-postgres';
-import { buildDataset, Dataset, exportSql } from './dataset';
+import { addSearchSet, buildDataset, Dataset, exportSql } from './dataset';
 import {
   ADMIN,
   api,
@@ -70,8 +70,12 @@ const DURATION = Number(process.env.BENCH_DURATION_S ?? 10);
 // ---------------------------------------------------------------------------------------------
 // 1. Catalogue search and filter
 // ---------------------------------------------------------------------------------------------
-async function figureList(apiProcess: SpawnedApi, databaseUrl: string) {
-  const query = `/sessions?q=${encodeURIComponent('tập huấn')}&year=2023`;
+async function figureList(
+  apiProcess: SpawnedApi,
+  databaseUrl: string,
+  figure = '1 list ?q&year',
+  query = `/sessions?q=${encodeURIComponent('tập huấn')}&year=2023`,
+) {
   const port = await freePort();
   const baseline = spawn(process.execPath, [path.join(__dirname, 'baseline-server.js')], {
     env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), POOL_SIZE: '20' },
@@ -110,7 +114,7 @@ async function figureList(apiProcess: SpawnedApi, databaseUrl: string) {
     const rawResult = best(rawFirst, await run(baselineUrl));
     const ratio = round(oursResult.requests.average / rawResult.requests.average, 2);
     add({
-      figure: '1 list ?q&year',
+      figure,
       metric: 'requests/s (50 connections)',
       unit: 'req/s',
       ours: round(oursResult.requests.average, 0),
@@ -119,7 +123,7 @@ async function figureList(apiProcess: SpawnedApi, databaseUrl: string) {
       met: ratio >= 0.6,
     });
     add({
-      figure: '1 list ?q&year',
+      figure,
       metric: 'p99 latency',
       unit: 'ms',
       ours: oursResult.latency.p99,
@@ -786,6 +790,21 @@ async function main() {
 
     log('figure 1: session list…');
     await figureList(apiProcess, databaseUrl);
+    log('figure 1b: search over 10,000 sessions…');
+    const searchSessions = await addSearchSet(client, data.provinceIds);
+    log(`  ${searchSessions} sessions`);
+    await figureList(
+      apiProcess,
+      databaseUrl,
+      '1b search, 10,000 sessions',
+      `/sessions?q=${encodeURIComponent('tập huấn đối ngoại 2024')}`,
+    );
+    await figureList(
+      apiProcess,
+      databaseUrl,
+      '1c search by number, 10,000 sessions',
+      `/sessions?q=${encodeURIComponent('hội nghị tập huấn số 4322')}`,
+    );
     log('figure 2: check-in burst…');
     await figureCheckIn(apiProcess, client, databaseUrl, data, organiserToken);
     log('figure 3: registration contention…');
@@ -808,6 +827,7 @@ async function main() {
       },
       dataset: {
         sessions: 200,
+        searchSessions: 10_000,
         provinces: data.provinceIds.length,
         registrations: data.registrations,
         attendance: data.attendance,

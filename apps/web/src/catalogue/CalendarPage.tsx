@@ -7,7 +7,7 @@ import { Loading } from '../shared/ui/Loading';
 import { usePageTitle } from '../shared/ui/usePageTitle';
 import { useSessions } from './queries';
 
-type Summary = components['schemas']['SessionSummaryDto'];
+type Summary = components['schemas']['SessionListItemDto'];
 
 const ICAL_PATH = '/api/v1/sessions.ics';
 

@@ -221,6 +221,12 @@ export default function CataloguePage() {
                       <dd>{session.hostProvince.name}</dd>
                     </div>
                   )}
+                  {matchedFields(session.highlights) && (
+                    <div>
+                      <dt>Khớp:</dt>
+                      <dd>{matchedFields(session.highlights)}</dd>
+                    </div>
+                  )}
                   <div>
                     <dt className="visually-hidden">Loại:</dt>
                     <dd>
@@ -246,4 +252,10 @@ export default function CataloguePage() {
       )}
     </>
   );
+}
+
+/** What a search matched besides the title (which the card shows anyway), e.g. "Kết luận 57-KL/TW". */
+function matchedFields(highlights: { field: string; text: string }[] | undefined): string | undefined {
+  const shown = (highlights ?? []).filter((h) => h.field !== 'title').map((h) => h.text);
+  return shown.length > 0 ? [...new Set(shown)].join(' · ') : undefined;
 }

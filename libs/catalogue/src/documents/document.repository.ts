@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { CitationDto, citationsOf, loadCitations } from '../shared/citations';
-import { matchesEveryWord, SqlParams } from '../shared/search';
+import { fullTextMatch, SqlParams } from '../search/search-query';
+import { searchTerms } from '../search/search-terms';
 import { SearchPageQuery } from '../shared/search-query';
 
 export interface DocumentRow {
@@ -26,17 +27,23 @@ export class DocumentRepository {
 
   async search(query: SearchPageQuery): Promise<{ rows: DocumentRow[]; total: number }> {
     const params = new SqlParams();
-    const match = matchesEveryWord(`search_fold(concat_ws(' ', d.number, d.kind, d.title))`, query.q, params);
-    const filter = match ? `WHERE ${match}` : '';
-    const [{ total }] = await this.dataSource.query(
-      `SELECT count(*)::int AS total FROM document d ${filter}`,
-      params.values,
-    );
+    // Every word in the number (in all its forms: 57-KL/TW, KL57, "kết luận 57"), kind, title or
+    // issuer (document_search, kept by triggers); number hits rank above title hits.
+    // A number is looked for in document numbers only: "Nghị quyết 57" is not 47/NQ-CP, whose
+    // title mentions Kết luận 57.
+    const terms = searchTerms(query.q).map((term) => (/^[0-9]+$/.test(term.word) ? { ...term, weights: 'A' } : term));
+    if (query.q?.trim() && terms.length === 0) return { rows: [], total: 0 };
+    const match = terms.length > 0 ? fullTextMatch('ds.document', terms, params) : undefined;
+    const from = match
+      ? `document d JOIN document_search ds ON ds.document_id = d.id WHERE ${match.where}`
+      : 'document d';
+    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM ${from}`, params.values);
     // A query that is exactly a document number puts that document first.
     const exact = params.add(query.q ?? '');
     const rows = await this.dataSource.query(
-      `SELECT ${COLUMNS} FROM document d ${filter}
-        ORDER BY (d.number IS NOT NULL AND search_fold(d.number) = search_fold(${exact})) DESC, d.issued_on DESC NULLS LAST, d.id
+      `SELECT ${COLUMNS} FROM ${from}
+        ORDER BY (d.number IS NOT NULL AND search_fold(d.number) = search_fold(${exact})) DESC,
+                 ${match ? `${match.score()} DESC, ` : ''}d.issued_on DESC NULLS LAST, d.id
         LIMIT ${params.add(query.limit)} OFFSET ${params.add(query.offset)}`,
       params.values,
     );

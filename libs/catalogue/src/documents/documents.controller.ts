@@ -13,7 +13,13 @@ export class DocumentsController {
   constructor(private readonly documents: DocumentsService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Guiding documents (Kết luận, Nghị quyết, …); q matches number, kind and title' })
+  @ApiOperation({
+    summary: 'Guiding documents (Kết luận, Nghị quyết, …); q matches number, kind, title and issuer',
+    description:
+      'q: see the parameter. A number in q matches only a document number (in any of its forms: 57-KL/TW, KL57, ' +
+      '57KL, "Kết luận 57"), not a number in a title: "Nghị quyết 57" does not find 47/NQ-CP. A q that is exactly ' +
+      'a number comes first; then number hits above title hits, newest first.',
+  })
   @ApiOkResponse({ type: DocumentPageDto })
   list(@Query() query: SearchPageQuery) {
     return this.documents.search(query);

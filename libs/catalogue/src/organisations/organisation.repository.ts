@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { CitationDto, loadCitations } from '../shared/citations';
-import { matchesEveryWord, SqlParams } from '../shared/search';
+import { fullTextMatch, SqlParams } from '../search/search-query';
+import { searchTerms } from '../search/search-terms';
 import { SearchPageQuery } from '../shared/search-query';
 
 export interface OrganisationRow {
@@ -25,22 +26,18 @@ export class OrganisationRepository {
   /** Matches any official name, former name or alias, so a renamed body is found by either name. */
   async search(query: SearchPageQuery): Promise<{ rows: OrganisationRow[]; total: number }> {
     const params = new SqlParams();
-    // Every word must occur in some name of the body (current, former or alias): the names are
-    // folded into one text per organisation, so the query has one condition whatever its length.
-    const match = matchesEveryWord(
-      `(SELECT string_agg(search_fold(n.name), ' ') FROM organisation_name n WHERE n.organisation_id = o.id)`,
-      query.q,
-      params,
-    );
-    const where = match ? [match] : [];
-    const filter = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-    const [{ total }] = await this.dataSource.query(
-      `SELECT count(*)::int AS total FROM organisation o ${filter}`,
-      params.values,
-    );
+    // Every word in some name of the body (current, former, alias, short name) or its province
+    // (organisation_search, kept by triggers).
+    const terms = searchTerms(query.q);
+    if (query.q?.trim() && terms.length === 0) return { rows: [], total: 0 };
+    const match = terms.length > 0 ? fullTextMatch('os.document', terms, params) : undefined;
+    const from = match
+      ? `organisation o JOIN organisation_search os ON os.organisation_id = o.id WHERE ${match.where}`
+      : 'organisation o';
+    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM ${from}`, params.values);
     const rows = await this.dataSource.query(
-      `SELECT ${COLUMNS} FROM organisation o ${filter}
-        ORDER BY organisation_name_at(o.id, NULL) COLLATE vi, o.id
+      `SELECT ${COLUMNS} FROM ${from}
+        ORDER BY ${match ? `${match.score()} DESC, ` : ''}organisation_name_at(o.id, NULL) COLLATE vi, o.id
         LIMIT ${params.add(query.limit)} OFFSET ${params.add(query.offset)}`,
       params.values,
     );

@@ -14,7 +14,7 @@ export class OrganisationsController {
   constructor(private readonly organisations: OrganisationsService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Organisations, found by current name, former name or alias' })
+  @ApiOperation({ summary: 'Organisations, found by current name, former name, short name, alias or province' })
   @ApiOkResponse({ type: OrganisationPageDto })
   list(@Query() query: SearchPageQuery) {
     return this.organisations.search(query);

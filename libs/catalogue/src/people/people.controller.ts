@@ -13,7 +13,13 @@ export class PeopleController {
   constructor(private readonly people: PeopleService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Presenters and speakers; accent-insensitive name search, Vietnamese order' })
+  @ApiOperation({
+    summary: 'Presenters and speakers; search by name, academic title, rank, honorific or post',
+    description:
+      'q: see the parameter; words may come from the name, titles ("PGS.TS"), rank ("Thiếu tướng") or posts. ' +
+      'Name hits rank first, then Vietnamese order. When nothing matches, each word of 3+ letters is retried ' +
+      "with the most similar words of people's and provinces' names (one typo).",
+  })
   @ApiOkResponse({ type: PersonPageDto })
   list(@Query() query: SearchPageQuery) {
     return this.people.search(query);

@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { CitationDto, loadCitations } from '../shared/citations';
-import { matchesEveryWord, SqlParams } from '../shared/search';
+import { withNameCorrections } from '../search/name-corrections';
+import { fullTextMatch, SearchTerm, SqlParams } from '../search/search-query';
+import { searchTerms } from '../search/search-terms';
 import { SearchPageQuery } from '../shared/search-query';
 import { PositionRow, SessionRepository } from '../sessions/session.repository';
 
@@ -34,17 +36,28 @@ export class PersonRepository {
     private readonly sessions: SessionRepository,
   ) {}
 
+  /**
+   * Every word in the person's name, titles, rank, honorific or posts (person_search); names
+   * rank first. A search that finds nothing is retried with near names (one typo).
+   */
   async search(query: SearchPageQuery): Promise<{ rows: PersonRow[]; total: number }> {
+    const terms = searchTerms(query.q);
+    if (query.q?.trim() && terms.length === 0) return { rows: [], total: 0 };
+    const found = await this.page(query, terms);
+    if (found.total > 0 || terms.length === 0) return found;
+    const corrected = await withNameCorrections(this.dataSource.manager, terms);
+    return corrected ? this.page(query, corrected) : found;
+  }
+
+  private async page(query: SearchPageQuery, terms: SearchTerm[]): Promise<{ rows: PersonRow[]; total: number }> {
     const params = new SqlParams();
-    const match = matchesEveryWord(`search_fold(full_name)`, query.q, params);
-    const filter = match ? `WHERE ${match}` : '';
-    const [{ total }] = await this.dataSource.query(
-      `SELECT count(*)::int AS total FROM person ${filter}`,
-      params.values,
-    );
+    const match = terms.length > 0 ? fullTextMatch('ps.document', terms, params) : undefined;
+    const from = match ? `person p JOIN person_search ps ON ps.person_id = p.id WHERE ${match.where}` : 'person p';
+    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM ${from}`, params.values);
     const rows = await this.dataSource.query(
-      `SELECT id, slug, full_name, academic_title, military_rank, honorific, note FROM person ${filter}
-        ORDER BY full_name COLLATE vi, id LIMIT ${params.add(query.limit)} OFFSET ${params.add(query.offset)}`,
+      `SELECT p.id, p.slug, p.full_name, p.academic_title, p.military_rank, p.honorific, p.note FROM ${from}
+        ORDER BY ${match ? `${match.score()} DESC, ` : ''}p.full_name COLLATE vi, p.id
+        LIMIT ${params.add(query.limit)} OFFSET ${params.add(query.offset)}`,
       params.values,
     );
     return { rows, total };

@@ -34,7 +34,9 @@ export class PlacesController {
   constructor(private readonly places: PlacesRepository) {}
 
   @Get('provinces')
-  @ApiOperation({ summary: 'Provincial units of either era (63 until 30/6/2025, 34 from 1/7/2025)' })
+  @ApiOperation({
+    summary: 'Provincial units of either era (63 until 30/6/2025, 34 from 1/7/2025); q matches name or alias (TP HCM)',
+  })
   @ApiOkResponse({ type: ProvincePageDto })
   async provinces(@Query() query: ProvinceListQuery) {
     const { rows, total } = await this.places.provinces(query);

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { matchesEveryWord, SqlParams } from '../shared/search';
+import { fullTextMatch, SqlParams } from '../search/search-query';
+import { searchTerms } from '../search/search-terms';
 import { ProvinceListQuery } from './places.dto';
 
 export interface ProvinceRow {
@@ -20,6 +21,8 @@ export interface ProvinceRow {
 const COLUMNS = `p.id, p.code, p.name, p.kind, p.region_id, r.name AS region_name,
   to_char(p.valid_from, 'YYYY-MM-DD') AS valid_from, to_char(p.valid_to, 'YYYY-MM-DD') AS valid_to,
   p.successor_id, sp.name AS successor_name`;
+const PROVINCE_DOCUMENT = `search_vector(concat_ws(' ', p.name,
+  (SELECT string_agg(a.alias, ' ') FROM province_alias a WHERE a.province_name = p.name)), 'A')`;
 const FROM = `province p JOIN region r ON r.id = p.region_id LEFT JOIN province sp ON sp.id = p.successor_id`;
 
 @Injectable()
@@ -28,8 +31,11 @@ export class PlacesRepository {
 
   async provinces(query: ProvinceListQuery): Promise<{ rows: ProvinceRow[]; total: number }> {
     const params = new SqlParams();
-    const match = matchesEveryWord(`search_fold(p.name)`, query.q, params);
-    const where = match ? [match] : [];
+    const terms = searchTerms(query.q);
+    if (query.q?.trim() && terms.length === 0) return { rows: [], total: 0 };
+    // About a hundred units: the name and its aliases are indexed on the fly.
+    const match = terms.length > 0 ? fullTextMatch(PROVINCE_DOCUMENT, terms, params) : undefined;
+    const where = match ? [match.where] : [];
     // An era is the set of units in force on a day of it.
     const at = query.at ?? (query.era === 'pre-2025' ? '2024-12-31' : query.era === '2025' ? '2025-07-01' : undefined);
     if (at) {

@@ -6,11 +6,19 @@ import {
   PresenterDto,
   ReportedCountDto,
   SessionDetailDto,
+  SessionListItemDto,
   SessionSummaryDto,
 } from './dto/session.response';
-import type { PositionRow, SessionGraph, SessionRow } from './session.repository';
+import type { PositionRow, SessionGraph, SessionListRow, SessionRow } from './session.repository';
 
 const num = (value: string | number | null) => (value === null ? null : Number(value));
+
+/** A list row: the summary, and with a search which fields matched. */
+export function mapSessionListItem(row: SessionListRow): SessionListItemDto {
+  const item: SessionListItemDto = mapSessionSummary(row);
+  if (row.highlights) item.highlights = row.highlights;
+  return item;
+}
 
 export function mapSessionSummary(row: SessionRow): SessionSummaryDto {
   return {

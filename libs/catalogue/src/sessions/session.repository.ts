@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { foldedPhrasePattern } from '../shared/search';
+import { withNameCorrections } from '../search/name-corrections';
+import { SearchTerm } from '../search/search-query';
+import { searchTerms } from '../search/search-terms';
+import { DraftVisibility, sessionCountSql, sessionFacetsSql, sessionPageSql } from '../search/session-list.sql';
 import { CitationDto, citationsOf, loadCitations } from '../shared/citations';
 import { SessionListQuery } from './dto/session-list.query';
 
@@ -26,6 +29,20 @@ export interface SessionRow {
   host_province_id: number | null;
   host_province_name: string | null;
   host_province_code: string | null;
+}
+
+export interface SessionListRow extends SessionRow {
+  total: string;
+  /** Which fields a search matched (null without a search). */
+  highlights: { field: string; text: string }[] | null;
+}
+
+export interface SessionListResult {
+  rows: SessionListRow[];
+  total: number;
+  /** The words searched for, with the near names the fuzzy fall-back added. */
+  terms: SearchTerm[];
+  fuzzy: boolean;
 }
 
 export interface PositionRow {
@@ -125,95 +142,47 @@ async function inSequence<T extends unknown[]>(queries: { [K in keyof T]: () => 
 export class SessionRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** `includeDrafts`: every draft (true), none (false), or those of the listed sessions. */
-  async list(
-    query: SessionListQuery,
-    includeDrafts: boolean | readonly number[],
-  ): Promise<{ rows: SessionRow[]; total: number }> {
-    const params: unknown[] = [];
-    const param = (value: unknown) => {
-      params.push(value);
-      return `$${params.length}`;
-    };
-    const where: string[] = [];
-    if (includeDrafts === false || (Array.isArray(includeDrafts) && includeDrafts.length === 0)) {
-      where.push(`s.status <> 'draft'`);
-    } else if (Array.isArray(includeDrafts)) {
-      where.push(`(s.status <> 'draft' OR s.id = ANY(${param(includeDrafts)}::bigint[]))`);
+  /**
+   * A page of sessions for the list and search (SQL in ../search/session-list.sql.ts). A search
+   * that finds nothing is retried once with near names for its words (the fuzzy fall-back).
+   */
+  async list(query: SessionListQuery, includeDrafts: DraftVisibility): Promise<SessionListResult> {
+    let terms = searchTerms(query.q);
+    // A query with no searchable word at all (".*", "--") finds nothing rather than everything.
+    if (query.q?.trim() && terms.length === 0) return { rows: [], total: 0, terms, fuzzy: false };
+    let result = await this.page(query, includeDrafts, terms);
+    let fuzzy = false;
+    if (result.total === 0 && terms.length > 0) {
+      const corrected = await withNameCorrections(this.dataSource.manager, terms);
+      if (corrected) {
+        terms = corrected;
+        fuzzy = true;
+        result = await this.page(query, includeDrafts, terms);
+      }
     }
-    // The query is a phrase of whole words: "da nang" matches "Đà Nẵng" but not "đại" or "nâng".
-    // Accents are folded on both sides (search_fold / foldForSearch), so "đã nâng" still folds to
-    // "da nang": sessions whose title, venue or host province match rank first.
-    const phrase = foldedPhrasePattern(query.q);
-    let rankByKeyFields = '';
-    if (phrase) {
-      const pattern = param(phrase);
-      where.push(`s.search_folded ~ ${pattern}`);
-      rankByKeyFields = `(search_fold(concat_ws(' ', s.title, s.venue_name, hp.name)) ~ ${pattern}) DESC, `;
-    }
-    if (query.year !== undefined) {
-      where.push(
-        `s.starts_on <= make_date(${param(query.year)}::int, 12, 31) AND s.ends_on >= make_date($${params.length}::int, 1, 1)`,
-      );
-    }
-    if (query.from) where.push(`s.ends_on >= ${param(query.from)}::date`);
-    if (query.to) where.push(`s.starts_on <= ${param(query.to)}::date`);
-    if (query.status) where.push(`s.status = ${param(query.status)}`);
-    if (query.kind) where.push(`s.kind = ${param(query.kind)}`);
-    if (query.hostProvince) where.push(`s.host_province_id = ${param(query.hostProvince)}`);
-    if (query.invitedProvince) {
-      where.push(`EXISTS (SELECT 1 FROM session_invited_province ip JOIN province p ON p.id = ip.province_id
-                   WHERE ip.session_id = s.id AND (p.id = ${param(query.invitedProvince)} OR p.successor_id = $${params.length}))`);
-    }
-    if (query.region) {
-      const region = param(query.region);
-      where.push(`(EXISTS (SELECT 1 FROM session_invited_region ir WHERE ir.session_id = s.id AND ir.region_id = ${region})
-               OR EXISTS (SELECT 1 FROM session_invited_province ip JOIN province p ON p.id = ip.province_id
-                           WHERE ip.session_id = s.id AND p.region_id = ${region})
-               OR hp.region_id = ${region})`);
-    }
-    if (query.presenter) {
-      where.push(`EXISTS (SELECT 1 FROM agenda_item ai JOIN agenda_presenter ap ON ap.agenda_item_id = ai.id
-                   WHERE ai.session_id = s.id AND ap.person_id = ${param(query.presenter)})`);
-    }
-    if (query.organisation) {
-      const organisation = param(query.organisation);
-      where.push(`(EXISTS (SELECT 1 FROM session_organiser so WHERE so.session_id = s.id AND so.organisation_id = ${organisation})
-               OR EXISTS (SELECT 1 FROM agenda_item ai JOIN agenda_presenter ap ON ap.agenda_item_id = ai.id
-                           WHERE ai.session_id = s.id AND ap.organisation_id = ${organisation}))`);
-    }
-    if (query.document) {
-      const document = param(query.document);
-      where.push(`(EXISTS (SELECT 1 FROM session_document sd WHERE sd.session_id = s.id AND sd.document_id = ${document})
-               OR EXISTS (SELECT 1 FROM agenda_item ai JOIN agenda_document ad ON ad.agenda_item_id = ai.id
-                           WHERE ai.session_id = s.id AND ad.document_id = ${document}))`);
-    }
-    const direction = query.order === 'asc' ? 'ASC' : 'DESC';
-    // id breaks ties so pages are stable.
-    const orderBy =
-      rankByKeyFields +
-      (query.sort === 'title'
-        ? `s.title COLLATE vi ${direction}, s.id ${direction}`
-        : `s.starts_on ${direction}, s.id ${direction}`);
-    const rows: (SessionRow & { total: string })[] = await this.dataSource.query(
-      `SELECT ${SESSION_COLUMNS}, count(*) OVER () AS total
-         FROM training_session s LEFT JOIN province hp ON hp.id = s.host_province_id
-        ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
-        ORDER BY ${orderBy}
-        LIMIT ${param(query.limit)} OFFSET ${param(query.offset)}`,
-      params,
-    );
+    return { ...result, terms, fuzzy };
+  }
+
+  private async page(query: SessionListQuery, includeDrafts: DraftVisibility, terms: SearchTerm[]) {
+    const { sql, params } = sessionPageSql(query, includeDrafts, terms);
+    const rows: SessionListRow[] = await this.dataSource.query(sql, params);
     let total = rows.length > 0 ? Number(rows[0].total) : 0;
     if (rows.length === 0 && query.offset > 0) {
       // Past the last page: count separately so `total` stays truthful.
-      const [{ n }] = await this.dataSource.query(
-        `SELECT count(*)::int AS n FROM training_session s LEFT JOIN province hp ON hp.id = s.host_province_id
-          ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}`,
-        params.slice(0, -2),
-      );
-      total = n;
+      const count = sessionCountSql(query, includeDrafts, terms);
+      [{ n: total }] = await this.dataSource.query(count.sql, count.params);
     }
     return { rows, total };
+  }
+
+  /** Facet counts for the same query, in one statement; `terms` as the list used them (after any fall-back). */
+  facets(
+    query: SessionListQuery,
+    includeDrafts: DraftVisibility,
+    terms: SearchTerm[],
+  ): Promise<{ facet: string; value: string; label: string | null; count: number }[]> {
+    const { sql, params } = sessionFacetsSql(query, includeDrafts, terms);
+    return this.dataSource.query(sql, params);
   }
 
   async findRow(manager: EntityManager, idOrSlug: string): Promise<SessionRow | undefined> {

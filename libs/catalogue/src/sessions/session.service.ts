@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { AuthUser, hasUnscopedRole, scopedSessionIds } from '@app/accounts';
-import { notFound, Page, toPage } from '@app/common';
+import { notFound, toPage } from '@app/common';
 import { SessionListQuery } from './dto/session-list.query';
-import { SessionDetailDto, SessionSummaryDto } from './dto/session.response';
-import { mapSessionDetail, mapSessionSummary } from './session.mapper';
+import { SessionDetailDto, SessionPageDto } from './dto/session.response';
+import { mapFacets, mapSearchInfo } from '../search/search.mapper';
+import { mapSessionDetail, mapSessionListItem } from './session.mapper';
 import { SessionRepository } from './session.repository';
 import { isPublished, SessionStatus } from './session.rules';
 
@@ -26,11 +27,16 @@ export const viewerOf = (user: AuthUser | undefined): CatalogueViewer =>
 export class SessionQueryService {
   constructor(private readonly sessions: SessionRepository) {}
 
-  async list(query: SessionListQuery, viewer: CatalogueViewer): Promise<Page<SessionSummaryDto>> {
+  async list(query: SessionListQuery, viewer: CatalogueViewer): Promise<SessionPageDto> {
     // Asking for drafts without the right to see them yields nothing rather than an error
     // that would confirm drafts exist.
-    const { rows, total } = await this.sessions.list(query, viewer.canSeeDrafts || (viewer.draftSessionIds ?? []));
-    return toPage(rows.map(mapSessionSummary), total, query);
+    const drafts = viewer.canSeeDrafts || (viewer.draftSessionIds ?? []);
+    const { rows, total, terms, fuzzy } = await this.sessions.list(query, drafts);
+    const page: SessionPageDto = toPage(rows.map(mapSessionListItem), total, query);
+    if (query.q !== undefined) page.search = mapSearchInfo(terms, fuzzy);
+    // One more statement for all four facets, with the words the list used.
+    if (query.facets) page.facets = mapFacets(await this.sessions.facets(query, drafts, terms));
+    return page;
   }
 
   async detail(idOrSlug: string, viewer: CatalogueViewer): Promise<SessionDetailDto> {

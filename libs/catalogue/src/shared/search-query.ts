@@ -1,9 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { NormalisedText, PageQuery } from '@app/common';
+import { SEARCH_SYNTAX } from '../search/search-syntax';
 
 export class SearchPageQuery extends PageQuery {
-  @ApiPropertyOptional({ description: 'Accent-insensitive search; every word must match' })
+  @ApiPropertyOptional({ description: SEARCH_SYNTAX })
   @IsOptional()
   @IsString()
   @MaxLength(200)

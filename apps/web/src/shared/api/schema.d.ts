@@ -202,7 +202,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Presenters and speakers; accent-insensitive name search, Vietnamese order */
+        /**
+         * Presenters and speakers; search by name, academic title, rank, honorific or post
+         * @description q: see the parameter; words may come from the name, titles ("PGS.TS"), rank ("Thiếu tướng") or posts. Name hits rank first, then Vietnamese order. When nothing matches, each word of 3+ letters is retried with the most similar words of people's and provinces' names (one typo).
+         */
         get: operations["PeopleController_list"];
         put?: never;
         /** Add a person */
@@ -237,7 +240,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Organisations, found by current name, former name or alias */
+        /** Organisations, found by current name, former name, short name, alias or province */
         get: operations["OrganisationsController_list"];
         put?: never;
         post: operations["OrganisationsEditingController_createOrganisation"];
@@ -271,7 +274,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Guiding documents (Kết luận, Nghị quyết, …); q matches number, kind and title */
+        /**
+         * Guiding documents (Kết luận, Nghị quyết, …); q matches number, kind, title and issuer
+         * @description q: see the parameter. A number in q matches only a document number (in any of its forms: 57-KL/TW, KL57, 57KL, "Kết luận 57"), not a number in a title: "Nghị quyết 57" does not find 47/NQ-CP. A q that is exactly a number comes first; then number hits above title hits, newest first.
+         */
         get: operations["DocumentsController_list"];
         put?: never;
         post: operations["DocumentsEditingController_createDocument"];
@@ -305,7 +311,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Provincial units of either era (63 until 30/6/2025, 34 from 1/7/2025) */
+        /** Provincial units of either era (63 until 30/6/2025, 34 from 1/7/2025); q matches name or alias (TP HCM) */
         get: operations["PlacesController_provinces"];
         put?: never;
         post?: never;
@@ -1114,7 +1120,19 @@ export interface components {
             name: string;
             code?: string | null;
         };
-        SessionSummaryDto: {
+        SearchHighlightDto: {
+            /**
+             * @description Which part of the session matched
+             * @enum {string}
+             */
+            field: "title" | "document" | "hostProvince" | "organiser" | "presenter" | "date" | "venue" | "documentTitle" | "kind" | "region" | "invitedProvince" | "agenda" | "presenterPost" | "delegation" | "bridgePoint" | "agendaSummary" | "venueAddress" | "audience";
+            /**
+             * @description That part as shown, e.g. "Kết luận 57-KL/TW"
+             * @example Kết luận 57-KL/TW
+             */
+            text: string;
+        };
+        SessionListItemDto: {
             id: number;
             slug: string;
             title: string;
@@ -1124,15 +1142,53 @@ export interface components {
             format: string;
             venueName?: string | null;
             hostProvince?: components["schemas"]["PlaceRefDto"] | null;
+            /** @description With `q` only: up to 3 fields that matched, those matching most words first */
+            highlights?: components["schemas"]["SearchHighlightDto"][];
         };
         PageMeta: {
             total: number;
             limit: number;
             offset: number;
         };
+        SearchInfoDto: {
+            /** @description The words searched for, folded, as the search used them */
+            words: string[];
+            /** @description Nothing matched as typed; the items match near names (one typo) instead */
+            fuzzy: boolean;
+            /** @description With `fuzzy`: the near names that were also matched */
+            corrections: string[];
+        };
+        YearFacetDto: {
+            /** @example 2024 */
+            year: number;
+            count: number;
+        };
+        KindFacetDto: {
+            kind: string;
+            count: number;
+        };
+        PlaceFacetDto: {
+            id: number;
+            name: string;
+            count: number;
+        };
+        SessionFacetsDto: {
+            /** @description By the year a session starts, newest first */
+            years: components["schemas"]["YearFacetDto"][];
+            /** @description Most sessions first */
+            kinds: components["schemas"]["KindFacetDto"][];
+            /** @description A session counts under every region it is hosted in, invites, or invites a province of */
+            regions: components["schemas"]["PlaceFacetDto"][];
+            /** @description Most sessions first */
+            hostProvinces: components["schemas"]["PlaceFacetDto"][];
+        };
         SessionPageDto: {
-            items: components["schemas"]["SessionSummaryDto"][];
+            items: components["schemas"]["SessionListItemDto"][];
             page: components["schemas"]["PageMeta"];
+            /** @description With `q` only */
+            search?: components["schemas"]["SearchInfoDto"];
+            /** @description With `facets=true` only: counts for the whole query */
+            facets?: components["schemas"]["SessionFacetsDto"];
         };
         CitationDto: {
             /** @example 000 */
@@ -2578,7 +2634,7 @@ export interface operations {
             query?: {
                 limit?: number;
                 offset?: number;
-                /** @description Accent-insensitive search: "hoa binh" finds Hòa Bình; every word must match */
+                /** @description Search, at most 200 characters. Letters are compared without accents or case ("da nang" = "Đà Nẵng", "đ" = "d"). Everything but letters and digits separates words, so "57-KL/TW" is the words 57, KL, TW and "TP.HCM" is TP, HCM. Repeated words count once; only the first 8 distinct words are used. Every word must match (AND), each as a whole word; the last word may also be the beginning of a word ("tuyen qu" finds Tuyên Quang), unless it is a number: numbers and years match only whole ("5" does not find 57). There are no operators: quotes, "-", "OR" are ordinary characters or words. Abbreviations match through aliases kept as data (TTXVN, TP HCM, Sài Gòn, Bộ TT&TT, Ban TG TW, BCĐ TTĐN; document numbers also as KL57, 57KL, "KL 57", "kết luận 57"). A query without any letter or digit finds nothing. Sessions: the words may hit different fields — title, kind, date ("tháng 3", "2024", "8/3/2025"), venue, host and invited provinces under both eras' names (a 2025 unit and the units merged into it), regions, organisers (every name, short name, alias), agenda titles and summaries, presenters (name, rank, academic title, posts), guiding documents, reported delegations, bridge points. Hits rank by where each word hits best (title and document numbers, then organisers/presenters/provinces/dates/venue, then agenda, regions, delegations, then summaries), then by the chosen sort (date, newest first). When nothing matches, each word of 3+ letters is retried together with the most similar words of people's and provinces' names (one typo; `search.fuzzy` says so). Each item then tells in `highlights` which fields matched. */
                 q?: string;
                 year?: number;
                 /** @description Sessions ending on or after this date */
@@ -2600,6 +2656,8 @@ export interface operations {
                 /** @description Guiding document id covered by the session or one of its items */
                 document?: number;
                 sort?: "date" | "title";
+                /** @description Also answer `facets`: counts of the matching sessions per year, kind, region and host province (one more query) */
+                facets?: boolean;
                 order?: "asc" | "desc";
             };
             header?: never;
@@ -3302,7 +3360,7 @@ export interface operations {
             query?: {
                 limit?: number;
                 offset?: number;
-                /** @description Accent-insensitive search; every word must match */
+                /** @description Search, at most 200 characters. Letters are compared without accents or case ("da nang" = "Đà Nẵng", "đ" = "d"). Everything but letters and digits separates words, so "57-KL/TW" is the words 57, KL, TW and "TP.HCM" is TP, HCM. Repeated words count once; only the first 8 distinct words are used. Every word must match (AND), each as a whole word; the last word may also be the beginning of a word ("tuyen qu" finds Tuyên Quang), unless it is a number: numbers and years match only whole ("5" does not find 57). There are no operators: quotes, "-", "OR" are ordinary characters or words. Abbreviations match through aliases kept as data (TTXVN, TP HCM, Sài Gòn, Bộ TT&TT, Ban TG TW, BCĐ TTĐN; document numbers also as KL57, 57KL, "KL 57", "kết luận 57"). A query without any letter or digit finds nothing. */
                 q?: string;
             };
             header?: never;
@@ -3541,7 +3599,7 @@ export interface operations {
             query?: {
                 limit?: number;
                 offset?: number;
-                /** @description Accent-insensitive search; every word must match */
+                /** @description Search, at most 200 characters. Letters are compared without accents or case ("da nang" = "Đà Nẵng", "đ" = "d"). Everything but letters and digits separates words, so "57-KL/TW" is the words 57, KL, TW and "TP.HCM" is TP, HCM. Repeated words count once; only the first 8 distinct words are used. Every word must match (AND), each as a whole word; the last word may also be the beginning of a word ("tuyen qu" finds Tuyên Quang), unless it is a number: numbers and years match only whole ("5" does not find 57). There are no operators: quotes, "-", "OR" are ordinary characters or words. Abbreviations match through aliases kept as data (TTXVN, TP HCM, Sài Gòn, Bộ TT&TT, Ban TG TW, BCĐ TTĐN; document numbers also as KL57, 57KL, "KL 57", "kết luận 57"). A query without any letter or digit finds nothing. */
                 q?: string;
             };
             header?: never;
@@ -3780,7 +3838,7 @@ export interface operations {
             query?: {
                 limit?: number;
                 offset?: number;
-                /** @description Accent-insensitive search; every word must match */
+                /** @description Search, at most 200 characters. Letters are compared without accents or case ("da nang" = "Đà Nẵng", "đ" = "d"). Everything but letters and digits separates words, so "57-KL/TW" is the words 57, KL, TW and "TP.HCM" is TP, HCM. Repeated words count once; only the first 8 distinct words are used. Every word must match (AND), each as a whole word; the last word may also be the beginning of a word ("tuyen qu" finds Tuyên Quang), unless it is a number: numbers and years match only whole ("5" does not find 57). There are no operators: quotes, "-", "OR" are ordinary characters or words. Abbreviations match through aliases kept as data (TTXVN, TP HCM, Sài Gòn, Bộ TT&TT, Ban TG TW, BCĐ TTĐN; document numbers also as KL57, 57KL, "KL 57", "kết luận 57"). A query without any letter or digit finds nothing. */
                 q?: string;
             };
             header?: never;
@@ -4016,7 +4074,7 @@ export interface operations {
             query?: {
                 limit?: number;
                 offset?: number;
-                /** @description Accent-insensitive search; every word must match */
+                /** @description Search, at most 200 characters. Letters are compared without accents or case ("da nang" = "Đà Nẵng", "đ" = "d"). Everything but letters and digits separates words, so "57-KL/TW" is the words 57, KL, TW and "TP.HCM" is TP, HCM. Repeated words count once; only the first 8 distinct words are used. Every word must match (AND), each as a whole word; the last word may also be the beginning of a word ("tuyen qu" finds Tuyên Quang), unless it is a number: numbers and years match only whole ("5" does not find 57). There are no operators: quotes, "-", "OR" are ordinary characters or words. Abbreviations match through aliases kept as data (TTXVN, TP HCM, Sài Gòn, Bộ TT&TT, Ban TG TW, BCĐ TTĐN; document numbers also as KL57, 57KL, "KL 57", "kết luận 57"). A query without any letter or digit finds nothing. */
                 q?: string;
                 /** @description pre-2025: the 63 units of 2008–30/6/2025; 2025: the 34 units from 1/7/2025 */
                 era?: "pre-2025" | "2025";

@@ -1,7 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsDateString, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsDateString, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { NormalisedText, PageQuery } from '@app/common';
+import { SESSION_SEARCH_SYNTAX } from '../../search/search-syntax';
 import { SESSION_KINDS, SESSION_STATUSES, SessionKind, SessionStatus } from '../session.rules';
 
 const Id = () => [IsOptional(), Type(() => Number), IsInt(), Min(1), Max(2_147_483_647)];
@@ -11,7 +12,7 @@ const applyAll =
     decorators.forEach((decorator) => decorator(target, key));
 
 export class SessionListQuery extends PageQuery {
-  @ApiPropertyOptional({ description: 'Accent-insensitive search: "hoa binh" finds Hòa Bình; every word must match' })
+  @ApiPropertyOptional({ description: SESSION_SEARCH_SYNTAX, example: 'kết luận 57' })
   @IsOptional()
   @IsString()
   @MaxLength(200)
@@ -74,6 +75,16 @@ export class SessionListQuery extends PageQuery {
   @IsOptional()
   @IsIn(['date', 'title'])
   sort: 'date' | 'title' = 'date';
+
+  @ApiPropertyOptional({
+    description:
+      'Also answer `facets`: counts of the matching sessions per year, kind, region and host province (one more query)',
+    default: false,
+  })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  facets?: boolean;
 
   @ApiPropertyOptional({ enum: ['asc', 'desc'], default: 'desc' })
   @IsOptional()

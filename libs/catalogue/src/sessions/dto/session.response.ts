@@ -29,9 +29,84 @@ export class SessionSummaryDto {
   @ApiPropertyOptional({ nullable: true, type: PlaceRefDto }) hostProvince: PlaceRefDto | null;
 }
 
+export const SEARCH_FIELDS = [
+  'title',
+  'document',
+  'hostProvince',
+  'organiser',
+  'presenter',
+  'date',
+  'venue',
+  'documentTitle',
+  'kind',
+  'region',
+  'invitedProvince',
+  'agenda',
+  'presenterPost',
+  'delegation',
+  'bridgePoint',
+  'agendaSummary',
+  'venueAddress',
+  'audience',
+] as const;
+
+export class SearchHighlightDto {
+  @ApiProperty({ enum: SEARCH_FIELDS, description: 'Which part of the session matched' }) field: string;
+  @ApiProperty({ description: 'That part as shown, e.g. "Kết luận 57-KL/TW"', example: 'Kết luận 57-KL/TW' })
+  text: string;
+}
+
+export class SessionListItemDto extends SessionSummaryDto {
+  @ApiPropertyOptional({
+    type: [SearchHighlightDto],
+    description: 'With `q` only: up to 3 fields that matched, those matching most words first',
+  })
+  highlights?: SearchHighlightDto[];
+}
+
+export class YearFacetDto {
+  @ApiProperty({ example: 2024 }) year: number;
+  @ApiProperty() count: number;
+}
+
+export class KindFacetDto {
+  @ApiProperty() kind: string;
+  @ApiProperty() count: number;
+}
+
+export class PlaceFacetDto {
+  @ApiProperty() id: number;
+  @ApiProperty() name: string;
+  @ApiProperty() count: number;
+}
+
+export class SessionFacetsDto {
+  @ApiProperty({ type: [YearFacetDto], description: 'By the year a session starts, newest first' })
+  years: YearFacetDto[];
+  @ApiProperty({ type: [KindFacetDto], description: 'Most sessions first' }) kinds: KindFacetDto[];
+  @ApiProperty({
+    type: [PlaceFacetDto],
+    description: 'A session counts under every region it is hosted in, invites, or invites a province of',
+  })
+  regions: PlaceFacetDto[];
+  @ApiProperty({ type: [PlaceFacetDto], description: 'Most sessions first' }) hostProvinces: PlaceFacetDto[];
+}
+
+export class SearchInfoDto {
+  @ApiProperty({ type: [String], description: 'The words searched for, folded, as the search used them' })
+  words: string[];
+  @ApiProperty({ description: 'Nothing matched as typed; the items match near names (one typo) instead' })
+  fuzzy: boolean;
+  @ApiProperty({ type: [String], description: 'With `fuzzy`: the near names that were also matched' })
+  corrections: string[];
+}
+
 export class SessionPageDto {
-  @ApiProperty({ type: [SessionSummaryDto] }) items: SessionSummaryDto[];
+  @ApiProperty({ type: [SessionListItemDto] }) items: SessionListItemDto[];
   @ApiProperty({ type: PageMeta }) page: PageMeta;
+  @ApiPropertyOptional({ type: SearchInfoDto, description: 'With `q` only' }) search?: SearchInfoDto;
+  @ApiPropertyOptional({ type: SessionFacetsDto, description: 'With `facets=true` only: counts for the whole query' })
+  facets?: SessionFacetsDto;
 }
 
 export class OrganiserDto {
