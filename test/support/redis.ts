@@ -19,11 +19,11 @@ export async function redisAnswers(url: string): Promise<boolean> {
   });
 }
 
-/** The Redis the tests may use, or undefined: tests that need it are then reported as skipped. */
+/**
+ * The Redis the tests may use, or undefined: tests that need it are then reported as skipped
+ * (`const itWithRedis = testRedisUrl() ? it : it.skip`).
+ */
 export const testRedisUrl = (): string | undefined => process.env[REDIS_ENV] || undefined;
-
-/** `describe` when a Redis answered at the start of the run, `describe.skip` otherwise. */
-export const describeWithRedis: jest.Describe = testRedisUrl() ? describe : describe.skip;
 
 /** A key prefix of its own per test run and app, so runs (and other projects on the server) never share counters. */
 export const uniqueRedisPrefix = (name: string) => `ttdn-test:${process.pid}:${Date.now().toString(36)}:${name}:`;
