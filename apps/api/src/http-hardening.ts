@@ -95,7 +95,7 @@ export async function applyHttpHardening(app: NestFastifyApplication, config: Ap
       global: true,
       timeWindow: 60_000,
       // With REDIS_URL the counters live in Redis and hold across every API process.
-      redis: rateLimitRedis(config, fastify),
+      redis: await rateLimitRedis(config, fastify),
       nameSpace: rateLimitNamespace(config),
       skipOnError: true,
       // One bucket per address for the whole API, and a separate, smaller one for login attempts

@@ -12,7 +12,7 @@ export const rateLimitNamespace = (config: AppConfig) => `${config.REDIS_KEY_PRE
  * process). Short timeouts and no offline queue: a request never waits on an unreachable Redis,
  * it is let through (`skipOnError`) and the outage is logged, once per minute at most.
  */
-export function rateLimitRedis(config: AppConfig, fastify: FastifyInstance): Redis | undefined {
+export async function rateLimitRedis(config: AppConfig, fastify: FastifyInstance): Promise<Redis | undefined> {
   if (!config.REDIS_URL) return undefined;
   const logger = new Logger('RateLimit');
   const redis = new Redis(config.REDIS_URL, {
@@ -31,6 +31,18 @@ export function rateLimitRedis(config: AppConfig, fastify: FastifyInstance): Red
   });
   fastify.addHook('onClose', async () => {
     await redis.quit().catch(() => redis.disconnect());
+  });
+  // Connected before the first request is counted (without an offline queue, a command sent
+  // while connecting would fail and that request go uncounted); a Redis that does not answer
+  // within the connect timeout delays the start no longer.
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, 1_500);
+    const settle = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    redis.once('ready', settle);
+    redis.once('error', settle);
   });
   return redis;
 }
