@@ -154,6 +154,72 @@ describe('registration: quotas, waitlist, duplicates, bulk upload, province isol
     expect(rejected.body).toMatchObject({ status: 'rejected', statusReason: 'không đúng đối tượng' });
   });
 
+  it("reports each waitlisted person's place in the province queue, in the order promotion takes them", async () => {
+    // Moderated, quota 1: people join the waitlist when approved, so the queue order (approval
+    // order) differs from the order they registered in.
+    const id = await openSession(
+      'Tập huấn thứ tự chờ',
+      [
+        { provinceId: tuyenQuang.id, quota: 1 },
+        { provinceId: phuTho.id, quota: 1 },
+      ],
+      { moderated: true },
+    );
+    const post = (token: string, body: object) =>
+      t.http().post(`/api/v1/sessions/${id}/registrations`).set(bearer(token)).send(body).expect(201);
+    const approve = (regId: number) =>
+      t.http().post(`/api/v1/registrations/${regId}/approve`).set(bearer(organiser)).expect(200);
+    const a = (await post(tqDelegate, person('Ngô Thị Ánh', '0914000001'))).body;
+    const b = (await post(tqDelegate, person('Đinh Văn Bảo', '0914000002'))).body;
+    const c = (await post(tqDelegate, person('Lý Thị Châu', '0914000003'))).body;
+    const d = (await post(tqDelegate, person('Tạ Văn Đức', '0914000004'))).body;
+    const p1 = (await post(ptDelegate, person('Mai Thị Phương', '0914000005'))).body;
+    const p2 = (await post(ptDelegate, person('Hà Văn Quân', '0914000006'))).body;
+    expect([a, b, c, d, p1].map((r) => r.waitlistPosition)).toEqual([null, null, null, null, null]);
+
+    expect((await approve(a.id)).body).toMatchObject({ status: 'confirmed', waitlistPosition: null });
+    expect((await approve(d.id)).body).toMatchObject({ status: 'waitlisted', waitlistPosition: 1 });
+    expect((await approve(b.id)).body).toMatchObject({ status: 'waitlisted', waitlistPosition: 2 });
+    expect((await approve(c.id)).body).toMatchObject({ status: 'waitlisted', waitlistPosition: 3 });
+    // Phú Thọ's queue is its own.
+    await approve(p1.id);
+    expect((await approve(p2.id)).body).toMatchObject({ status: 'waitlisted', waitlistPosition: 1 });
+
+    const positions = async () => {
+      const page = await t
+        .http()
+        .get(`/api/v1/sessions/${id}/registrations`)
+        .set(bearer(tqDelegate))
+        .query({ limit: 100 })
+        .expect(200);
+      return Object.fromEntries(
+        page.body.items.map((r: { fullName: string; status: string; waitlistPosition: number | null }) => [
+          r.fullName,
+          r.waitlistPosition ?? r.status,
+        ]),
+      );
+    };
+    expect(await positions()).toEqual({
+      'Ngô Thị Ánh': 'confirmed',
+      'Tạ Văn Đức': 1,
+      'Đinh Văn Bảo': 2,
+      'Lý Thị Châu': 3,
+    });
+
+    // A freed place goes to position 1, and the others move up.
+    await t.http().post(`/api/v1/registrations/${a.id}/withdraw`).set(bearer(tqDelegate)).send({}).expect(200);
+    expect(await positions()).toEqual({
+      'Ngô Thị Ánh': 'withdrawn',
+      'Tạ Văn Đức': 'confirmed',
+      'Đinh Văn Bảo': 1,
+      'Lý Thị Châu': 2,
+    });
+    // Leaving the queue from the middle moves those behind up; GET of one registration agrees.
+    await t.http().post(`/api/v1/registrations/${b.id}/withdraw`).set(bearer(tqDelegate)).send({}).expect(200);
+    const last = await t.http().get(`/api/v1/registrations/${c.id}`).set(bearer(tqDelegate)).expect(200);
+    expect(last.body).toMatchObject({ status: 'waitlisted', waitlistPosition: 1 });
+  });
+
   it('keeps every province to its own people: other delegates get 403/404 and nothing changes', async () => {
     const id = await openSession('Tập huấn phân quyền', [
       { provinceId: tuyenQuang.id, quota: 5 },

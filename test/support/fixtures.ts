@@ -10,6 +10,7 @@ import type { TestApp } from './test-app';
  */
 export * from './auth';
 export * from './clock';
+export * from './redis';
 export * from './scenario';
 export * from './test-app';
 export * from './wait';

@@ -2,6 +2,7 @@ import './register-aliases';
 import { DataSource } from 'typeorm';
 import { buildDataSourceOptions, RunningEmbeddedPostgres, startEmbeddedPostgres } from '@app/database';
 import { ADMIN_URL_ENV, TEMPLATE_ENV, urlForDatabase, withAdminClient } from './test-database';
+import { redisAnswers, REDIS_ENV } from './redis';
 import { seedTemplate } from './seed-template';
 
 declare global {
@@ -48,4 +49,8 @@ export default async function globalSetup(): Promise<void> {
   await withAdminClient(adminUrl, (client) => client.query(`ALTER DATABASE "${template}" IS_TEMPLATE true`));
   process.env[ADMIN_URL_ENV] = adminUrl;
   process.env[TEMPLATE_ENV] = template;
+  // Tests of several processes sharing rate limits need a Redis; without one they are skipped.
+  const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+  if (await redisAnswers(redisUrl)) process.env[REDIS_ENV] = redisUrl;
+  else process.stdout.write(`\nNo Redis answers at ${redisUrl}: the tests that need one are skipped.\n`);
 }

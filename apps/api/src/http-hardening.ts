@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { AppConfig, PROBLEM_CONTENT_TYPE, PROBLEM_TYPE_BASE, ProblemException, sendProblem } from '@app/common';
+import { rateLimitNamespace, rateLimitRedis } from './rate-limit-store';
 
 const LOGIN_ROUTE = '/api/v1/auth/login';
 /** No request body of this API nests more than a few levels; deeper JSON only serves to exhaust the stack. */
@@ -93,6 +94,10 @@ export async function applyHttpHardening(app: NestFastifyApplication, config: Ap
     await app.register(rateLimit, {
       global: true,
       timeWindow: 60_000,
+      // With REDIS_URL the counters live in Redis and hold across every API process.
+      redis: await rateLimitRedis(config, fastify),
+      nameSpace: rateLimitNamespace(config),
+      skipOnError: true,
       // One bucket per address for the whole API, and a separate, smaller one for login attempts
       // (the failures counted per account and source, and the account lock, in libs/accounts come on top).
       keyGenerator: (request) => (isLogin(request) ? `${LOGIN_BUCKET}${request.ip}` : request.ip),

@@ -1,7 +1,10 @@
 import { Logger } from '@nestjs/common';
+import cluster from 'node:cluster';
 import type { Server } from 'node:http';
+import { availableParallelism } from 'node:os';
 import { ConfigurationError, docsArePublic, loadAppConfig, loadDotEnvFile } from '@app/common';
 import { EmbeddedPostgresError, resolveConfiguredDatabase } from '@app/database';
+import { runClusterPrimary } from './cluster';
 import { createApiApplication } from './create-app';
 import { seedIfNeeded } from './seed-on-start';
 
@@ -31,6 +34,13 @@ async function main(): Promise<void> {
     if (error instanceof EmbeddedPostgresError) fail(error.message);
     throw error;
   }
+
+  // `--cluster` (npm run start:cluster) runs one process per core unless WEB_CONCURRENCY says how many.
+  const processes =
+    process.argv.includes('--cluster') && process.env.WEB_CONCURRENCY === undefined
+      ? availableParallelism()
+      : config.WEB_CONCURRENCY;
+  if (cluster.isPrimary && processes > 1) return runClusterPrimary(config, database, processes);
 
   const app = await createApiApplication(config, database.url, [], database.embedded);
   const logger = new Logger('Main');

@@ -6,7 +6,13 @@ import { DataSource } from 'typeorm';
 import { AccountsCoreModule, AdminAccounts, generatePassword, PASSWORD_MIN_LENGTH } from '@app/accounts';
 import { runSeed } from '@app/catalogue';
 import { AppConfig, ConfigurationError, loadAppConfig, loadDotEnvFile } from '@app/common';
-import { DatabaseModule, EmbeddedPostgresError, resolveConfiguredDatabase } from '@app/database';
+import {
+  DatabaseModule,
+  EmbeddedPostgresError,
+  resolveConfiguredDatabase,
+  runMigrationsExclusively,
+  withSchemaLock,
+} from '@app/database';
 
 /**
  * Operator commands, run as a Nest standalone application context on the configured database
@@ -75,13 +81,14 @@ function parseOptions(command: string, args: string[]): Record<string, string> {
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
 async function migrate(app: INestApplicationContext): Promise<void> {
-  const applied = await app.get(DataSource).runMigrations({ transaction: 'each' });
+  const applied = await runMigrationsExclusively(app.get(DataSource));
   say(applied.length ? `migrate: applied ${applied.map((m) => m.name).join(', ')}` : 'migrate: nothing to apply');
 }
 
 async function seed(app: INestApplicationContext): Promise<void> {
   await migrate(app);
-  const result = await runSeed(app.get(DataSource));
+  const dataSource = app.get(DataSource);
+  const result = await withSchemaLock(dataSource, () => runSeed(dataSource));
   say(
     result.applied
       ? `seed: loaded (checksum ${result.checksum})`

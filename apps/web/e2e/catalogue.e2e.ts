@@ -105,6 +105,33 @@ describe('a visitor browsing the catalogue', () => {
     await context.close();
   });
 
+  it('filters by region: sessions that invited it, or were held in or invited one of its provinces', async () => {
+    const regions = (await (await apiAs(null, 'GET', '/api/v1/regions')).json()) as { id: number; name: string }[];
+    const highlands = regions.find((r) => r.name === 'Tây Nguyên')!;
+    const expected = (await (await apiAs(null, 'GET', `/api/v1/sessions?region=${highlands.id}`)).json()) as {
+      page: { total: number };
+    };
+    const context = await newContext(browser, PHONE);
+    const page = await context.newPage();
+    await page.goto('/');
+    const status = page.getByRole('status').filter({ hasText: /Tìm thấy|Không tìm thấy/ });
+    await visibleText(status);
+    const box = page.getByRole('combobox', { name: 'Vùng' });
+    await box.click();
+    await box.pressSequentially('tay nguyen', { delay: 20 });
+    await page.getByRole('option', { name: 'Tây Nguyên', exact: true }).waitFor({ state: 'attached' });
+    await box.press('Enter');
+    await expect
+      .poll(() => status.first().innerText(), { timeout: 15_000 })
+      .toBe(`Tìm thấy ${expected.page.total} hội nghị`);
+    // The Đà Nẵng training invited the Central Highlands as a region.
+    expect(await visibleText(page.getByRole('list', { name: 'Kết quả tìm kiếm' }))).toContain(DA_NANG_2024);
+    expect(new URL(page.url()).searchParams.get('vung')).toBe(String(highlands.id));
+    await expectNoHorizontalScroll(page);
+    await expectAccessible(page);
+    await context.close();
+  });
+
   it('(b) opens a session page and a person page from a deep link in a fresh tab, on a phone', async () => {
     const found = (await (await apiAs(null, 'GET', '/api/v1/sessions?q=da%20nang')).json()) as {
       items: { id: number }[];

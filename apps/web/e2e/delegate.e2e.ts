@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   PHONE,
@@ -22,8 +22,8 @@ async function signIn(page: Page, who: Person): Promise<void> {
 }
 
 /** The text of the help message the field points to with aria-describedby (what a screen reader reads beside it). */
-async function fieldError(page: Page, label: string): Promise<string> {
-  const field = page.getByLabel(label);
+async function fieldError(page: Page, label: string, within: Page | Locator = page): Promise<string> {
+  const field = within.getByLabel(label);
   await page.waitForFunction(
     (name) =>
       [...document.querySelectorAll('input')].some(
@@ -155,6 +155,62 @@ describe('a province delegate registering people', () => {
 
     await page.setViewportSize(PHONE);
     await expectNoHorizontalScroll(page);
+    await context.close();
+  });
+
+  it('corrects a registration while registration is open: the dialog saves only what changed', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await signIn(page, delegate);
+    await page.getByRole('link', { name: TITLE }).click();
+    const people = page.getByRole('list', { name: 'Đại biểu đã đăng ký' });
+    const dung = people.getByRole('listitem').filter({ hasText: 'Hoàng Thị Dung' });
+    expect(await visibleText(dung)).toContain('Sở Tư pháp');
+
+    await dung.getByRole('button', { name: 'Sửa thông tin của Hoàng Thị Dung' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Sửa thông tin: Hoàng Thị Dung' });
+    expect(await dialog.getByLabel('Cơ quan').inputValue()).toBe('Sở Tư pháp');
+    expect(await dialog.getByLabel('Điện thoại').inputValue()).toBe('0911 222 444');
+    await expectAccessible(page);
+
+    // A wrong e-mail address is refused beside its field, in the dialog; nothing is saved.
+    await dialog.getByLabel('Email').fill('dung-o-dau');
+    await dialog.getByRole('button', { name: 'Lưu thay đổi' }).click();
+    expect(await fieldError(page, 'Email', dialog)).toBe('phải là địa chỉ email, ví dụ ten@coquan.gov.vn');
+
+    // Corrected: a new agency and position, a valid address; Enter saves.
+    await dialog.getByLabel('Email').fill('dung.hoang@example.gov.vn');
+    await dialog.getByLabel('Chức vụ').fill('Phó Chánh Văn phòng');
+    await dialog.getByLabel('Cơ quan').fill('Sở Nội vụ');
+    await dialog.getByLabel('Cơ quan').press('Enter');
+    await visibleText(page.getByRole('status').filter({ hasText: 'Đã lưu thông tin của Hoàng Thị Dung.' }));
+    await dialog.waitFor({ state: 'detached' });
+    const row = await visibleText(dung);
+    expect(row).toContain('Phó Chánh Văn phòng, Sở Nội vụ');
+    expect(row).toContain('dung.hoang@example.gov.vn');
+    // Her place is unchanged by an edit.
+    expect(row).toContain('Vị trí chờ: 1');
+
+    // The API holds the same (what another screen, or the organiser, reads).
+    const res = await apiAs(delegate.token, 'GET', `/api/v1/sessions/${sessionId}/registrations?limit=100`);
+    const items = ((await res.json()) as { items: { fullName: string; agency: string; position: string }[] }).items;
+    expect(items.find((r) => r.fullName === 'Hoàng Thị Dung')).toMatchObject({
+      agency: 'Sở Nội vụ',
+      position: 'Phó Chánh Văn phòng',
+    });
+
+    // A withdrawn person can no longer be edited.
+    const an = people.getByRole('listitem').filter({ hasText: 'Nguyễn Văn An' });
+    expect(await visibleText(an)).toContain('Đã rút');
+    expect(await an.getByRole('button', { name: /Sửa thông tin/ }).count()).toBe(0);
+
+    // On a phone the dialog fits the screen.
+    await dung.getByRole('button', { name: 'Sửa thông tin của Hoàng Thị Dung' }).click();
+    await page.setViewportSize(PHONE);
+    await visibleText(dialog);
+    await expectNoHorizontalScroll(page);
+    await dialog.getByRole('button', { name: 'Hủy' }).click();
+    await dialog.waitFor({ state: 'detached' });
     await context.close();
   });
 

@@ -43,7 +43,13 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function shoot(name: string, url: string, ready: (page: Page) => Promise<unknown>, signedIn = false) {
+/** `to` is an address, or the clicks that lead to the screen (for pages reached by a link). */
+async function shoot(
+  name: string,
+  to: string | ((page: Page) => Promise<unknown>),
+  ready: (page: Page) => Promise<unknown>,
+  signedIn = false,
+) {
   for (const [size, viewport] of [
     ['desktop', DESKTOP],
     ['phone', PHONE],
@@ -57,7 +63,8 @@ async function shoot(name: string, url: string, ready: (page: Page) => Promise<u
       await page.getByRole('button', { name: 'Đăng nhập' }).click();
       await page.getByRole('heading', { level: 1, name: 'Hội nghị tỉnh được mời' }).waitFor();
     }
-    await page.goto(url);
+    if (typeof to === 'string') await page.goto(to);
+    else await to(page);
     await ready(page);
     await page.screenshot({ path: path.join(OUT, `${name}-${size}.png`), fullPage: size === 'desktop' });
     await context.close();
@@ -87,6 +94,50 @@ it('writes a screenshot of every screen', async () => {
     'delegate-register',
     `/dai-bieu/phien/${sessionId}`,
     (page) => visibleText(page.getByRole('list', { name: 'Đại biểu đã đăng ký' })),
+    true,
+  );
+  await shoot(
+    'organisation',
+    async (page) => {
+      await page.goto(`/phien/${daNangId}`);
+      await page
+        .getByRole('region', { name: 'Đơn vị tổ chức' })
+        .getByRole('link', { name: 'Ban Tuyên giáo Trung ương' })
+        .click();
+    },
+    (page) => visibleText(page.getByRole('region', { name: 'Tên gọi theo thời gian' })),
+  );
+  await shoot(
+    'document',
+    async (page) => {
+      await page.goto(`/phien/${daNangId}`);
+      await page
+        .getByRole('region', { name: 'Văn bản được quán triệt' })
+        .getByRole('link', { name: 'Kết luận số 57-KL/TW' })
+        .click();
+    },
+    (page) => visibleText(page.getByRole('region', { name: 'Được quán triệt tại' })),
+  );
+  await shoot('calendar', '/lich?nam=2024', (page) => visibleText(page.getByRole('region', { name: 'Tháng 8/2024' })));
+  await shoot(
+    'delegate-edit',
+    `/dai-bieu/phien/${sessionId}`,
+    async (page) => {
+      await page.getByRole('button', { name: 'Sửa thông tin của Lê Văn Cường' }).click();
+      await visibleText(page.getByRole('dialog', { name: 'Sửa thông tin: Lê Văn Cường' }));
+      // The dialog's opening animation has ended.
+      await page.waitForFunction(() => !document.querySelector('.ant-zoom-enter, .ant-zoom-appear'));
+    },
+    true,
+  );
+  await shoot(
+    'qr-cards',
+    `/dai-bieu/phien/${sessionId}/the-qr`,
+    async (page) => {
+      const cards = page.getByRole('list', { name: 'Thẻ QR' });
+      await visibleText(cards.getByRole('img', { name: 'Mã QR điểm danh của Nguyễn Văn An' }));
+      await visibleText(cards.getByRole('img', { name: 'Mã QR điểm danh của Trần Thị Bình' }));
+    },
     true,
   );
 });

@@ -1,11 +1,13 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { buildDataSourceOptions, PoolSettings } from './data-source.options';
+import { runMigrationsExclusively } from './schema-lock';
 
 export interface DatabaseModuleOptions {
   url: string;
   pool: PoolSettings;
-  /** Apply pending migrations while the connection opens (API start). */
+  /** Apply pending migrations while the connection opens (API start), under the schema lock. */
   runMigrations: boolean;
 }
 
@@ -16,12 +18,27 @@ export class DatabaseModule {
       module: DatabaseModule,
       global: true,
       imports: [
-        TypeOrmModule.forRoot({
-          ...buildDataSourceOptions(options.url, options.pool),
-          migrationsRun: options.runMigrations,
-          autoLoadEntities: true,
-          // Fail fast at boot instead of retrying for minutes: the caller reports the reason.
-          retryAttempts: 0,
+        TypeOrmModule.forRootAsync({
+          useFactory: () => ({
+            ...buildDataSourceOptions(options.url, options.pool),
+            autoLoadEntities: true,
+            // Fail fast at boot instead of retrying for minutes: the caller reports the reason.
+            retryAttempts: 0,
+          }),
+          // Not TypeORM's migrationsRun: processes starting together on one database would race
+          // on the same migrations. They take turns on an advisory lock instead.
+          dataSourceFactory: async (dataSourceOptions) => {
+            const dataSource = await new DataSource(dataSourceOptions!).initialize();
+            if (options.runMigrations) {
+              try {
+                await runMigrationsExclusively(dataSource);
+              } catch (error) {
+                await dataSource.destroy().catch(() => undefined);
+                throw error;
+              }
+            }
+            return dataSource;
+          },
         }),
       ],
     };

@@ -2,3 +2,4 @@ export * from './data-source.options';
 export * from './database.module';
 export * from './embedded/embedded-postgres';
 export * from './resolve-database';
+export * from './schema-lock';

@@ -19,6 +19,7 @@ export function mapRegistration(row: RegistrationRow): RegistrationDto {
     createdAt: new Date(row.created_at).toISOString(),
     updatedAt: new Date(row.updated_at).toISOString(),
     version: row.version,
+    waitlistPosition: row.waitlist_position,
   };
 }
 

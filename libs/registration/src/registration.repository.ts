@@ -19,6 +19,8 @@ export interface RegistrationRow {
   created_at: Date;
   updated_at: Date;
   version: number;
+  /** 1 for the next to be promoted within the province; null unless waitlisted. */
+  waitlist_position: number | null;
 }
 
 export interface SettingsRow {
@@ -45,8 +47,19 @@ export interface NewRegistration {
   createdBy: number;
 }
 
+/**
+ * A waitlisted registration's place in its province's queue, in the order promotion takes them
+ * (`waitlisted_at, id`: see `firstWaitlisted` and `oldestPromotable`), read through the
+ * `registration_waitlist` index.
+ */
+const WAITLIST_POSITION = `CASE WHEN r.status = 'waitlisted' THEN (
+    SELECT count(*)::int + 1 FROM registration w
+     WHERE w.session_id = r.session_id AND w.province_id = r.province_id AND w.status = 'waitlisted'
+       AND (w.waitlisted_at, w.id) < (r.waitlisted_at, r.id)) END AS waitlist_position`;
+
 const COLUMNS = `r.id, r.session_id, r.province_id, p.name AS province_name, r.full_name, r.gender, r.position, r.agency,
-  r.phone, r.email, r.status, r.status_reason, r.check_in_code, r.created_at, r.updated_at, r.version`;
+  r.phone, r.email, r.status, r.status_reason, r.check_in_code, r.created_at, r.updated_at, r.version,
+  ${WAITLIST_POSITION}`;
 
 /** All SQL of registrations; every method runs on the caller's transaction manager. */
 @Injectable()

@@ -1,12 +1,13 @@
-import { Input, Pagination, Select, Tag, Typography } from 'antd';
-import { useEffect, useId, useMemo, useState } from 'react';
+import { Input, Pagination, Tag, Typography } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { SESSION_KINDS, formatSchedule, label } from '../shared/format';
 import { ErrorState } from '../shared/ui/ErrorState';
 import { Loading } from '../shared/ui/Loading';
 import { usePageTitle } from '../shared/ui/usePageTitle';
 import { useDebounced } from '../shared/useDebounced';
-import { useFilterChoices, useProvinces, useSessions, type SessionQuery } from './queries';
+import { CatalogueFilter } from './CatalogueFilter';
+import { useFilterChoices, useProvinces, useRegions, useSessions, type SessionQuery } from './queries';
 
 const PAGE_SIZE = 10;
 const FIRST_YEAR = 2015;
@@ -19,17 +20,11 @@ export default function CataloguePage() {
   const [params, setParams] = useSearchParams();
   const [text, setText] = useState(params.get('q') ?? '');
   const q = useDebounced(text.trim(), 300);
-  const ids = {
-    year: useId(),
-    province: useId(),
-    kind: useId(),
-    document: useId(),
-    presenter: useId(),
-    organisation: useId(),
-  };
 
   const year = numberParam(params.get('nam'));
   const hostProvince = numberParam(params.get('tinh'));
+  // A region: sessions that invited it whole, or hosted in or inviting one of its provinces.
+  const region = numberParam(params.get('vung'));
   const kind = params.get('loai') ?? undefined;
   const documentId = numberParam(params.get('van-ban'));
   const presenter = numberParam(params.get('nguoi'));
@@ -59,6 +54,7 @@ export default function CataloguePage() {
     q: q || undefined,
     year,
     hostProvince,
+    region,
     kind: kind as SessionQuery['kind'],
     document: documentId,
     presenter,
@@ -68,6 +64,7 @@ export default function CataloguePage() {
   };
   const sessions = useSessions(query);
   const provinces = useProvinces();
+  const regions = useRegions();
   const choices = useFilterChoices();
 
   const thisYear = new Date().getFullYear();
@@ -111,80 +108,59 @@ export default function CataloguePage() {
         onSearch={(value) => setText(value)}
       />
       <div className="filters">
-        <label htmlFor={ids.year}>
-          Năm
-          <Select
-            id={ids.year}
-            allowClear
-            placeholder="Tất cả các năm"
-            options={yearOptions}
-            value={year}
-            onChange={(value?: number) => update({ nam: value })}
-          />
-        </label>
-        <label htmlFor={ids.province}>
-          Tỉnh, thành phố đăng cai
-          <Select
-            id={ids.province}
-            allowClear
-            showSearch={{ optionFilterProp: 'label' }}
-            placeholder="Tất cả"
-            options={provinceOptions}
-            loading={provinces.isPending}
-            value={hostProvince}
-            onChange={(value?: number) => update({ tinh: value })}
-          />
-        </label>
-        <label htmlFor={ids.kind}>
-          Loại hội nghị
-          <Select
-            id={ids.kind}
-            allowClear
-            placeholder="Tất cả"
-            options={Object.entries(SESSION_KINDS).map(([value, text]) => ({ value, label: text }))}
-            value={kind}
-            onChange={(value?: string) => update({ loai: value })}
-          />
-        </label>
-        <label htmlFor={ids.document}>
-          Văn bản được quán triệt
-          <Select
-            id={ids.document}
-            allowClear
-            showSearch={{ optionFilterProp: 'label' }}
-            placeholder="Tất cả"
-            options={documentOptions}
-            loading={choices.documents.isPending}
-            value={documentId}
-            onChange={(value?: number) => update({ 'van-ban': value })}
-          />
-        </label>
-        <label htmlFor={ids.presenter}>
-          Người trình bày
-          <Select
-            id={ids.presenter}
-            allowClear
-            showSearch={{ optionFilterProp: 'label' }}
-            placeholder="Tất cả"
-            options={presenterOptions}
-            loading={choices.people.isPending}
-            value={presenter}
-            onChange={(value?: number) => update({ nguoi: value })}
-          />
-        </label>
-        <label htmlFor={ids.organisation}>
-          Đơn vị tổ chức, trình bày
-          <Select
-            id={ids.organisation}
-            allowClear
-            showSearch={{ optionFilterProp: 'label' }}
-            placeholder="Tất cả"
-            options={organisationOptions}
-            loading={choices.organisations.isPending}
-            value={organisation}
-            onChange={(value?: number) => update({ 'to-chuc': value })}
-          />
-        </label>
+        <CatalogueFilter
+          label="Năm"
+          placeholder="Tất cả các năm"
+          options={yearOptions}
+          value={year}
+          onChange={(value) => update({ nam: value })}
+        />
+        <CatalogueFilter
+          label="Tỉnh, thành phố đăng cai"
+          searchable
+          options={provinceOptions}
+          loading={provinces.isPending}
+          value={hostProvince}
+          onChange={(value) => update({ tinh: value })}
+        />
+        <CatalogueFilter
+          label="Vùng"
+          searchable
+          options={(regions.data ?? []).map((r) => ({ value: r.id, label: r.name }))}
+          loading={regions.isPending}
+          value={region}
+          onChange={(value) => update({ vung: value })}
+        />
+        <CatalogueFilter
+          label="Loại hội nghị"
+          options={Object.entries(SESSION_KINDS).map(([value, text]) => ({ value, label: text }))}
+          value={kind}
+          onChange={(value) => update({ loai: value })}
+        />
+        <CatalogueFilter
+          label="Văn bản được quán triệt"
+          searchable
+          options={documentOptions}
+          loading={choices.documents.isPending}
+          value={documentId}
+          onChange={(value) => update({ 'van-ban': value })}
+        />
+        <CatalogueFilter
+          label="Người trình bày"
+          searchable
+          options={presenterOptions}
+          loading={choices.people.isPending}
+          value={presenter}
+          onChange={(value) => update({ nguoi: value })}
+        />
+        <CatalogueFilter
+          label="Đơn vị tổ chức, trình bày"
+          searchable
+          options={organisationOptions}
+          loading={choices.organisations.isPending}
+          value={organisation}
+          onChange={(value) => update({ 'to-chuc': value })}
+        />
       </div>
 
       {sessions.isError ? (

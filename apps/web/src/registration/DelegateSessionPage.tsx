@@ -1,11 +1,10 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Form, Input, Popconfirm, Select, Tag, Typography } from 'antd';
+import { Alert, Button, Form, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useSession } from '../catalogue/queries';
 import { api, unwrap } from '../shared/api/client';
-import { ApiError, errorMessage, fieldMessage } from '../shared/api/problem';
-import type { components } from '../shared/api/schema';
+import { errorMessage } from '../shared/api/problem';
 import { useAuth } from '../shared/auth/AuthProvider';
 import { formatSchedule } from '../shared/format';
 import { ErrorState } from '../shared/ui/ErrorState';
@@ -14,24 +13,9 @@ import { usePageTitle } from '../shared/ui/usePageTitle';
 import { BulkUpload } from './BulkUpload';
 import { QuotaSummary } from './QuotaSummary';
 import { RequireRole } from './RequireRole';
-import {
-  REGISTRATION_STATUSES,
-  useMyRegistrations,
-  useRegistrationSettings,
-  waitlistPositions,
-  type Registration,
-} from './queries';
-
-type NewRegistration = components['schemas']['CreateRegistrationDto'];
-
-const FIELD_LABELS: Record<keyof NewRegistration, string> = {
-  fullName: 'Họ và tên',
-  gender: 'Giới tính',
-  position: 'Chức vụ',
-  agency: 'Cơ quan',
-  phone: 'Điện thoại',
-  email: 'Email',
-};
+import { PersonFields, showFieldErrors, type PersonValues as NewRegistration } from './PersonFields';
+import { useMyRegistrations, useRegistrationSettings, type Registration } from './queries';
+import { RegistrationList } from './RegistrationList';
 
 export default function DelegateSessionPage() {
   return (
@@ -46,6 +30,7 @@ function DelegateSession({ sessionId }: { sessionId: number }) {
   const session = useSession(sessionId);
   const settings = useRegistrationSettings(sessionId);
   const registrations = useMyRegistrations(sessionId);
+  const refresh = useRefreshRegistrations(sessionId);
   usePageTitle(session.data ? `Đăng ký: ${session.data.title}` : 'Đăng ký');
   const failed = session.error ?? settings.error ?? registrations.error;
   if (failed) {
@@ -75,7 +60,7 @@ function DelegateSession({ sessionId }: { sessionId: number }) {
       </section>
       <RegisterForm sessionId={sessionId} />
       <BulkUpload sessionId={sessionId} />
-      <RegistrationList items={registrations.data.items} sessionId={sessionId} />
+      <RegistrationList items={registrations.data.items} open={settings.data.open} refresh={refresh} />
     </>
   );
 }
@@ -112,19 +97,7 @@ function RegisterForm({ sessionId }: { sessionId: number }) {
       form.resetFields();
       await refresh();
     } catch (failure) {
-      const fields = failure instanceof ApiError ? failure.fieldErrors.filter((f) => f.path in FIELD_LABELS) : [];
-      if (failure instanceof ApiError && fields.length > 0) {
-        // Each message beside its field; the first wrong field gets the focus.
-        const byField = new Map<string, string[]>();
-        for (const f of fields) {
-          const label = FIELD_LABELS[f.path as keyof NewRegistration];
-          byField.set(f.path, [...(byField.get(f.path) ?? []), fieldMessage(f, failure.inVietnamese, label)]);
-        }
-        form.setFields(
-          [...byField].map(([name, errors]) => ({ name: name as keyof NewRegistration, errors: [...new Set(errors)] })),
-        );
-        form.focusField(fields[0].path as keyof NewRegistration);
-      } else setError(failure);
+      if (!showFieldErrors(form, failure)) setError(failure);
     } finally {
       setBusy(false);
     }
@@ -149,104 +122,11 @@ function RegisterForm({ sessionId }: { sessionId: number }) {
       )}
       {error !== null && <Alert type="error" showIcon role="alert" title={errorMessage(error)} />}
       <Form form={form} layout="vertical" onFinish={submit} requiredMark="optional" className="register-form">
-        <Form.Item
-          label={FIELD_LABELS.fullName}
-          name="fullName"
-          rules={[{ required: true, whitespace: true, message: 'Vui lòng nhập họ và tên.' }]}
-        >
-          <Input autoComplete="name" />
-        </Form.Item>
-        <Form.Item label={FIELD_LABELS.gender} name="gender">
-          <Select
-            allowClear
-            options={[
-              { value: 'female', label: 'Nữ' },
-              { value: 'male', label: 'Nam' },
-              { value: 'other', label: 'Khác' },
-            ]}
-          />
-        </Form.Item>
-        <Form.Item label={FIELD_LABELS.position} name="position">
-          <Input autoComplete="organization-title" />
-        </Form.Item>
-        <Form.Item
-          label={FIELD_LABELS.agency}
-          name="agency"
-          rules={[{ required: true, whitespace: true, message: 'Vui lòng nhập cơ quan.' }]}
-        >
-          <Input autoComplete="organization" />
-        </Form.Item>
-        <Form.Item label={FIELD_LABELS.phone} name="phone">
-          <Input type="tel" autoComplete="tel" />
-        </Form.Item>
-        <Form.Item label={FIELD_LABELS.email} name="email">
-          <Input autoComplete="email" />
-        </Form.Item>
+        <PersonFields />
         <Button type="primary" htmlType="submit" loading={busy}>
           Đăng ký
         </Button>
       </Form>
-    </section>
-  );
-}
-
-function RegistrationList({ items, sessionId }: { items: Registration[]; sessionId: number }) {
-  const positions = waitlistPositions(items);
-  const refresh = useRefreshRegistrations(sessionId);
-  const [error, setError] = useState<unknown>(null);
-  const active = items.filter((r) => r.status !== 'withdrawn' && r.status !== 'rejected');
-  const ended = items.filter((r) => r.status === 'withdrawn' || r.status === 'rejected');
-
-  const withdraw = async (registration: Registration) => {
-    setError(null);
-    try {
-      await unwrap(
-        api.POST('/api/v1/registrations/{id}/withdraw', {
-          params: { path: { id: registration.id } },
-          body: { reason: 'Tỉnh rút đăng ký' },
-        }),
-      );
-    } catch (failure) {
-      setError(failure);
-    }
-    await refresh();
-  };
-
-  return (
-    <section className="section" aria-labelledby="danh-sach">
-      <h2 id="danh-sach">Danh sách đăng ký của tỉnh ({active.length})</h2>
-      {error !== null && <Alert type="error" showIcon role="alert" title={errorMessage(error)} />}
-      {items.length === 0 ? (
-        <p>Tỉnh chưa đăng ký đại biểu nào.</p>
-      ) : (
-        <ul className="registration-list" aria-label="Đại biểu đã đăng ký">
-          {[...active, ...ended].map((r) => (
-            <li key={r.id} className="registration-row">
-              <div>
-                <strong>{r.fullName}</strong>
-                <div>{[r.position, r.agency].filter(Boolean).join(', ')}</div>
-              </div>
-              <div className="registration-status">
-                <Tag className={`status-${r.status}`}>{REGISTRATION_STATUSES[r.status] ?? r.status}</Tag>
-                {positions.has(r.id) && <span>Vị trí chờ: {positions.get(r.id)}</span>}
-                {(r.status === 'confirmed' || r.status === 'waitlisted' || r.status === 'pending') && (
-                  <Popconfirm
-                    title={`Rút đăng ký của ${r.fullName}?`}
-                    description="Chỗ của người này sẽ được chuyển cho người đầu danh sách chờ."
-                    okText="Rút đăng ký"
-                    cancelText="Không"
-                    onConfirm={() => withdraw(r)}
-                  >
-                    <Button danger size="small" aria-label={`Rút đăng ký của ${r.fullName}`}>
-                      Rút đăng ký
-                    </Button>
-                  </Popconfirm>
-                )}
-              </div>
-            </li>
-          ))}
-        </ul>
-      )}
     </section>
   );
 }

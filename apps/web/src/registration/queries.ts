@@ -48,17 +48,6 @@ export function useMyRegistrations(sessionId: number) {
   });
 }
 
-/**
- * Place in the waitlist: the province's waitlisted people in the order they registered (the API
- * promotes the earliest first when a place frees up).
- */
-export function waitlistPositions(items: Registration[]): Map<number, number> {
-  const waiting = items
-    .filter((r) => r.status === 'waitlisted')
-    .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id - b.id);
-  return new Map(waiting.map((r, index) => [r.id, index + 1]));
-}
-
 export const REGISTRATION_STATUSES: Record<string, string> = {
   pending: 'Chờ duyệt',
   confirmed: 'Đã xác nhận',

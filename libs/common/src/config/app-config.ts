@@ -52,6 +52,25 @@ export class AppConfig {
   @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_URL must be a postgres:// or postgresql:// URL' })
   DATABASE_URL?: string;
 
+  /**
+   * Redis for state that several API processes must share (rate limits, the login bucket):
+   * with it the limits are per address across all processes; without it, per process in memory.
+   */
+  @IsOptional()
+  @Matches(/^rediss?:\/\/\S+$/, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
+  REDIS_URL?: string;
+
+  /** Prefix of this deployment's keys in Redis (several deployments may share one server). */
+  @Matches(/^[\w:.-]{1,64}$/, { message: 'REDIS_KEY_PREFIX must be 1-64 letters, digits, _ : . or -' })
+  REDIS_KEY_PREFIX = 'ttdn:';
+
+  /** API processes sharing the port (node:cluster); 1 runs no cluster. `npm run start:cluster` uses one per core. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  WEB_CONCURRENCY = 1;
+
   @IsString()
   EMBEDDED_DB_DIR = '.data/postgres';
 

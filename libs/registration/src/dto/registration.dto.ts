@@ -161,16 +161,22 @@ export class RegistrationDto {
   @ApiProperty() provinceId: number;
   @ApiProperty() provinceName: string;
   @ApiProperty() fullName: string;
-  @ApiPropertyOptional({ nullable: true }) gender: string | null;
-  @ApiPropertyOptional({ nullable: true }) position: string | null;
+  @ApiPropertyOptional({ enum: GENDERS, nullable: true }) gender: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) position: string | null;
   @ApiProperty() agency: string;
-  @ApiPropertyOptional({ nullable: true }) phone: string | null;
-  @ApiPropertyOptional({ nullable: true }) email: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) phone: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) email: string | null;
   @ApiProperty({ enum: REGISTRATION_STATUSES }) status: string;
-  @ApiPropertyOptional({ nullable: true }) statusReason: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) statusReason: string | null;
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;
   @ApiProperty() version: number;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: "Place in the province's waitlist (1 = promoted first when a place frees up); null unless waitlisted",
+  })
+  waitlistPosition: number | null;
 }
 
 export class RegistrationPageDto {

@@ -1816,17 +1816,20 @@ export interface components {
             provinceId: number;
             provinceName: string;
             fullName: string;
-            gender?: Record<string, never> | null;
-            position?: Record<string, never> | null;
+            /** @enum {string|null} */
+            gender?: "female" | "male" | "other" | null;
+            position?: string | null;
             agency: string;
-            phone?: Record<string, never> | null;
-            email?: Record<string, never> | null;
+            phone?: string | null;
+            email?: string | null;
             /** @enum {string} */
             status: "pending" | "confirmed" | "waitlisted" | "rejected" | "withdrawn";
-            statusReason?: Record<string, never> | null;
+            statusReason?: string | null;
             createdAt: string;
             updatedAt: string;
             version: number;
+            /** @description Place in the province's waitlist (1 = promoted first when a place frees up); null unless waitlisted */
+            waitlistPosition: number | null;
         };
         SkippedRowDto: {
             row: number;
