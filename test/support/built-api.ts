@@ -4,6 +4,8 @@ import * as fs from 'node:fs/promises';
 import * as net from 'node:net';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
+// By path: Vitest's global set-up (apps/web/e2e) loads this file without the @app aliases.
+// eslint-disable-next-line no-restricted-imports
 import { relocatedClusterName, relocationRoots } from '../../libs/database/src/embedded/server-placement';
 
 const execFileAsync = promisify(execFile);
