@@ -7,7 +7,6 @@ import { DatabaseModule } from '@app/database';
 import { CatalogueModule } from '@app/catalogue';
 import { RegistrationModule } from '@app/registration';
 import { AttendanceModule } from '@app/attendance';
-import { ExportsModule } from '@app/exports';
 import { ImporterModule } from '@app/importer';
 import { EmbeddedDatabaseState } from './health/embedded-database.state';
 import { HealthModule } from './health/health.module';
@@ -95,7 +94,6 @@ export class AppModule {
         CatalogueModule,
         RegistrationModule,
         AttendanceModule,
-        ExportsModule,
         ImporterModule,
         AccountsModule,
         ...extraImports,

@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { CitationDto, citationsOf, loadCitations } from '../shared/citations';
 import { matchesEveryWord, SqlParams } from '../shared/search';
 import { SearchPageQuery } from '../shared/search-query';
+import { publishedSql } from '../sessions/session.rules';
 
 export interface DocumentRow {
   id: string;
@@ -72,7 +73,7 @@ export class DocumentRepository {
                            JOIN agenda_item ai ON ai.id = ad.agenda_item_id WHERE ad.document_id = $1) x
          JOIN training_session s ON s.id = x.session_id
          LEFT JOIN agenda_item ai ON ai.id = x.agenda_item_id
-        WHERE $2 OR s.status <> 'draft'
+        WHERE $2 OR ${publishedSql('s')}
         ORDER BY s.starts_on, s.id, ai.position NULLS FIRST`,
       [id, includeDrafts],
     );

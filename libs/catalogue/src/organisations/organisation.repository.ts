@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { CitationDto, loadCitations } from '../shared/citations';
 import { matchesEveryWord, SqlParams } from '../shared/search';
 import { SearchPageQuery } from '../shared/search-query';
+import { publishedSql } from '../sessions/session.rules';
 
 export interface OrganisationRow {
   id: string;
@@ -90,7 +91,7 @@ export class OrganisationRepository {
                UNION SELECT ai.session_id, 'presenter' FROM agenda_presenter ap
                        JOIN agenda_item ai ON ai.id = ap.agenda_item_id WHERE ap.organisation_id = $1) x
          JOIN training_session s ON s.id = x.session_id
-        WHERE $2 OR s.status <> 'draft'
+        WHERE $2 OR ${publishedSql('s')}
         ORDER BY sort_date, session_id`,
       [id, includeDrafts],
     );

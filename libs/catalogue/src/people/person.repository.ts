@@ -5,6 +5,7 @@ import { CitationDto, loadCitations } from '../shared/citations';
 import { matchesEveryWord, SqlParams } from '../shared/search';
 import { SearchPageQuery } from '../shared/search-query';
 import { PositionRow, SessionRepository } from '../sessions/session.repository';
+import { publishedSql } from '../sessions/session.rules';
 
 export interface PersonRow {
   id: string;
@@ -70,7 +71,7 @@ export class PersonRepository {
               ai.id AS agenda_item_id, ai.title AS agenda_item_title, ai.kind
          FROM agenda_presenter ap JOIN agenda_item ai ON ai.id = ap.agenda_item_id
          JOIN training_session s ON s.id = ai.session_id
-        WHERE ap.person_id = $1 AND ($2 OR s.status <> 'draft')
+        WHERE ap.person_id = $1 AND ($2 OR ${publishedSql('s')})
         ORDER BY s.starts_on, ai.position`,
       [personId, includeDrafts],
     );

@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { foldedPhrasePattern } from '../shared/search';
 import { CitationDto, citationsOf, loadCitations } from '../shared/citations';
 import { SessionListQuery } from './dto/session-list.query';
+import { publishedSql } from './session.rules';
 
 export interface SessionRow {
   id: string;
@@ -137,9 +138,9 @@ export class SessionRepository {
     };
     const where: string[] = [];
     if (includeDrafts === false || (Array.isArray(includeDrafts) && includeDrafts.length === 0)) {
-      where.push(`s.status <> 'draft'`);
+      where.push(publishedSql('s'));
     } else if (Array.isArray(includeDrafts)) {
-      where.push(`(s.status <> 'draft' OR s.id = ANY(${param(includeDrafts)}::bigint[]))`);
+      where.push(`(${publishedSql('s')} OR s.id = ANY(${param(includeDrafts)}::bigint[]))`);
     }
     // The query is a phrase of whole words: "da nang" matches "Đà Nẵng" but not "đại" or "nâng".
     // Accents are folded on both sides (search_fold / foldForSearch), so "đã nâng" still folds to
