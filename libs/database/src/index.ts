@@ -2,3 +2,5 @@ export * from './data-source.options';
 export * from './database.module';
 export * from './embedded/embedded-postgres';
 export * from './resolve-database';
+export * from './startup';
+export { freePort, isAlive, sleep } from './embedded/processes';
