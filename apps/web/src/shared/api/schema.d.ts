@@ -5603,9 +5603,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                bridgePointId: number;
                 id: number;
                 partId: number;
-                bridgePointId: number;
             };
             cookie?: never;
         };
