@@ -16,6 +16,23 @@ export default tseslint.config(
       '@typescript-eslint/await-thenable': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-explicit-any': 'error',
+      // A library is used through its public surface (libs/<name>/src/index.ts, imported as
+      // @app/<name>), never by reaching into another library's files: tests included.
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^@app/[a-z-]+/.+',
+              message: "Import the library's public surface (@app/<name>), not a file inside it.",
+            },
+            {
+              regex: '^(\\.\\./)+(libs/)?[a-z-]+/src/.+',
+              message: 'Import another library through @app/<name>, not a file inside its src/.',
+            },
+          ],
+        },
+      ],
     },
   },
   {

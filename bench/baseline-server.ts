@@ -1,6 +1,10 @@
 import { createServer } from 'node:http';
 import { Pool } from 'pg';
+// By path: bench is compiled by plain tsc, which does not rewrite the @app aliases; the baseline
+// must run exactly the SQL the API builds.
+// eslint-disable-next-line no-restricted-imports
 import { termsOfFolded } from '../libs/catalogue/src/search/search-query';
+// eslint-disable-next-line no-restricted-imports
 import { sessionPageSql } from '../libs/catalogue/src/search/session-list.sql';
 
 /**

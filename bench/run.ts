@@ -5,6 +5,8 @@ import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { Client, Pool } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
+// By path: bench is compiled by plain tsc, which does not rewrite the @app aliases.
+// eslint-disable-next-line no-restricted-imports
 import { startEmbeddedPostgres } from '../libs/database/src/embedded/embedded-postgres';
 import { addSearchSet, buildDataset, Dataset, exportSql } from './dataset';
 import { measureCatalogueLoad, median } from './web-load';

@@ -1,6 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
@@ -9,18 +8,11 @@ export const API_MAIN = path.join(ROOT, 'dist/apps/api/src/main.js');
 export const JWT_SECRET = 'benchmark-secret-that-is-at-least-32-characters';
 export const ADMIN = { email: 'bench-admin@bench.local', password: 'bench-admin-password-1' };
 
-export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+// By path: bench is compiled by plain tsc, which does not rewrite the @app aliases.
+// eslint-disable-next-line no-restricted-imports
+import { freePort, sleep } from '../libs/database/src/embedded/processes';
 
-export async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
-  });
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+export { freePort, sleep };
 
 export function machine() {
   const cpuinfo = readFileSync('/proc/cpuinfo', 'utf8');

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { readCsv } from '../libs/registration/src/bulk/csv-reader';
+import { readCsv } from '@app/registration';
 import { pdfText } from './support/pdf-text';
 import {
   bearer,

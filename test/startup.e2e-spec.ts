@@ -8,6 +8,7 @@ import {
   clusterFolder,
   ensureApiBuilt,
   freePort,
+  isAlive,
   postmasterPid,
   spawnBuiltApi,
 } from './support/built-api';
@@ -35,15 +36,6 @@ function runToExit(env: Record<string, string>): Promise<{ code: number | null; 
     child.once('exit', (code) => resolve({ code, stdout, stderr }));
   });
 }
-
-const isAlive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 /**
  * `npm start` as a user meets it: the embedded database on first start, a second start while

@@ -1,10 +1,15 @@
 import { ChildProcess, execFile, spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import * as fs from 'node:fs/promises';
-import * as net from 'node:net';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
+// By path: Vitest's global set-up (apps/web/e2e) loads this file without the @app aliases.
+// eslint-disable-next-line no-restricted-imports
 import { relocatedClusterName, relocationRoots } from '../../libs/database/src/embedded/server-placement';
+// eslint-disable-next-line no-restricted-imports
+import { freePort, isAlive } from '../../libs/database/src/embedded/processes';
+
+export { freePort, isAlive };
 
 const execFileAsync = promisify(execFile);
 const ROOT = path.resolve(__dirname, '../..');
@@ -39,15 +44,6 @@ export async function ensureApiBuilt(): Promise<void> {
 }
 
 const BUILD_LOCK = path.join(ROOT, '.data/api-build.lock');
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 async function withBuildLock(work: () => Promise<void>): Promise<void> {
   await fs.mkdir(path.dirname(BUILD_LOCK), { recursive: true });
@@ -99,18 +95,6 @@ export function clusterFolder(requested: string): string {
 /** The postmaster's pid, from the cluster's postmaster.pid. */
 export function postmasterPid(cluster: string): number {
   return Number(readFileSync(path.join(cluster, 'postmaster.pid'), 'utf8').split('\n')[0]);
-}
-
-/** A TCP port that was free a moment ago on 127.0.0.1. */
-export async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
-  });
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 export interface BuiltApi {

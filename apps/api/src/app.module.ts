@@ -1,13 +1,12 @@
-import { DynamicModule, Global, Module } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { AccountsModule } from '@app/accounts';
-import { AppConfig, createValidationPipe, ProblemFilter } from '@app/common';
+import { AppConfig, AppConfigModule, createValidationPipe, ProblemFilter } from '@app/common';
 import { DatabaseModule } from '@app/database';
 import { CatalogueModule } from '@app/catalogue';
 import { RegistrationModule } from '@app/registration';
 import { AttendanceModule } from '@app/attendance';
-import { ExportsModule } from '@app/exports';
 import { ImporterModule } from '@app/importer';
 import { EmbeddedDatabaseState } from './health/embedded-database.state';
 import { HealthModule } from './health/health.module';
@@ -21,21 +20,6 @@ export interface AppModuleOptions {
   extraImports?: ModuleImport[];
   /** The embedded server this process supervises, if any: liveness fails once it cannot be restarted. */
   embedded?: EmbeddedDatabaseState;
-}
-
-@Global()
-@Module({})
-class ConfigHolderModule {
-  static forRoot(config: AppConfig, embedded?: EmbeddedDatabaseState): DynamicModule {
-    return {
-      module: ConfigHolderModule,
-      providers: [
-        { provide: AppConfig, useValue: config },
-        { provide: EmbeddedDatabaseState, useValue: embedded ?? { state: () => 'running' } },
-      ],
-      exports: [AppConfig, EmbeddedDatabaseState],
-    };
-  }
 }
 
 /** Readable logs for a person at a terminal; machines (production, pipes, CI) get JSON lines. */
@@ -66,7 +50,9 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        ConfigHolderModule.forRoot(config, embedded),
+        AppConfigModule.forRoot(config, [
+          { provide: EmbeddedDatabaseState, useValue: embedded ?? { state: () => 'running' } },
+        ]),
         LoggerModule.forRoot({
           pinoHttp: {
             level: config.LOG_LEVEL,
@@ -95,7 +81,6 @@ export class AppModule {
         CatalogueModule,
         RegistrationModule,
         AttendanceModule,
-        ExportsModule,
         ImporterModule,
         AccountsModule,
         ...extraImports,

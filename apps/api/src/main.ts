@@ -2,38 +2,16 @@ import { Logger } from '@nestjs/common';
 import cluster from 'node:cluster';
 import type { Server } from 'node:http';
 import { availableParallelism } from 'node:os';
-import { ConfigurationError, docsArePublic, loadAppConfig, loadDotEnvFile } from '@app/common';
-import { EmbeddedPostgresError, resolveConfiguredDatabase } from '@app/database';
+import { docsArePublic } from '@app/common';
+import { exitWith, loadConfigurationOrExit, resolveDatabaseOrExit } from '@app/database';
 import { runClusterPrimary } from './cluster';
 import { createApiApplication } from './create-app';
 import { seedIfNeeded } from './seed-on-start';
 
-/**
- * Start-up failures that a person can fix get one line, not a stack trace.
- */
-function fail(message: string): never {
-  process.stderr.write(`${message}\n`);
-  process.exit(1);
-}
-
 async function main(): Promise<void> {
-  let config;
-  let envFile: string | undefined;
-  try {
-    envFile = loadDotEnvFile();
-    config = loadAppConfig();
-  } catch (error) {
-    if (error instanceof ConfigurationError) fail(error.message);
-    throw error;
-  }
-
-  let database;
-  try {
-    database = await resolveConfiguredDatabase(config);
-  } catch (error) {
-    if (error instanceof EmbeddedPostgresError) fail(error.message);
-    throw error;
-  }
+  // Start-up failures that a person can fix get one line, not a stack trace.
+  const { config, envFile } = loadConfigurationOrExit();
+  const database = await resolveDatabaseOrExit(config);
 
   // `--cluster` (npm run start:cluster) runs one process per core unless WEB_CONCURRENCY says how many.
   const processes =
@@ -81,7 +59,7 @@ async function main(): Promise<void> {
     await app.close().catch(() => undefined);
     await database.embedded?.stop();
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-      fail(`Port ${config.PORT} is already in use (is the API already running?). Set PORT to use another.`);
+      exitWith(`Port ${config.PORT} is already in use (is the API already running?). Set PORT to use another.`);
     }
     throw error;
   }

@@ -1,15 +1,16 @@
-import { DynamicModule, Global, INestApplicationContext, Module } from '@nestjs/common';
+import { DynamicModule, INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { parseArgs } from 'node:util';
 import { isEmail } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { AccountsCoreModule, AdminAccounts, generatePassword, PASSWORD_MIN_LENGTH } from '@app/accounts';
 import { runSeed } from '@app/catalogue';
-import { AppConfig, ConfigurationError, loadAppConfig, loadDotEnvFile } from '@app/common';
+import { AppConfig, AppConfigModule } from '@app/common';
 import {
   DatabaseModule,
-  EmbeddedPostgresError,
-  resolveConfiguredDatabase,
+  exitWith,
+  loadConfigurationOrExit,
+  resolveDatabaseOrExit,
   runMigrationsExclusively,
   withSchemaLock,
 } from '@app/database';
@@ -33,21 +34,13 @@ Commands:
                                    administrator with this password; without --password one is
                                    generated and printed once`;
 
-@Global()
-@Module({})
-class CliConfigModule {
-  static forRoot(config: AppConfig): DynamicModule {
-    return { module: CliConfigModule, providers: [{ provide: AppConfig, useValue: config }], exports: [AppConfig] };
-  }
-}
-
 @Module({})
 class CliModule {
   static register(config: AppConfig, url: string): DynamicModule {
     return {
       module: CliModule,
       imports: [
-        CliConfigModule.forRoot(config),
+        AppConfigModule.forRoot(config),
         DatabaseModule.forRoot({
           url,
           runMigrations: false,
@@ -124,38 +117,24 @@ async function createAdmin(app: INestApplicationContext, options: AdminOptions):
   if (options.password === undefined) say(`create-admin: generated password (shown only this once): ${password}`);
 }
 
-function fail(message: string, code = 1): never {
-  process.stderr.write(`${message}\n`);
-  process.exit(code);
-}
-
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === 'help') {
     say(USAGE);
     return;
   }
-  if (!['migrate', 'seed', 'create-admin'].includes(command)) fail(`Unknown command: ${command}\n\n${USAGE}`, 2);
+  if (!['migrate', 'seed', 'create-admin'].includes(command)) exitWith(`Unknown command: ${command}\n\n${USAGE}`, 2);
   let admin: AdminOptions | undefined;
-  let config: AppConfig;
   try {
     const options = parseOptions(command, rest);
     if (command === 'create-admin') admin = adminOptions(options);
-    loadDotEnvFile();
-    config = loadAppConfig();
   } catch (error) {
-    if (error instanceof UsageError) fail(`${error.message}\n\n${USAGE}`, 2);
-    if (error instanceof ConfigurationError) fail(error.message);
+    if (error instanceof UsageError) exitWith(`${error.message}\n\n${USAGE}`, 2);
     throw error;
   }
-
-  let database;
-  try {
-    database = await resolveConfiguredDatabase(config);
-  } catch (error) {
-    if (error instanceof EmbeddedPostgresError) fail(error.message);
-    throw error;
-  }
+  // Failures a person can fix (configuration, the embedded cluster) get one line, exit code 1.
+  const { config } = loadConfigurationOrExit();
+  const database = await resolveDatabaseOrExit(config);
   let app: INestApplicationContext | undefined;
   try {
     app = await NestFactory.createApplicationContext(CliModule.register(config, database.url), {
@@ -175,5 +154,5 @@ async function main(argv: string[]): Promise<void> {
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  fail(`Failed: ${error instanceof Error ? error.message : String(error)}`);
+  exitWith(`Failed: ${error instanceof Error ? error.message : String(error)}`);
 });

@@ -9,6 +9,7 @@ import {
 import type { FastifyReply } from 'fastify';
 import { AuditActor, AuditContext, Authenticated, AuthUser, CurrentUser } from '@app/accounts';
 import { IdPipe } from '@app/common';
+import { PartOf, type PartRef } from './part-params';
 import { AttendanceRecordsService } from './attendance-records.service';
 import { CheckInService } from './check-in.service';
 import { PartsService } from './parts.service';
@@ -75,8 +76,7 @@ export class AttendanceController {
   @ApiOperation({ summary: "Correct a part's label or times (still within the session dates)" })
   @ApiOkResponse({ type: PartDto })
   updatePart(
-    @Param('id', IdPipe) sessionId: number,
-    @Param('partId', IdPipe) partId: number,
+    @PartOf() { sessionId, partId }: PartRef,
     @Body() body: UpdatePartDto,
     @CurrentUser() user: AuthUser,
     @AuditContext() actor: AuditActor,
@@ -89,8 +89,7 @@ export class AttendanceController {
   @Authenticated(RECORDERS)
   @ApiOperation({ summary: 'Remove a part; refused (409) once any attendance is recorded for it' })
   async removePart(
-    @Param('id', IdPipe) sessionId: number,
-    @Param('partId', IdPipe) partId: number,
+    @PartOf() { sessionId, partId }: PartRef,
     @CurrentUser() user: AuthUser,
     @AuditContext() actor: AuditActor,
   ) {
@@ -106,8 +105,7 @@ export class AttendanceController {
       "Refused scan (unknown or retired code, withdrawn, wrong session, outside the part's check-in window, cancelled session…), kept with its reason",
   })
   async checkIn(
-    @Param('id', IdPipe) sessionId: number,
-    @Param('partId', IdPipe) partId: number,
+    @PartOf() { sessionId, partId }: PartRef,
     @Body() body: ScanDto,
     @CurrentUser() user: AuthUser,
     @AuditContext() actor: AuditActor,
@@ -124,8 +122,7 @@ export class AttendanceController {
   @ApiOperation({ summary: 'Upload scans made offline; each item answered on its own (ok / already / error)' })
   @ApiOkResponse({ type: BatchAnswerDto })
   batch(
-    @Param('id', IdPipe) sessionId: number,
-    @Param('partId', IdPipe) partId: number,
+    @PartOf() { sessionId, partId }: PartRef,
     @Body() body: BatchScanDto,
     @CurrentUser() user: AuthUser,
     @AuditContext() actor: AuditActor,
@@ -138,8 +135,7 @@ export class AttendanceController {
   @Authenticated(RECORDERS)
   @ApiOkResponse({ type: AttendanceRecordDto })
   checkOut(
-    @Param('id', IdPipe) sessionId: number,
-    @Param('partId', IdPipe) partId: number,
+    @PartOf() { sessionId, partId }: PartRef,
     @Body() body: ScanDto,
     @CurrentUser() user: AuthUser,
     @AuditContext() actor: AuditActor,
@@ -152,8 +148,7 @@ export class AttendanceController {
   @ApiOperation({ summary: 'Record someone who came without registering (marked as a walk-in)' })
   @ApiCreatedResponse({ type: AttendanceRecordDto })
   walkIn(
-    @Param('id', IdPipe) sessionId: number,
-    @Param('partId', IdPipe) partId: number,
+    @PartOf() { sessionId, partId }: PartRef,
     @Body() body: WalkInDto,
     @CurrentUser() user: AuthUser,
     @AuditContext() actor: AuditActor,
@@ -166,8 +161,7 @@ export class AttendanceController {
   @ApiOperation({ summary: 'Mark a registered person absent or excused, with a reason' })
   @ApiCreatedResponse({ type: AttendanceRecordDto })
   absence(
-    @Param('id', IdPipe) sessionId: number,
-    @Param('partId', IdPipe) partId: number,
+    @PartOf() { sessionId, partId }: PartRef,
     @Body() body: AbsenceDto,
     @CurrentUser() user: AuthUser,
     @AuditContext() actor: AuditActor,
@@ -178,11 +172,7 @@ export class AttendanceController {
   @Get('sessions/:id/parts/:partId/attendance')
   @Authenticated(RECORDERS)
   @ApiOperation({ summary: 'Records of a part, undone ones included, and the refused scans with their reasons' })
-  records(
-    @Param('id', IdPipe) sessionId: number,
-    @Param('partId', IdPipe) partId: number,
-    @CurrentUser() user: AuthUser,
-  ) {
+  records(@PartOf() { sessionId, partId }: PartRef, @CurrentUser() user: AuthUser) {
     return this.attendanceRecords.records(sessionId, partId, user);
   }
 
@@ -191,8 +181,7 @@ export class AttendanceController {
   @Authenticated(RECORDERS)
   @ApiOperation({ summary: 'Headcount at a bridge point (điểm cầu) that takes no names' })
   async headcount(
-    @Param('id', IdPipe) sessionId: number,
-    @Param('partId', IdPipe) partId: number,
+    @PartOf() { sessionId, partId }: PartRef,
     @Param('bridgePointId', IdPipe) bridgePointId: number,
     @Body() body: HeadcountDto,
     @CurrentUser() user: AuthUser,

@@ -8,6 +8,7 @@ import { AttendanceRepository } from './attendance.repository';
 import { CheckInCodeController } from './check-in-code.controller';
 import { CheckInCodeService } from './check-in-code.service';
 import { CheckInService } from './check-in.service';
+import { PartsRepository } from './parts.repository';
 import { PartsService } from './parts.service';
 import { StatisticsService } from './statistics.service';
 import { WalkInService } from './walk-in.service';
@@ -17,6 +18,7 @@ import { WalkInService } from './walk-in.service';
   controllers: [AttendanceController, AttendanceExportController, CheckInCodeController],
   providers: [
     AttendanceRepository,
+    PartsRepository,
     CheckInService,
     AttendanceRecordsService,
     CheckInCodeService,

@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditActor, AuditLogWriter, AuthUser, requireAccess } from '@app/accounts';
 import { conflict, FieldError, notFound, RequestValidationException, vietnamDay } from '@app/common';
-import { AttendanceRepository, PartRow } from './attendance.repository';
+import type { PartRow } from './attendance.repository';
+import { PartsRepository } from './parts.repository';
 import { CreatePartDto, PartDto, UpdatePartDto } from './dto/attendance.dto';
 
 export const mapPart = (row: PartRow): PartDto => ({
@@ -27,20 +28,20 @@ const dayText = (isoDay: string) => isoDay.split('-').reverse().join('/');
 export class PartsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly attendance: AttendanceRepository,
+    private readonly parts: PartsRepository,
     private readonly audit: AuditLogWriter,
   ) {}
 
   async list(sessionId: number, user: AuthUser): Promise<PartDto[]> {
     this.requireManager(user, sessionId);
-    return (await this.attendance.parts(this.dataSource.manager, sessionId)).map(mapPart);
+    return (await this.parts.parts(this.dataSource.manager, sessionId)).map(mapPart);
   }
 
   async add(sessionId: number, input: CreatePartDto, user: AuthUser, actor: AuditActor): Promise<PartDto> {
     this.requireManager(user, sessionId);
     return this.dataSource.transaction(async (manager) => {
       await this.checkTimes(manager, sessionId, input.startsAt, input.endsAt);
-      const part = await this.attendance.addPart(manager, sessionId, input.label, input.startsAt, input.endsAt);
+      const part = await this.parts.addPart(manager, sessionId, input.label, input.startsAt, input.endsAt);
       await this.audit.record(manager, {
         ...actor,
         action: 'session_part.created',
@@ -61,7 +62,7 @@ export class PartsService {
   ): Promise<PartDto> {
     this.requireManager(user, sessionId);
     return this.dataSource.transaction(async (manager) => {
-      const before = await this.attendance.lockPart(manager, sessionId, partId);
+      const before = await this.parts.lockPart(manager, sessionId, partId);
       if (!before) throw notFound('Session part', partId);
       const merged = {
         label: input.label ?? before.label,
@@ -69,7 +70,7 @@ export class PartsService {
         endsAt: input.endsAt ?? new Date(before.ends_at).toISOString(),
       };
       await this.checkTimes(manager, sessionId, merged.startsAt, merged.endsAt);
-      const after = await this.attendance.updatePart(manager, partId, merged);
+      const after = await this.parts.updatePart(manager, partId, merged);
       await this.audit.record(manager, {
         ...actor,
         action: 'session_part.updated',
@@ -85,17 +86,17 @@ export class PartsService {
   async remove(sessionId: number, partId: number, user: AuthUser, actor: AuditActor): Promise<void> {
     this.requireManager(user, sessionId);
     await this.dataSource.transaction(async (manager) => {
-      const part = await this.attendance.lockPart(manager, sessionId, partId);
+      const part = await this.parts.lockPart(manager, sessionId, partId);
       if (!part) throw notFound('Session part', partId);
       // Attendance rows point at the part (and an undone one is still evidence): keep the part.
-      if (await this.attendance.partHasAttendance(manager, partId)) {
+      if (await this.parts.partHasAttendance(manager, partId)) {
         throw conflict(
           'part-has-attendance',
           `Part ${partId} ("${part.label}") already has attendance on file and cannot be removed; correct its label or times instead`,
           { partId },
         );
       }
-      await this.attendance.deletePart(manager, partId);
+      await this.parts.deletePart(manager, partId);
       await this.audit.record(manager, {
         ...actor,
         action: 'session_part.deleted',
@@ -108,7 +109,7 @@ export class PartsService {
 
   /** Ends after start, and both within the session's days as Việt Nam reads them. */
   private async checkTimes(manager: EntityManager, sessionId: number, startsAt: string, endsAt: string) {
-    const session = await this.attendance.sessionDates(manager, sessionId);
+    const session = await this.parts.sessionDates(manager, sessionId);
     if (!session) throw notFound('Session', sessionId);
     const starts = new Date(startsAt);
     const ends = new Date(endsAt);

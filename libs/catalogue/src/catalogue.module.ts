@@ -1,5 +1,8 @@
 import { Module } from '@nestjs/common';
 import { AccountsCoreModule } from '@app/accounts';
+import { SessionCalendarController } from './calendar/session-calendar.controller';
+import { SessionCalendarRepository } from './calendar/session-calendar.repository';
+import { SessionCalendar } from './calendar/session-calendar.service';
 import { DocumentEditingService } from './documents/document-editing.service';
 import { DocumentRepository } from './documents/document.repository';
 import { DocumentsEditingController } from './documents/documents-editing.controller';
@@ -37,6 +40,7 @@ import { SourcesController } from './sources/sources.controller';
     DocumentsController,
     PlacesController,
     SourcesController,
+    SessionCalendarController,
     // The writes come after the reads, as they were registered when they shared one controller.
     PeopleEditingController,
     OrganisationsEditingController,
@@ -56,6 +60,8 @@ import { SourcesController } from './sources/sources.controller';
     DocumentRepository,
     DocumentsService,
     PlacesRepository,
+    SessionCalendarRepository,
+    SessionCalendar,
     CatalogueRecordRepository,
     CatalogueRecordWriter,
     PersonEditingService,

@@ -1,4 +1,5 @@
 export * from './config/app-config';
+export * from './config/app-config.module';
 export * from './errors/problem';
 export * from './errors/database-unavailable';
 export * from './errors/problem-mapper';

@@ -1,5 +1,6 @@
 // The public surface of @app/exports. Other libraries and apps import only from here.
-export { ExportsModule } from './exports.module';
+// Plain functions, no Nest module: the features that export (attendance's lists, the catalogue's
+// iCal feed) call the writers and the calendar builder with their own rows.
 export {
   EXPORT_TIME_ZONE,
   cellText,

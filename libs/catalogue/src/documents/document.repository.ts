@@ -5,6 +5,7 @@ import { CitationDto, citationsOf, loadCitations } from '../shared/citations';
 import { fullTextMatch, SqlParams } from '../search/search-query';
 import { searchTerms } from '../search/search-terms';
 import { SearchPageQuery } from '../shared/search-query';
+import { publishedSql } from '../sessions/session.rules';
 
 export interface DocumentRow {
   id: string;
@@ -79,7 +80,7 @@ export class DocumentRepository {
                            JOIN agenda_item ai ON ai.id = ad.agenda_item_id WHERE ad.document_id = $1) x
          JOIN training_session s ON s.id = x.session_id
          LEFT JOIN agenda_item ai ON ai.id = x.agenda_item_id
-        WHERE $2 OR s.status <> 'draft'
+        WHERE $2 OR ${publishedSql('s')}
         ORDER BY s.starts_on, s.id, ai.position NULLS FIRST`,
       [id, includeDrafts],
     );

@@ -5,6 +5,7 @@ import { CitationDto, loadCitations } from '../shared/citations';
 import { fullTextMatch, SqlParams } from '../search/search-query';
 import { searchTerms } from '../search/search-terms';
 import { SearchPageQuery } from '../shared/search-query';
+import { publishedSql } from '../sessions/session.rules';
 
 export interface OrganisationRow {
   id: string;
@@ -87,7 +88,7 @@ export class OrganisationRepository {
                UNION SELECT ai.session_id, 'presenter' FROM agenda_presenter ap
                        JOIN agenda_item ai ON ai.id = ap.agenda_item_id WHERE ap.organisation_id = $1) x
          JOIN training_session s ON s.id = x.session_id
-        WHERE $2 OR s.status <> 'draft'
+        WHERE $2 OR ${publishedSql('s')}
         ORDER BY sort_date, session_id`,
       [id, includeDrafts],
     );

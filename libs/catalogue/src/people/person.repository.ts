@@ -7,6 +7,7 @@ import { fullTextMatch, SearchTerm, SqlParams } from '../search/search-query';
 import { searchTerms } from '../search/search-terms';
 import { SearchPageQuery } from '../shared/search-query';
 import { PositionRow, SessionRepository } from '../sessions/session.repository';
+import { publishedSql } from '../sessions/session.rules';
 
 export interface PersonRow {
   id: string;
@@ -83,7 +84,7 @@ export class PersonRepository {
               ai.id AS agenda_item_id, ai.title AS agenda_item_title, ai.kind
          FROM agenda_presenter ap JOIN agenda_item ai ON ai.id = ap.agenda_item_id
          JOIN training_session s ON s.id = ai.session_id
-        WHERE ap.person_id = $1 AND ($2 OR s.status <> 'draft')
+        WHERE ap.person_id = $1 AND ($2 OR ${publishedSql('s')})
         ORDER BY s.starts_on, ai.position`,
       [personId, includeDrafts],
     );

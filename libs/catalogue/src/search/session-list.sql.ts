@@ -1,4 +1,5 @@
 import type { SessionListQuery } from '../sessions/dto/session-list.query';
+import { publishedSql } from '../sessions/session.rules';
 import { fullTextMatch, SearchTerm, SqlParams } from './search-query';
 
 /**
@@ -44,9 +45,9 @@ const SESSION_COLUMNS = `
 function matching(filters: SessionFilters, includeDrafts: DraftVisibility, terms: SearchTerm[], params: SqlParams) {
   const where: string[] = [];
   if (includeDrafts === false || (Array.isArray(includeDrafts) && includeDrafts.length === 0)) {
-    where.push(`s.status <> 'draft'`);
+    where.push(publishedSql('s'));
   } else if (Array.isArray(includeDrafts)) {
-    where.push(`(s.status <> 'draft' OR s.id = ANY(${params.add(includeDrafts)}::bigint[]))`);
+    where.push(`(${publishedSql('s')} OR s.id = ANY(${params.add(includeDrafts)}::bigint[]))`);
   }
   let from = `training_session s LEFT JOIN province hp ON hp.id = s.host_province_id`;
   let search: ReturnType<typeof fullTextMatch> | undefined;

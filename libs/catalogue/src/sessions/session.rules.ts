@@ -47,6 +47,8 @@ export const isLegalTransition = (from: SessionStatus, to: SessionStatus) => LEG
 
 /** Drafts are the organisers' working copies; everything else is published. */
 export const isPublished = (status: SessionStatus) => status !== 'draft';
+/** The same rule as a SQL condition on a training_session alias: `WHERE ${publishedSql('s')}`. */
+export const publishedSql = (alias: string) => `${alias}.status <> 'draft'`;
 
 /** The date range a precision implies: a month or a year given by its first day spans the whole period. */
 export function spanForPrecision(

@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { notFound, RequestValidationException } from '@app/common';
+import { publishedSql } from '../sessions/session.rules';
 
 export class SourceDto {
   @ApiProperty({ example: '000' }) key: string;
@@ -54,7 +55,7 @@ export class SourcesController {
               (SELECT count(*)::int FROM citation c WHERE c.source_id = so.id) AS citation_count,
               coalesce((SELECT array_agg(s.slug ORDER BY s.starts_on) FROM session_source ss
                           JOIN training_session s ON s.id = ss.session_id
-                         WHERE ss.source_id = so.id AND s.status <> 'draft'), '{}') AS sessions
+                         WHERE ss.source_id = so.id AND ${publishedSql('s')}), '{}') AS sessions
          FROM source so ${where} ORDER BY so.key`,
       params,
     );

@@ -247,6 +247,7 @@ export const CONFIG_VARIABLES = [
   'DOCS_PUBLIC',
   'REDIS_URL',
   'REDIS_KEY_PREFIX',
+  'WEB_CONCURRENCY',
 ] as const satisfies readonly (keyof AppConfig)[];
 type UnlistedVariable = Exclude<keyof AppConfig, (typeof CONFIG_VARIABLES)[number]>;
 const everyVariableListed: [UnlistedVariable] extends [never] ? true : UnlistedVariable = true;

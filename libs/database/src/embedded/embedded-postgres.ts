@@ -5,6 +5,7 @@ import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { EmbeddedPostgresError, placeServer, ServerPlacement, ServerUser, serverUser } from './server-placement';
+import { isAlive, sleep } from './processes';
 
 export { EmbeddedPostgresError, relocatedClusterName, relocationRoots } from './server-placement';
 export type { ServerPlacement } from './server-placement';
@@ -57,20 +58,11 @@ const SUPERUSER = 'postgres';
 const START_TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 15_000;
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 async function waitUntilGone(pid: number, timeoutMs: number): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (!isAlive(pid)) return true;
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await sleep(100);
   }
   return !isAlive(pid);
 }

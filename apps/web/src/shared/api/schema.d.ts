@@ -406,6 +406,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/sessions.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** iCal feed of published sessions (all-day events; sessions known only to the month or year are left out) */
+        get: operations["SessionCalendarController_feed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/people/{id}/positions": {
         parameters: {
             query?: never;
@@ -924,23 +941,6 @@ export interface paths {
             cookie?: never;
         };
         get: operations["CheckInCodeController_qrSvg"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/sessions.ics": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** iCal feed of published sessions (all-day events; sessions known only to the month or year are left out) */
-        get: operations["SessionCalendarController_feed"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4310,6 +4310,35 @@ export interface operations {
             };
         };
     };
+    SessionCalendarController_feed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 5545 VCALENDAR */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            /** @description Any other error (4xx/5xx) as problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     PeopleEditingController_addPosition: {
         parameters: {
             query?: never;
@@ -5635,9 +5664,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                bridgePointId: number;
                 id: number;
                 partId: number;
-                bridgePointId: number;
             };
             cookie?: never;
         };
@@ -6077,35 +6106,6 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Any other error (4xx/5xx) as problem+json */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    SessionCalendarController_feed: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description RFC 5545 VCALENDAR */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/calendar": string;
                 };
             };
             /** @description Any other error (4xx/5xx) as problem+json */

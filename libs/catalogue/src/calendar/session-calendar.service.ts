@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { buildCalendar, CalendarEvent } from '../ical';
+import { buildCalendar, CalendarEvent } from '@app/exports';
 import { CalendarSessionRow, SessionCalendarRepository } from './session-calendar.repository';
 
 /** Domain part of event UIDs; the same host the problem types name. Never change it: UIDs must be stable. */

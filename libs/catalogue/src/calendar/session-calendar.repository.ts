@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { publishedSql } from '../sessions/session.rules';
 
 /** What the calendar needs of a session. */
 export interface CalendarSessionRow {
@@ -19,7 +20,7 @@ export interface CalendarSessionRow {
   updated_at: Date;
 }
 
-/** Reads published sessions (everything but drafts) for the iCal feed. */
+/** Reads published sessions for the iCal feed. */
 @Injectable()
 export class SessionCalendarRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -31,7 +32,7 @@ export class SessionCalendarRepository {
               s.date_precision, s.part_of_day, s.format, s.venue_name, s.venue_address,
               hp.name AS host_province_name, s.updated_at
          FROM training_session s LEFT JOIN province hp ON hp.id = s.host_province_id
-        WHERE s.status <> 'draft'
+        WHERE ${publishedSql('s')}
         ORDER BY s.starts_on, s.id`,
     );
   }

@@ -1,7 +1,6 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiSecurity, ApiTags } from '@nestjs/swagger';
-import { attachmentHeader } from '../content-disposition';
-import { ICAL_CONTENT_TYPE } from '../ical';
+import { attachmentHeader, ICAL_CONTENT_TYPE } from '@app/exports';
 import { CALENDAR_FILENAME, SessionCalendar } from './session-calendar.service';
 
 @ApiTags('exports')
