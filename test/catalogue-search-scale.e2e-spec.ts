@@ -1,6 +1,5 @@
-import { sessionPageSql } from '../libs/catalogue/src/search/session-list.sql';
-import { searchTerms } from '../libs/catalogue/src/search/search-terms';
 import { Client } from 'pg';
+import { searchTerms, sessionPageSql } from '@app/catalogue';
 import { query, startTestApp, TestApp } from './support/fixtures';
 
 interface PlanNode {
