@@ -2,7 +2,7 @@ import { Pagination, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { RequireRole } from '../registration/RequireRole';
-import { formatInstant } from '../shared/format';
+import { formatInstant, matchesFolded } from '../shared/format';
 import { useDebounced } from '../shared/useDebounced';
 import { ErrorState } from '../shared/ui/ErrorState';
 import { Loading } from '../shared/ui/Loading';
@@ -100,7 +100,7 @@ function AuditLog() {
           <Select<string>
             allowClear
             value={action}
-            showSearch={{ optionFilterProp: 'label' }}
+            showSearch={{ filterOption: matchesFolded }}
             options={Object.entries(AUDIT_ACTIONS).map(([value, text]) => ({ value, label: text }))}
             onChange={(v) => {
               setAction(v);

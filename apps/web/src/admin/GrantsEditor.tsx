@@ -1,6 +1,6 @@
 import { Button, Select } from 'antd';
 import { useState } from 'react';
-import { foldAccents } from '../shared/format';
+import { matchesFolded } from '../shared/format';
 import { useDebounced } from '../shared/useDebounced';
 import { ROLE_LABELS, useCurrentProvinces, useSessionSearch, type Grant, type Role } from './queries';
 
@@ -85,9 +85,7 @@ export function GrantsEditor({
                   <Select<number>
                     id={`${base}-province`}
                     value={grant.provinceId ?? undefined}
-                    showSearch={{
-                      filterOption: (input, option) => foldAccents(String(option?.label)).includes(foldAccents(input)),
-                    }}
+                    showSearch={{ filterOption: matchesFolded }}
                     loading={provinces.isPending}
                     options={(provinces.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }))}
                     onChange={(provinceId) => set(index, { ...grant, provinceId })}

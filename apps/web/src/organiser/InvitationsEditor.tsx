@@ -1,7 +1,7 @@
 import { Alert, Button, Checkbox, Form, Input, Popconfirm, Select } from 'antd';
 import { useMemo, useState } from 'react';
 import { errorMessage } from '../shared/api/problem';
-import { formatDate } from '../shared/format';
+import { formatDate, matchesFolded } from '../shared/format';
 import { Loading } from '../shared/ui/Loading';
 import { ErrorState } from '../shared/ui/ErrorState';
 import { sessionWrites, useProvincesOn, useSessionWrite, type Province, type SessionDetail } from './queries';
@@ -186,7 +186,7 @@ function BridgePoints({ session, provinces }: { session: SessionDetail; province
           <Form.Item label="Tỉnh của điểm cầu" name="provinceId">
             <Select
               allowClear
-              showSearch={{ optionFilterProp: 'label' }}
+              showSearch={{ filterOption: matchesFolded }}
               options={provinces.map((p) => ({ value: p.id, label: p.name }))}
             />
           </Form.Item>

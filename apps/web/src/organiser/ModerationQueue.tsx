@@ -2,7 +2,7 @@ import { Alert, Button, Checkbox, Input, Modal, Pagination, Select, Tag } from '
 import { useState } from 'react';
 import { REGISTRATION_STATUSES } from '../registration/queries';
 import { errorMessage } from '../shared/api/problem';
-import { foldAccents, formatInstant } from '../shared/format';
+import { foldAccents, formatInstant, matchesFolded } from '../shared/format';
 import { ErrorState } from '../shared/ui/ErrorState';
 import { Loading } from '../shared/ui/Loading';
 import {
@@ -189,7 +189,7 @@ function AllRegistrations({ session }: { session: SessionDetail }) {
           Tỉnh
           <Select
             allowClear
-            showSearch={{ optionFilterProp: 'label' }}
+            showSearch={{ filterOption: matchesFolded }}
             value={province}
             onChange={(v) => {
               setProvince(v);

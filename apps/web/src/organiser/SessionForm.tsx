@@ -1,7 +1,7 @@
 import { Alert, Button, Form, Input, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { ApiError, errorMessage, fieldMessage } from '../shared/api/problem';
-import { FORMATS, SESSION_KINDS } from '../shared/format';
+import { FORMATS, matchesFolded, SESSION_KINDS } from '../shared/format';
 import { useProvincesOn, type NewSession, type SessionDetail } from './queries';
 
 /** What the form holds: the date in the shape its precision asks for (a day, a month or a year). */
@@ -213,7 +213,7 @@ export function SessionForm({
         <Form.Item label={SESSION_FIELD_LABELS.hostProvinceId} name="hostProvinceId">
           <Select
             allowClear
-            showSearch={{ optionFilterProp: 'label' }}
+            showSearch={{ filterOption: matchesFolded }}
             loading={provinces.isPending}
             options={(provinces.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }))}
           />
