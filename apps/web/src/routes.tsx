@@ -30,6 +30,7 @@ export const routes: RouteObject[] = [
       { path: 'quan-ly', lazy: page(() => import('./organiser/SessionsPage')) },
       { path: 'quan-ly/phien/moi', lazy: page(() => import('./organiser/NewSessionPage')) },
       { path: 'quan-ly/phien/:id', lazy: page(() => import('./organiser/SessionEditorPage')) },
+      { path: 'quan-ly/danh-muc', lazy: page(() => import('./organiser/ReferenceDataPage')) },
       { path: 'quan-tri/nguoi-dung', lazy: page(() => import('./admin/UsersPage')) },
       { path: 'quan-tri/nhat-ky', lazy: page(() => import('./admin/AuditLogPage')) },
       { path: '*', element: <NotFoundPage /> },

@@ -43,6 +43,7 @@ function EditableSessions() {
             Tạo hội nghị mới
           </Button>
         )}
+        {unscoped && <Link to="/quan-ly/danh-muc">Người, tổ chức, văn bản</Link>}
       </div>
       <label className="search-field">
         Tìm hội nghị (cả bản nháp)

@@ -113,10 +113,12 @@ export function useSessionRegistrations(id: number, query: RegistrationQuery) {
 /** Approve or reject: the registrations and the quota figures both change. */
 export function useModeration(sessionId: number) {
   const queryClient = useQueryClient();
-  const refresh = () => {
-    void queryClient.invalidateQueries({ queryKey: ['registrations', sessionId] });
-    void queryClient.invalidateQueries({ queryKey: ['registration-settings', sessionId] });
-  };
+  // Returned, so an approval counts as done once the lists show it.
+  const refresh = () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: ['registrations', sessionId] }),
+      queryClient.invalidateQueries({ queryKey: ['registration-settings', sessionId] }),
+    ]);
   const approve = useMutation({
     mutationFn: (ids: number[]) =>
       Promise.all(
