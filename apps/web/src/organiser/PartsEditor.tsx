@@ -11,7 +11,7 @@ import { toVietnamLocal } from './RegistrationSettingsEditor';
 
 const vietnam = (local: string) => `${local}:00+07:00`;
 
-/** The parts (buổi) attendance is taken in; the API refuses to change one once attendance exists. */
+/** The parts (buổi) attendance is taken in: added, edited, removed; the API refuses to change one once attendance exists. */
 export function PartsEditor({ sessionId }: { sessionId: number }) {
   const parts = useParts(sessionId);
   const queryClient = useQueryClient();
@@ -20,16 +20,23 @@ export function PartsEditor({ sessionId }: { sessionId: number }) {
   const [startsAt, setStartsAt] = useState('');
   const [endsAt, setEndsAt] = useState('');
   const [error, setError] = useState<unknown>(null);
+  // The part being edited, or null when the form adds a new one.
+  const [editing, setEditing] = useState<number | null>(null);
   const add = useMutation({
-    mutationFn: () =>
-      unwrap(
-        api.POST('/api/v1/sessions/{id}/parts', {
-          params: { path: { id: sessionId } },
-          body: { label: labelText.trim(), startsAt: vietnam(startsAt), endsAt: vietnam(endsAt) },
-        }),
-      ),
+    mutationFn: () => {
+      const body = { label: labelText.trim(), startsAt: vietnam(startsAt), endsAt: vietnam(endsAt) };
+      return editing === null
+        ? unwrap(api.POST('/api/v1/sessions/{id}/parts', { params: { path: { id: sessionId } }, body }))
+        : unwrap(
+            api.PATCH('/api/v1/sessions/{id}/parts/{partId}', {
+              params: { path: { id: sessionId, partId: editing } },
+              body,
+            }),
+          );
+    },
     onSuccess: () => {
       setLabelText('');
+      setEditing(null);
       void refresh();
     },
   });
@@ -54,16 +61,30 @@ export function PartsEditor({ sessionId }: { sessionId: number }) {
               <span>
                 <strong>{part.label}</strong>: {formatInstant(part.startsAt)} – {formatInstant(part.endsAt)}
               </span>
-              <Popconfirm
-                title={`Xóa buổi ${part.label}?`}
-                okText="Xóa"
-                cancelText="Không"
-                onConfirm={() => remove.mutateAsync(part.id).then(() => setError(null), setError)}
-              >
-                <Button size="small" danger aria-label={`Xóa buổi ${part.label}`}>
-                  Xóa
+              <span className="registration-status">
+                <Button
+                  size="small"
+                  aria-label={`Sửa buổi ${part.label}`}
+                  onClick={() => {
+                    setEditing(part.id);
+                    setLabelText(part.label);
+                    setStartsAt(toVietnamLocal(new Date(part.startsAt)));
+                    setEndsAt(toVietnamLocal(new Date(part.endsAt)));
+                  }}
+                >
+                  Sửa
                 </Button>
-              </Popconfirm>
+                <Popconfirm
+                  title={`Xóa buổi ${part.label}?`}
+                  okText="Xóa"
+                  cancelText="Không"
+                  onConfirm={() => remove.mutateAsync(part.id).then(() => setError(null), setError)}
+                >
+                  <Button size="small" danger aria-label={`Xóa buổi ${part.label}`}>
+                    Xóa
+                  </Button>
+                </Popconfirm>
+              </span>
             </li>
           ))}
         </ul>
@@ -96,8 +117,18 @@ export function PartsEditor({ sessionId }: { sessionId: number }) {
         </label>
         <div>
           <Button htmlType="submit" loading={add.isPending}>
-            Thêm buổi
+            {editing === null ? 'Thêm buổi' : 'Lưu buổi'}
           </Button>
+          {editing !== null && (
+            <Button
+              onClick={() => {
+                setEditing(null);
+                setLabelText('');
+              }}
+            >
+              Thôi sửa
+            </Button>
+          )}
         </div>
       </form>
     </section>
