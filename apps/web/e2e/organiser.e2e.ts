@@ -264,4 +264,45 @@ describe('an organiser planning a training', () => {
     await first.context().close();
     await second.context().close();
   });
+
+  it('adds, edits and removes a part (buổi) of a session, and cancels a session only with a reason', async () => {
+    const created = await apiAs(organiser.token, 'POST', '/api/v1/sessions', {
+      title: 'Hội nghị có hai buổi',
+      kind: 'training_conference',
+      startsOn: dayFromNow(50),
+    });
+    const { id } = (await created.json()) as { id: number };
+    const page = await (await newContext(browser)).newPage();
+    await signIn(page, organiser);
+    await page.goto(`/quan-ly/phien/${id}?muc=buoi`);
+    await page.getByLabel('Tên buổi').fill('Sáng');
+    await page.getByLabel('Bắt đầu', { exact: true }).fill(`${dayFromNow(50)}T08:00`);
+    await page.getByLabel('Kết thúc', { exact: true }).fill(`${dayFromNow(50)}T11:30`);
+    await page.getByRole('button', { name: 'Thêm buổi' }).click();
+    const parts = page.getByRole('list', { name: 'Các buổi' });
+    expect(await visibleText(parts)).toContain('Sáng: 08:00');
+    await parts.getByRole('button', { name: 'Sửa buổi Sáng' }).click();
+    await page.getByLabel('Tên buổi').fill('Buổi sáng');
+    await page.getByRole('button', { name: 'Lưu buổi' }).click();
+    await parts.getByText('Buổi sáng:').waitFor();
+    await expectAccessible(page);
+    await parts.getByRole('button', { name: 'Xóa buổi Buổi sáng' }).click();
+    await page.getByRole('tooltip').getByRole('button', { name: 'Xóa' }).click();
+    await visibleText(page.getByText('Chưa có buổi nào.'));
+
+    await page.getByRole('button', { name: 'Hủy hội nghị' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Hủy hội nghị' });
+    await dialog.getByRole('button', { name: 'Hủy hội nghị' }).click();
+    expect(await visibleText(dialog.getByText('Vui lòng nhập lý do hủy.'))).toBe('Vui lòng nhập lý do hủy.');
+    await dialog.getByLabel('Lý do hủy (bắt buộc, các tỉnh được mời sẽ thấy)').fill('Trùng lịch hội nghị toàn quốc');
+    await expectAccessible(page);
+    await dialog.getByRole('button', { name: 'Hủy hội nghị' }).click();
+    await visibleText(page.getByRole('status').filter({ hasText: 'Đã thực hiện: Hủy hội nghị.' }));
+    expect(await visibleText(page.getByText('Trạng thái:'))).toContain('Đã hủy');
+    await page.getByRole('button', { name: 'Xóa hội nghị' }).click();
+    await page.getByRole('tooltip').getByRole('button', { name: 'Xóa' }).click();
+    await visibleText(page.getByRole('heading', { level: 1, name: 'Quản lý hội nghị' }));
+    expect((await apiAs(organiser.token, 'GET', `/api/v1/sessions/${id}`)).status).toBe(404);
+    await page.context().close();
+  });
 });

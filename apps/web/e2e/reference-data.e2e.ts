@@ -71,7 +71,9 @@ describe('an organiser keeping people, organisations and documents', () => {
     await page.getByRole('navigation', { name: 'Loại danh mục' }).getByRole('link', { name: 'Văn bản' }).click();
     await page.getByLabel('Loại văn bản').fill('Kết luận');
     await page.getByLabel('Số hiệu', { exact: true }).fill('99-KL/TW');
-    await page.getByLabel('Trích yếu', { exact: true }).fill('Về tăng cường công tác thông tin đối ngoại trong tình hình mới');
+    await page
+      .getByLabel('Trích yếu', { exact: true })
+      .fill('Về tăng cường công tác thông tin đối ngoại trong tình hình mới');
     await page.getByRole('button', { name: 'Thêm văn bản' }).click();
     await page.getByLabel('Tìm theo số hiệu hoặc trích yếu').fill('99-KL');
     expect(await visibleText(page.getByRole('list', { name: 'Danh sách văn bản' }))).toContain('Kết luận 99-KL/TW');

@@ -37,7 +37,7 @@ beforeAll(async () => {
   }
   for (const [kind, title, startsAt] of [
     ['opening_speech', 'Phát biểu khai mạc hội nghị', '08:00'],
-    ['topic', 'Chuyên đề: Công tác thông tin đối ngoại trong tình hình mới', '08:30'],
+    ['topic', 'Công tác thông tin đối ngoại trong tình hình mới', '08:30'],
     ['discussion', 'Thảo luận, trao đổi', '10:30'],
   ]) {
     await apiAs(organiser.token, 'POST', `/api/v1/sessions/${sessionId}/agenda`, { kind, title, startsAt });
@@ -105,6 +105,9 @@ it('writes a screenshot of every screen', async () => {
     (page) => visibleText(page.getByRole('list', { name: 'Đại biểu đã đăng ký' })),
     true,
   );
+});
+
+it('writes a screenshot of every organiser screen', async () => {
   const editor = `/quan-ly/phien/${sessionId}`;
   await shoot(
     'organiser-sessions',
@@ -154,6 +157,9 @@ it('writes a screenshot of every screen', async () => {
     (page) => visibleText(page.getByRole('list', { name: 'Danh sách người' })),
     organiser,
   );
+});
+
+it('writes a screenshot of every administrator screen', async () => {
   await shoot(
     'admin-users',
     '/quan-tri/nguoi-dung',

@@ -172,7 +172,10 @@ function SettingsForm({
         <Button type="primary" onClick={() => void submit()} loading={save.isPending}>
           Lưu thiết lập đăng ký
         </Button>
-        <InputNumber aria-label="Chỉ tiêu chung" min={0} max={10000} value={common} onChange={(v) => setCommon(v)} />
+        <label className="inline-label">
+          Chỉ tiêu chung
+          <InputNumber min={0} max={10000} value={common} onChange={(v) => setCommon(v)} />
+        </label>
         <Button onClick={() => setQuotas(new Map(rows.map((r) => [r.id, common ?? 0])))} disabled={rows.length === 0}>
           Áp dụng cho mọi tỉnh
         </Button>
