@@ -305,4 +305,30 @@ describe('an organiser planning a training', () => {
     expect((await apiAs(organiser.token, 'GET', `/api/v1/sessions/${id}`)).status).toBe(404);
     await page.context().close();
   });
+
+  it('names the organisers (chủ trì, phối hợp), found by a name typed without accents', async () => {
+    const created = await apiAs(organiser.token, 'POST', '/api/v1/sessions', {
+      title: 'Hội nghị có đơn vị tổ chức',
+      kind: 'training_conference',
+      startsOn: dayFromNow(45),
+    });
+    const { id } = (await created.json()) as { id: number };
+    const page = await (await newContext(browser)).newPage();
+    await signIn(page, organiser);
+    await page.goto(`/quan-ly/phien/${id}?muc=don-vi`);
+    await choose(page, page.getByLabel('Tìm cơ quan, tổ chức'), 'Ban Tuyên giáo', 'tuyen giao');
+    await page.getByRole('button', { name: 'Thêm', exact: true }).click();
+    const list = page.getByRole('list', { name: 'Đơn vị tổ chức' });
+    const lead = await visibleText(list.getByRole('listitem').first());
+    expect(lead).toContain('Tuyên giáo');
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Lưu đơn vị tổ chức' }).click();
+    await visibleText(page.getByRole('status').filter({ hasText: 'Đã lưu đơn vị tổ chức.' }));
+    const saved = (await (await apiAs(organiser.token, 'GET', `/api/v1/sessions/${id}`)).json()) as {
+      organisers: { role: string; currentName: string }[];
+    };
+    expect(saved.organisers).toEqual([expect.objectContaining({ role: 'lead' })]);
+    expect(saved.organisers[0].currentName).toContain('Tuyên giáo');
+    await page.context().close();
+  });
 });

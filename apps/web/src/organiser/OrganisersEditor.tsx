@@ -72,7 +72,7 @@ export function OrganisersEditor({ session }: { session: SessionDetail }) {
           ))}
         </ul>
       )}
-      <div className="form-grid">
+      <div className="add-organiser">
         <label className="stack-label" htmlFor="them-don-vi">
           Tìm cơ quan, tổ chức
         </label>

@@ -76,6 +76,7 @@ export function RemotePicker({
     <Select<number | number[]>
       id={id}
       mode={multiple ? 'multiple' : undefined}
+      style={{ width: '100%' }}
       allowClear
       value={value ?? undefined}
       placeholder={placeholder}
