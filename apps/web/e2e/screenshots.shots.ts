@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, it } from 'vitest';
+import { afterAll, beforeAll, inject, it } from 'vitest';
 import { DESKTOP, PHONE, apiAs, launchBrowser, newContext, visibleText } from './support/browser';
 import { adminToken, createUser, currentProvinces, openSession, type Person } from './support/scenario';
 
@@ -10,6 +10,7 @@ const OUT = path.resolve(import.meta.dirname, '../../../docs/screenshots');
 
 let browser: Browser;
 let delegate: Person;
+let organiser: Person;
 let sessionId: number;
 let daNangId: number;
 
@@ -18,7 +19,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
   const admin = await adminToken();
   const [province] = await currentProvinces();
-  const organiser = await createUser(admin, [{ role: 'organiser' }], 'Trần Thị Tổ Chức');
+  organiser = await createUser(admin, [{ role: 'organiser' }], 'Trần Thị Tổ Chức');
   delegate = await createUser(admin, [{ role: 'province_delegate', provinceId: province.id }], 'Lê Văn Đầu Mối');
   sessionId = await openSession(organiser.token, 'Hội nghị tập huấn công tác thông tin đối ngoại năm tới', [
     { provinceId: province.id, quota: 2 },
@@ -34,6 +35,13 @@ beforeAll(async () => {
       phone,
     });
   }
+  for (const [kind, title, startsAt] of [
+    ['opening_speech', 'Phát biểu khai mạc hội nghị', '08:00'],
+    ['topic', 'Công tác thông tin đối ngoại trong tình hình mới', '08:30'],
+    ['discussion', 'Thảo luận, trao đổi', '10:30'],
+  ]) {
+    await apiAs(organiser.token, 'POST', `/api/v1/sessions/${sessionId}/agenda`, { kind, title, startsAt });
+  }
   const found = (await (await apiAs(null, 'GET', '/api/v1/sessions?q=da%20nang')).json()) as {
     items: { id: number }[];
   };
@@ -43,25 +51,28 @@ afterAll(async () => {
   await browser?.close();
 });
 
+type Account = { email: string; password: string };
+
 /** `to` is an address, or the clicks that lead to the screen (for pages reached by a link). */
 async function shoot(
   name: string,
   to: string | ((page: Page) => Promise<unknown>),
   ready: (page: Page) => Promise<unknown>,
-  signedIn = false,
+  signedIn: boolean | Account = false,
 ) {
+  const who = signedIn === true ? delegate : signedIn || null;
   for (const [size, viewport] of [
     ['desktop', DESKTOP],
     ['phone', PHONE],
   ] as const) {
     const context = await newContext(browser, viewport);
     const page = await context.newPage();
-    if (signedIn) {
+    if (who) {
       await page.goto('/dang-nhap');
-      await page.getByLabel('Email').fill(delegate.email);
-      await page.getByLabel('Mật khẩu').fill(delegate.password);
+      await page.getByLabel('Email').fill(who.email);
+      await page.getByLabel('Mật khẩu').fill(who.password);
       await page.getByRole('button', { name: 'Đăng nhập' }).click();
-      await page.getByRole('heading', { level: 1, name: 'Hội nghị tỉnh được mời' }).waitFor();
+      await page.getByRole('button', { name: 'Đăng xuất' }).waitFor();
     }
     if (typeof to === 'string') await page.goto(to);
     else await to(page);
@@ -139,5 +150,72 @@ it('writes a screenshot of every screen', async () => {
       await visibleText(cards.getByRole('img', { name: 'Mã QR điểm danh của Trần Thị Bình' }));
     },
     true,
+  );
+});
+
+it('writes a screenshot of every organiser screen', async () => {
+  const editor = `/quan-ly/phien/${sessionId}`;
+  await shoot(
+    'organiser-sessions',
+    '/quan-ly',
+    (page) => visibleText(page.getByRole('list', { name: 'Hội nghị có thể sửa' })),
+    organiser,
+  );
+  await shoot(
+    'organiser-new-session',
+    '/quan-ly/phien/moi',
+    (page) => visibleText(page.getByLabel('Tên hội nghị')),
+    organiser,
+  );
+  await shoot(
+    'organiser-session-editor',
+    `${editor}?muc=thong-tin`,
+    (page) => page.getByLabel('Tên hội nghị').waitFor(),
+    organiser,
+  );
+  await shoot(
+    'organiser-agenda',
+    `${editor}?muc=chuong-trinh`,
+    (page) => visibleText(page.getByRole('list', { name: 'Nội dung chương trình' })),
+    organiser,
+  );
+  await shoot(
+    'organiser-invitations',
+    `${editor}?muc=moi`,
+    (page) => visibleText(page.getByText('Đang chọn:')),
+    organiser,
+  );
+  await shoot(
+    'organiser-quotas',
+    `${editor}?muc=dang-ky`,
+    (page) => visibleText(page.getByRole('table', { name: 'Chỉ tiêu theo tỉnh' })),
+    organiser,
+  );
+  await shoot(
+    'organiser-moderation',
+    `${editor}?muc=duyet`,
+    (page) => visibleText(page.getByRole('table', { name: 'Đăng ký của các tỉnh' })),
+    organiser,
+  );
+  await shoot(
+    'organiser-reference-data',
+    '/quan-ly/danh-muc?loai=nguoi',
+    (page) => visibleText(page.getByRole('list', { name: 'Danh sách người' })),
+    organiser,
+  );
+});
+
+it('writes a screenshot of every administrator screen', async () => {
+  await shoot(
+    'admin-users',
+    '/quan-tri/nguoi-dung',
+    (page) => visibleText(page.getByRole('list', { name: 'Danh sách người dùng' })),
+    inject('admin'),
+  );
+  await shoot(
+    'admin-audit-log',
+    '/quan-tri/nhat-ky',
+    (page) => visibleText(page.getByRole('table', { name: 'Nhật ký thao tác' })),
+    inject('admin'),
   );
 });

@@ -2,6 +2,8 @@ import { Logger, Module } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { AppConfig } from '@app/common';
 import { AccountsCoreModule } from './accounts-core.module';
+import { AuditLogController } from './audit/audit-log.controller';
+import { AuditLogRepository } from './audit/audit-log.repository';
 import { AuthController } from './auth/auth.controller';
 import { AuthenticatedGuard } from './auth/authenticated.guard';
 import { ACCESS_TOKEN_SECRET, resolveJwtSecret } from './auth/jwt-secret';
@@ -26,7 +28,7 @@ import { UsersController } from './users/users.controller';
  */
 @Module({
   imports: [AccountsCoreModule],
-  controllers: [AuthController, UsersController],
+  controllers: [AuthController, UsersController, AuditLogController],
   providers: [
     {
       provide: ACCESS_TOKEN_SECRET,
@@ -55,6 +57,7 @@ import { UsersController } from './users/users.controller';
           },
         }),
     },
+    AuditLogRepository,
     TokenService,
     LoginService,
     LocalStrategy,

@@ -105,3 +105,11 @@ export const ORGANISER_ROLES: Record<string, string> = {
   co_organiser: 'Phối hợp',
   presenter: 'Trình bày',
 };
+
+/** Lower case without diacritics (đ → d), for searching as people type: "ha noi" finds "Hà Nội". */
+export const foldAccents = (text: string): string =>
+  text.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'd').toLowerCase();
+
+/** An antd Select filter that ignores diacritics: typing "phu tho" offers "Phú Thọ". */
+export const matchesFolded = (input: string, option?: { label?: unknown }): boolean =>
+  foldAccents(String(option?.label ?? '')).includes(foldAccents(input));

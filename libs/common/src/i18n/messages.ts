@@ -216,6 +216,7 @@ export const FIELD_MESSAGES: Record<
   'matches:startsAt': { vi: () => 'phải là giờ theo định dạng HH:MM, ví dụ 08:00' },
   'matches:endsAt': { vi: () => 'phải là giờ theo định dạng HH:MM, ví dụ 11:30' },
   'matches:code': { vi: () => 'không phải mã điểm danh hợp lệ' },
+  'matches:action': { vi: () => 'phải là tên thao tác, ví dụ session.updated, hoặc một loại, ví dụ session.' },
   required: { vi: () => 'là bắt buộc', en: () => 'is required' },
   'phone-or-email': { vi: () => 'cần có số điện thoại hoặc email', en: () => 'phone or email is required' },
 };

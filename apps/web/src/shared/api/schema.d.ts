@@ -1099,6 +1099,23 @@ export interface paths {
         patch: operations["UsersController_update"];
         trace?: never;
     };
+    "/api/v1/audit-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who did what, when: newest first, filtered by user, session and action (admin) */
+        get: operations["AuditLogController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2406,6 +2423,31 @@ export interface components {
             unlock?: boolean;
             /** @description Password reset: clears a lock and revokes every refresh token of the user */
             password?: string;
+        };
+        AuditEntryResponse: {
+            id: number;
+            /** Format: date-time */
+            at: string;
+            /** @example session.status_changed */
+            action: string;
+            /** @example training_session */
+            entityType: string;
+            /** @example 42 */
+            entityId: string;
+            actorUserId: number | null;
+            actorEmail: string | null;
+            actorName: string | null;
+            /** @description The session the entry is about, when there is one */
+            sessionId: number | null;
+            /** @description Snapshot before the change */
+            before: Record<string, never> | null;
+            /** @description Snapshot after the change */
+            after: Record<string, never> | null;
+            requestId: string | null;
+        };
+        AuditEntryPageResponse: {
+            items: components["schemas"]["AuditEntryResponse"][];
+            page: components["schemas"]["PageMeta"];
         };
         /** @description RFC 9457 problem details: the one error body of the API */
         Problem: {
@@ -6587,6 +6629,61 @@ export interface operations {
             };
             /** @description Would leave no active administrator (problem+json) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error (4xx/5xx) as problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AuditLogController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                /** @description Only what this user did */
+                userId?: number;
+                /** @description Only entries about this session: the session itself, and its registrations, settings, agenda items, bridge points, parts and attendance */
+                sessionId?: number;
+                /** @description An action (`session.updated`), or all of one kind when it ends with a dot (`session.`) */
+                action?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditEntryPageResponse"];
+                };
+            };
+            /** @description No valid bearer access token (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Needs the role admin (problem+json) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

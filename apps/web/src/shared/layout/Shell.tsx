@@ -36,6 +36,9 @@ export function Shell() {
           </NavLink>
           <NavLink to="/lich">Lịch</NavLink>
           {hasRole('province_delegate') && <NavLink to="/dai-bieu">Đăng ký của tỉnh</NavLink>}
+          {(hasRole('organiser') || hasRole('admin')) && <NavLink to="/quan-ly">Quản lý hội nghị</NavLink>}
+          {hasRole('admin') && <NavLink to="/quan-tri/nguoi-dung">Người dùng</NavLink>}
+          {hasRole('admin') && <NavLink to="/quan-tri/nhat-ky">Nhật ký</NavLink>}
           {me ? (
             <>
               <NavLink to="/tai-khoan">Tài khoản</NavLink>
