@@ -27,6 +27,22 @@ import { SessionRepository } from './sessions/session.repository';
 import { SessionQueryService } from './sessions/session.service';
 import { SessionsController } from './sessions/sessions.controller';
 import { SourcesController } from './sources/sources.controller';
+import { SourceRepository } from './sources/source.repository';
+import { SourcesService } from './sources/sources.service';
+import { CitationRepository } from './citations/citation.repository';
+import { CitationWriter } from './citations/citation.writer';
+import { ClaimRepository } from './claims/claim.repository';
+import { ClaimsController } from './claims/claims.controller';
+import { ClaimsService } from './claims/claims.service';
+import { DelegationRepository } from './delegations/delegation.repository';
+import { DelegationsController } from './delegations/delegations.controller';
+import { DelegationsService } from './delegations/delegations.service';
+import { RoleRepository } from './roles/role.repository';
+import { RolesController } from './roles/roles.controller';
+import { RolesService } from './roles/roles.service';
+import { SessionFactTransaction } from './shared/session-fact-transaction';
+import { AppearanceRepository } from './appearances/appearance.repository';
+import { AppearancesService } from './appearances/appearances.service';
 
 @Module({
   imports: [AccountsCoreModule],
@@ -41,6 +57,9 @@ import { SourcesController } from './sources/sources.controller';
     PeopleEditingController,
     OrganisationsEditingController,
     DocumentsEditingController,
+    ClaimsController,
+    DelegationsController,
+    RolesController,
   ],
   providers: [
     SessionRepository,
@@ -61,6 +80,19 @@ import { SourcesController } from './sources/sources.controller';
     PersonEditingService,
     OrganisationEditingService,
     DocumentEditingService,
+    SourceRepository,
+    SourcesService,
+    CitationRepository,
+    CitationWriter,
+    SessionFactTransaction,
+    ClaimRepository,
+    ClaimsService,
+    DelegationRepository,
+    DelegationsService,
+    RoleRepository,
+    RolesService,
+    AppearanceRepository,
+    AppearancesService,
   ],
   exports: [SessionQueryService, SessionRepository, PlacesRepository],
 })
