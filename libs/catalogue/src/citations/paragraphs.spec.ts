@@ -7,7 +7,7 @@ describe('splitIntoParagraphs', () => {
   });
 
   it('stores paragraphs NFC without invisible characters', () => {
-    const decomposed = 'Ha\u0300 No\u0323i\u200b'.normalize('NFD');
+    const decomposed = 'Ha\u0300 No\u0302\u0323i\u200b'.normalize('NFD');
     expect(splitIntoParagraphs(decomposed)).toEqual(['Hà Nội']);
     expect(cleanQuote(' Hà\u00a0 Nội ')).toBe('Hà Nội');
   });

@@ -122,9 +122,8 @@ export class SourceRepository {
     );
     if (!row) return undefined;
     if (key !== null) return row.key;
-    const [{ key: derived }] = await manager.query(`UPDATE source SET key = 'src-' || id WHERE id = $1 RETURNING key`, [
-      row.id,
-    ]);
+    const derived = `src-${row.id}`;
+    await manager.query(`UPDATE source SET key = $2 WHERE id = $1`, [row.id, derived]);
     return derived;
   }
 
