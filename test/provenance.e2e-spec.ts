@@ -47,8 +47,7 @@ describe('provenance write paths (issue 16)', () => {
   const session = async () => (await as(organiser).get(`/api/v1/sessions/${sessionId}`).expect(200)).body;
   const provinceId = async (name: string, current: boolean) =>
     (await t.http().get('/api/v1/provinces').query({ q: name, limit: 100 }).expect(200)).body.items.find(
-      (p: { name: string; validFrom: string | null; code: string | null }) =>
-        p.name === name && (current ? p.code === null || p.validTo === null : p.code !== null),
+      (p: { name: string; code: string | null }) => p.name === name && (current ? p.code === null : p.code !== null),
     ).id as number;
 
   beforeAll(async () => {
@@ -514,5 +513,253 @@ describe('provenance write paths (issue 16)', () => {
       const hosted = await t.http().get('/api/v1/sessions').query({ hostProvince: successorId }).expect(200);
       expect(hosted.body.items.map((s: { slug: string }) => s.slug)).toContain('tap-huan-ttdn-nq-2024-hoa-binh');
     });
+  });
+});
+
+describe('provenance on session fields, uncertain dates, audience and agenda days (issue 16)', () => {
+  let t: TestApp;
+  let organiser: string;
+  const as = (token: string) => ({
+    get: (url: string) => t.http().get(url).auth(token, { type: 'bearer' }),
+    post: (url: string) => t.http().post(url).auth(token, { type: 'bearer' }),
+    patch: (url: string) => t.http().patch(url).auth(token, { type: 'bearer' }),
+    put: (url: string) => t.http().put(url).auth(token, { type: 'bearer' }),
+  });
+  const REPORT = [
+    'Tập huấn nghiệp vụ thông tin đối ngoại cho cán bộ cấp huyện',
+    'Sáng 9/11, tại Trụ sở Bộ Ngoại giao, Sở Ngoại vụ phối hợp tổ chức lớp tập huấn cho cán bộ các huyện Sơn Dương, Yên Sơn.',
+    'Lớp học kéo dài từ ngày 11 đến 13/10 với ba chuyên đề.',
+    'Thời gian qua, tỉnh đã tổ chức nhiều lớp bồi dưỡng về thông tin đối ngoại.',
+    'Ngày thứ hai, các học viên thảo luận về kỹ năng trả lời phỏng vấn.',
+  ].join('\n');
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    organiser = await tokenFor(t, { role: 'organiser' });
+    await as(organiser)
+      .post('/api/v1/sources')
+      .send({ key: 'huyen-2022', title: 'Tập huấn cấp huyện', publishedOn: '2022-12-05', text: REPORT })
+      .expect(201);
+  });
+  afterAll(() => t.close());
+
+  it('stores "sáng 9/11" without inventing a year, shows it honestly and sorts it by the report date (5)', async () => {
+    const noDate = await as(organiser)
+      .post('/api/v1/sessions')
+      .send({ title: 'Tập huấn thông tin đối ngoại cấp huyện', kind: 'training_conference' })
+      .expect(400);
+    expect(noDate.body.errors[0].path).toBe('startsOn');
+    const res = await as(organiser)
+      .post('/api/v1/sessions')
+      .send({
+        title: 'Tập huấn thông tin đối ngoại cấp huyện',
+        kind: 'training_conference',
+        precision: 'day_unknown_year',
+        startMonth: 11,
+        startDay: 9,
+        partOfDay: 'morning',
+        dateAsReported: 'sáng 9/11',
+        reportedBy: '2022-12-05',
+        venueName: 'Trụ sở Bộ Ngoại giao',
+        audienceScope: 'district',
+        audienceUnits: 'các huyện Sơn Dương, Yên Sơn',
+        citations: [
+          { source: 'huyen-2022', paragraph: 2, quote: 'Sáng 9/11', aspect: 'schedule' },
+          { source: 'huyen-2022', paragraph: 2, quote: 'tại Trụ sở Bộ Ngoại giao', aspect: 'venue' },
+          { source: 'huyen-2022', paragraph: 2, quote: 'cho cán bộ các huyện Sơn Dương, Yên Sơn', aspect: 'audience' },
+        ],
+      })
+      .expect(201);
+    expect(res.body.schedule).toMatchObject({
+      startsOn: null,
+      endsOn: null,
+      precision: 'day_unknown_year',
+      startMonth: 11,
+      startDay: 9,
+      label: '9/11, năm không rõ',
+      asReported: 'sáng 9/11',
+    });
+    expect(res.body).toMatchObject({ audienceScope: 'district', audienceUnits: 'các huyện Sơn Dương, Yên Sơn' });
+    expect(res.body.citations.map((c: { aspect: string }) => c.aspect).sort()).toEqual([
+      'audience',
+      'schedule',
+      'venue',
+    ]);
+    expect(res.body.sources.map((s: { key: string }) => s.key)).toEqual(['huyen-2022']);
+
+    const range = await as(organiser)
+      .post('/api/v1/sessions')
+      .send({
+        title: 'Lớp bồi dưỡng ba ngày',
+        kind: 'training_conference',
+        precision: 'day_unknown_year',
+        startMonth: 10,
+        startDay: 11,
+        endDay: 13,
+        reportedBy: '2022-12-05',
+      })
+      .expect(201);
+    expect(range.body.schedule).toMatchObject({ endMonth: 10, endDay: 13, label: '11–13/10, năm không rõ' });
+    const recently = await as(organiser)
+      .post('/api/v1/sessions')
+      .send({
+        title: 'Các lớp bồi dưỡng gần đây',
+        kind: 'training_conference',
+        precision: 'unknown',
+        dateAsReported: 'thời gian qua',
+        reportedBy: '2022-12-05',
+      })
+      .expect(201);
+    expect(recently.body.schedule.label).toBe('gần đây (trước 5/12/2022)');
+    const badDay = await as(organiser)
+      .post('/api/v1/sessions')
+      .send({
+        title: 'Ngày không có thật',
+        kind: 'training_conference',
+        precision: 'day_unknown_year',
+        startMonth: 2,
+        startDay: 30,
+      })
+      .expect(400);
+    expect(badDay.body.errors[0].path).toBe('startDay');
+    const noReason = await as(organiser)
+      .post('/api/v1/sessions')
+      .send({ title: 'Năm suy luận', kind: 'training_conference', startsOn: '2021-11-09', yearInferred: true })
+      .expect(400);
+    expect(noReason.body.errors[0].path).toBe('dateInference');
+    const inferred = await as(organiser)
+      .post('/api/v1/sessions')
+      .send({
+        title: 'Năm suy luận có lý do',
+        kind: 'training_conference',
+        startsOn: '2021-11-09',
+        yearInferred: true,
+        dateInference: 'năm lấy từ ngày đăng bài (12/11/2021) và "vừa qua"',
+      })
+      .expect(201);
+    expect(inferred.body.schedule).toMatchObject({
+      startsOn: '2021-11-09',
+      yearInferred: true,
+      label: '9/11/2021 (năm suy luận)',
+    });
+
+    // Lists: undated sessions sort by their report date, and a year filter does not claim them.
+    const list = (await as(organiser).get('/api/v1/sessions').query({ q: 'boi duong', order: 'desc' }).expect(200))
+      .body;
+    expect(list.items.map((s: { title: string }) => s.title)).toEqual([
+      'Các lớp bồi dưỡng gần đây',
+      'Lớp bồi dưỡng ba ngày',
+    ]);
+    const in2022 = (await as(organiser).get('/api/v1/sessions').query({ year: 2022 }).expect(200)).body;
+    expect(in2022.items.map((s: { id: number }) => s.id)).not.toContain(res.body.id);
+    const in2021 = (await as(organiser).get('/api/v1/sessions').query({ year: 2021 }).expect(200)).body;
+    expect(in2021.items.map((s: { id: number }) => s.id)).toContain(inferred.body.id);
+
+    // Giving the year later turns it into an ordinary dated session.
+    const dated = await as(organiser)
+      .patch(`/api/v1/sessions/${res.body.id}`)
+      .send({ version: res.body.version, precision: 'day', startsOn: '2022-11-09' })
+      .expect(200);
+    expect(dated.body.schedule).toMatchObject({ startsOn: '2022-11-09', startMonth: null, label: '9/11/2022' });
+    expect(dated.body.citations.map((c: { aspect: string }) => c.aspect).sort()).toEqual(['audience', 'venue']);
+  });
+
+  it('retires the venue citation of a changed venue, and cites organisers, invitations, agenda items and bridge points (2)', async () => {
+    const hanoi = (await t.http().get('/api/v1/sessions/hoi-nghi-toan-quoc-kl57-2023').expect(200)).body;
+    expect(hanoi.citations.filter((c: { aspect: string }) => c.aspect === 'venue')).toHaveLength(1);
+    const moved = await as(organiser)
+      .patch(`/api/v1/sessions/${hanoi.id}`)
+      .send({
+        version: hanoi.version,
+        venueName: 'Trụ sở Bộ Ngoại giao',
+        citations: [{ source: 'huyen-2022', paragraph: 2, quote: 'Trụ sở Bộ Ngoại giao', aspect: 'venue' }],
+      })
+      .expect(200);
+    expect(moved.body.citations.filter((c: { aspect: string }) => c.aspect === 'venue')).toEqual([
+      { source: 'huyen-2022', paragraph: 2, quote: 'Trụ sở Bộ Ngoại giao', aspect: 'venue' },
+    ]);
+    expect(moved.body.citations.filter((c: { aspect: string }) => c.aspect === 'schedule')).toHaveLength(1);
+    const seedSource = (await as(organiser).get('/api/v1/sources/002').expect(200)).body;
+    expect(seedSource.citations).toEqual(
+      expect.arrayContaining([expect.objectContaining({ aspect: 'venue', retired: true })]),
+    );
+
+    const session = (
+      await as(organiser)
+        .post('/api/v1/sessions')
+        .send({
+          title: 'Lớp tập huấn hai ngày 2022',
+          kind: 'training_conference',
+          startsOn: '2022-10-11',
+          endsOn: '2022-10-12',
+        })
+        .expect(201)
+    ).body;
+    const snv = (await t.http().get('/api/v1/organisations/so-ngoai-vu-tuyen-quang').expect(200)).body.id;
+    const organised = await as(organiser)
+      .put(`/api/v1/sessions/${session.id}/organisers`)
+      .send({
+        organisers: [
+          {
+            organisationId: snv,
+            role: 'lead',
+            citations: [{ source: 'huyen-2022', paragraph: 2, quote: 'Sở Ngoại vụ phối hợp tổ chức' }],
+          },
+        ],
+      })
+      .expect(200);
+    expect(organised.body.organisers[0].citations).toHaveLength(1);
+    const badOrganiser = await as(organiser)
+      .put(`/api/v1/sessions/${session.id}/organisers`)
+      .send({
+        organisers: [
+          {
+            organisationId: snv,
+            role: 'lead',
+            citations: [{ source: 'huyen-2022', paragraph: 2, quote: 'Sở Nội vụ' }],
+          },
+        ],
+      })
+      .expect(400);
+    expect(badOrganiser.body.errors[0].path).toBe('organisers.0.citations.0.quote');
+    const invited = await as(organiser)
+      .put(`/api/v1/sessions/${session.id}/invitations`)
+      .send({
+        scope: 'provinces',
+        provinceIds: [hanoi.hostProvince.id],
+        citations: [{ source: 'huyen-2022', paragraph: 2, quote: 'cho cán bộ các huyện' }],
+      })
+      .expect(200);
+    expect(invited.body.citations).toEqual([expect.objectContaining({ aspect: 'invitation' })]);
+    await as(organiser)
+      .post(`/api/v1/sessions/${session.id}/bridge-points`)
+      .send({
+        name: 'Điểm cầu huyện Sơn Dương',
+        citations: [{ source: 'huyen-2022', paragraph: 2, quote: 'Sơn Dương' }],
+      })
+      .expect(201);
+
+    // 9. Agenda items carry the day of a multi-day session.
+    const item = await as(organiser)
+      .post(`/api/v1/sessions/${session.id}/agenda`)
+      .send({
+        kind: 'discussion',
+        title: 'Kỹ năng trả lời phỏng vấn',
+        day: 2,
+        citations: [{ source: 'huyen-2022', paragraph: 5, quote: 'Ngày thứ hai' }],
+      })
+      .expect(201);
+    expect(item.body.agenda[0]).toMatchObject({ day: 2, citations: [expect.objectContaining({ paragraph: 5 })] });
+    expect(item.body.bridgePoints[0].citations).toHaveLength(1);
+    const tooLate = await as(organiser)
+      .post(`/api/v1/sessions/${session.id}/agenda`)
+      .send({ kind: 'topic', title: 'Ngày thứ ba', day: 3 })
+      .expect(400);
+    expect(tooLate.body.errors[0].path).toBe('day');
+    const retitled = await as(organiser)
+      .patch(`/api/v1/sessions/${session.id}/agenda/${item.body.agenda[0].id}`)
+      .send({ title: 'Kỹ năng làm việc với báo chí' })
+      .expect(200);
+    expect(retitled.body.agenda[0].citations).toEqual([]);
   });
 });

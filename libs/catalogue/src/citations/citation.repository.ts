@@ -64,6 +64,14 @@ export class CitationRepository {
     );
   }
 
+  /** A fact whose row was replaced by an equal one keeps its live citations. */
+  async move(manager: EntityManager, subjectType: CitationSubject, fromId: number, toId: number): Promise<void> {
+    await manager.query(
+      `UPDATE citation SET subject_id = $3 WHERE subject_type = $1 AND subject_id = $2 AND retired_at IS NULL`,
+      [subjectType, fromId, toId],
+    );
+  }
+
   /** A subject that is deleted takes its citations with it. */
   async removeAll(manager: EntityManager, subjectType: CitationSubject, subjectIds: number[]): Promise<void> {
     if (subjectIds.length === 0) return;

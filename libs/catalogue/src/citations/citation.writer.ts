@@ -107,6 +107,10 @@ export class CitationWriter {
     return this.citations.retire(manager, subjectType, subjectIds, aspects);
   }
 
+  move(manager: EntityManager, subjectType: CitationSubject, fromId: number, toId: number) {
+    return this.citations.move(manager, subjectType, fromId, toId);
+  }
+
   removeAll(manager: EntityManager, subjectType: CitationSubject, subjectIds: number[]) {
     return this.citations.removeAll(manager, subjectType, subjectIds);
   }

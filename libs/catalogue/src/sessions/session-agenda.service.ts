@@ -11,7 +11,8 @@ import {
   UpdateAgendaItemDto,
 } from './dto/session-write.dto';
 import { SessionDetailDto } from './dto/session.response';
-import { SessionWriteRepository } from './session-write.repository';
+import { CitationWriter } from '../citations/citation.writer';
+import { SessionWriteRepository, SessionWriteRow } from './session-write.repository';
 import { SessionQueryService } from './session.service';
 import { ORGANISER_VIEW, requireExisting, withLockedSession } from './session-write-support';
 
@@ -27,6 +28,7 @@ export class SessionAgendaService {
     private readonly sessions: SessionWriteRepository,
     private readonly queries: SessionQueryService,
     private readonly audit: AuditLogWriter,
+    private readonly citations: CitationWriter,
   ) {}
 
   async replaceOrganisers(
@@ -48,7 +50,23 @@ export class SessionAgendaService {
         ids,
         (index) => `organisers.${index}.organisationId`,
       );
-      await this.sessions.replaceOrganisers(manager, id, input.organisers);
+      const cited = [];
+      for (const [index, organiser] of input.organisers.entries()) {
+        cited.push(await this.citations.check(manager, organiser.citations, `organisers.${index}.citations`));
+      }
+      // An organiser kept in the same role keeps its citations; one dropped or changed has them retired.
+      const before = await this.sessions.organisersOf(manager, id);
+      const newIds = await this.sessions.replaceOrganisers(manager, id, input.organisers);
+      for (const old of before) {
+        const kept = input.organisers.findIndex(
+          (o) => String(o.organisationId) === String(old.organisation_id) && o.role === old.role,
+        );
+        if (kept >= 0) await this.citations.move(manager, 'session_organiser', Number(old.id), newIds[kept]);
+        else await this.citations.retire(manager, 'session_organiser', [Number(old.id)]);
+      }
+      for (const [index, organiserId] of newIds.entries()) {
+        await this.citations.add(manager, id, 'session_organiser', organiserId, cited[index]);
+      }
       await this.sessions.touch(manager, id);
       await this.audit.record(manager, {
         ...actor,
@@ -69,15 +87,29 @@ export class SessionAgendaService {
     actor: AuditActor,
   ): Promise<SessionDetailDto> {
     requireAccess(user, { session: id, action: 'session.change' });
-    await withLockedSession(this.dataSource, this.sessions, id, async (manager, startsOn) => {
+    await withLockedSession(this.dataSource, this.sessions, id, async (manager, startsOn, session) => {
+      const cited = await this.citations.check(manager, input.citations);
+      const before = await this.sessions.invitationOf(manager, id);
       const provinceIds = input.provinceIds ?? [];
       const regionIds = input.regionIds ?? [];
       await requireExisting(this.sessions, manager, 'province', provinceIds, (index) => `provinceIds.${index}`);
       await requireExisting(this.sessions, manager, 'region', regionIds, (index) => `regionIds.${index}`);
-      const fromRegions = await this.sessions.provincesOfRegions(manager, regionIds, startsOn);
+      // A session without a known year expands regions to the units in force when the report was published.
+      const on = startsOn ?? session.reported_by ?? new Date().toISOString().slice(0, 10);
+      const fromRegions = await this.sessions.provincesOfRegions(manager, regionIds, on);
       const all = [...new Set([...provinceIds, ...fromRegions])];
       const scope = input.scope ?? (regionIds.length > 0 ? 'regions' : all.length > 0 ? 'provinces' : null);
       await this.sessions.replaceInvitations(manager, id, scope, all, regionIds);
+      if ((await this.sessions.invitationOf(manager, id)) !== before) {
+        await this.citations.retire(manager, 'training_session', [id], ['invitation']);
+      }
+      await this.citations.add(
+        manager,
+        id,
+        'training_session',
+        id,
+        cited.map((citation) => ({ ...citation, aspect: 'invitation' })),
+      );
       await this.audit.record(manager, {
         ...actor,
         action: 'session.invitations_replaced',
@@ -102,6 +134,7 @@ export class SessionAgendaService {
       if (input.organisationId !== undefined) {
         await requireExisting(this.sessions, manager, 'organisation', [input.organisationId], () => 'organisationId');
       }
+      const cited = await this.citations.check(manager, input.citations);
       const pointId = await this.sessions.insertBridgePoint(manager, id, {
         name: input.name,
         provinceId: input.provinceId ?? null,
@@ -109,6 +142,7 @@ export class SessionAgendaService {
         abroad: input.abroad ?? false,
         isGroup: input.isGroup ?? false,
       });
+      await this.citations.add(manager, id, 'bridge_point', pointId, cited);
       await this.sessions.touch(manager, id);
       await this.audit.record(manager, {
         ...actor,
@@ -154,8 +188,9 @@ export class SessionAgendaService {
     actor: AuditActor,
   ): Promise<SessionDetailDto> {
     requireAccess(user, { session: id, action: 'session.change' });
-    await withLockedSession(this.dataSource, this.sessions, id, async (manager) => {
-      await this.checkAgendaReferences(manager, input);
+    await withLockedSession(this.dataSource, this.sessions, id, async (manager, _startsOn, session) => {
+      await this.checkAgendaReferences(manager, input, session);
+      const cited = await this.citations.check(manager, input.citations);
       const length = await this.sessions.agendaLength(manager, id);
       const position = Math.min(input.position ?? length + 1, length + 1);
       if (position <= length) await this.sessions.shiftPositions(manager, id, position, 1);
@@ -166,9 +201,11 @@ export class SessionAgendaService {
         summary: input.summary ?? null,
         startsAt: input.startsAt ?? null,
         endsAt: input.endsAt ?? null,
+        day: input.day ?? null,
       });
       await this.sessions.replacePresenters(manager, itemId, input.presenters ?? []);
       await this.sessions.replaceItemDocuments(manager, itemId, input.documentIds ?? []);
+      await this.citations.add(manager, id, 'agenda_item', itemId, cited);
       await this.sessions.touch(manager, id);
       await this.audit.record(manager, {
         ...actor,
@@ -189,11 +226,13 @@ export class SessionAgendaService {
     actor: AuditActor,
   ): Promise<SessionDetailDto> {
     requireAccess(user, { session: id, action: 'session.change' });
-    await withLockedSession(this.dataSource, this.sessions, id, async (manager) => {
+    await withLockedSession(this.dataSource, this.sessions, id, async (manager, _startsOn, session) => {
       const item = await this.sessions.agendaItem(manager, id, itemId);
       if (!item) throw notFound('Agenda item', itemId);
-      await this.checkAgendaReferences(manager, input);
+      await this.checkAgendaReferences(manager, input, session);
+      const cited = await this.citations.check(manager, input.citations);
       const values: Record<string, unknown> = {};
+      if (input.day !== undefined) values.day = input.day;
       if (input.kind !== undefined) values.kind = input.kind;
       if (input.title !== undefined) values.title = input.title;
       if (input.summary !== undefined) values.summary = input.summary;
@@ -213,6 +252,12 @@ export class SessionAgendaService {
       if (input.documentIds !== undefined) {
         await this.sessions.replaceItemDocuments(manager, itemId, input.documentIds ?? []);
       }
+      // What the item says (its title, kind, summary, day, presenters) changed: the old words no longer cite it.
+      const said = ['kind', 'title', 'summary', 'day'].some(
+        (key) => key in values && values[key] !== item[key as 'title'],
+      );
+      if (said || input.presenters !== undefined) await this.citations.retire(manager, 'agenda_item', [itemId]);
+      await this.citations.add(manager, id, 'agenda_item', itemId, cited);
       await this.sessions.touch(manager, id);
       await this.audit.record(manager, {
         ...actor,
@@ -244,7 +289,15 @@ export class SessionAgendaService {
     return this.queries.detail(String(id), ORGANISER_VIEW);
   }
 
-  private async checkAgendaReferences(manager: EntityManager, input: UpdateAgendaItemDto) {
+  private async checkAgendaReferences(manager: EntityManager, input: UpdateAgendaItemDto, session: SessionWriteRow) {
+    if (input.day != null && session.date_precision === 'day' && session.starts_on && session.ends_on) {
+      const days = (Date.parse(session.ends_on) - Date.parse(session.starts_on)) / 86_400_000 + 1;
+      if (input.day > days) {
+        throw new RequestValidationException([
+          { path: 'day', message: `must be between 1 and ${days}: the session lasts ${days} day(s)` },
+        ]);
+      }
+    }
     const presenters = input.presenters ?? [];
     const badPresenter = presenters.findIndex(
       (presenter) => (presenter.personId === undefined) === (presenter.organisationId === undefined),
