@@ -20,6 +20,7 @@ import { PlacesRepository } from './places/places.repository';
 import { CatalogueRecordWriter } from './shared/catalogue-record-writer';
 import { CatalogueRecordRepository } from './shared/catalogue-record.repository';
 import { SessionAgendaService } from './sessions/session-agenda.service';
+import { SessionParticipantsService } from './sessions/session-participants.service';
 import { SessionEditService } from './sessions/session-edit.service';
 import { SessionLifecycleService } from './sessions/session-lifecycle.service';
 import { SessionWriteRepository } from './sessions/session-write.repository';
@@ -68,6 +69,7 @@ import { AppearancesService } from './appearances/appearances.service';
     SessionEditService,
     SessionLifecycleService,
     SessionAgendaService,
+    SessionParticipantsService,
     PersonRepository,
     PeopleService,
     OrganisationRepository,

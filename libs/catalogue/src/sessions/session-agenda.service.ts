@@ -3,13 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditActor, AuditLogWriter, AuthUser, requireAccess } from '@app/accounts';
 import { conflict, notFound, RequestValidationException } from '@app/common';
-import {
-  CreateAgendaItemDto,
-  CreateBridgePointDto,
-  ReplaceInvitationsDto,
-  ReplaceOrganisersDto,
-  UpdateAgendaItemDto,
-} from './dto/session-write.dto';
+import { CreateAgendaItemDto, CreateBridgePointDto, UpdateAgendaItemDto } from './dto/session-write.dto';
 import { SessionDetailDto } from './dto/session.response';
 import { CitationWriter } from '../citations/citation.writer';
 import { SessionWriteRepository, SessionWriteRow } from './session-write.repository';
@@ -17,9 +11,9 @@ import { SessionQueryService } from './session.service';
 import { ORGANISER_VIEW, requireExisting, withLockedSession } from './session-write-support';
 
 /**
- * Who and what a session gathers: its organisers, invited provinces and regions, bridge
- * points, and agenda items with presenters and documents. Each change locks the session row,
- * bumps its version and is audited in the same transaction.
+ * What a session holds: its bridge points, and agenda items with presenters, documents and
+ * days, each with its citations. Each change locks the session row, bumps its version and is
+ * audited in the same transaction.
  */
 @Injectable()
 export class SessionAgendaService {
@@ -30,96 +24,6 @@ export class SessionAgendaService {
     private readonly audit: AuditLogWriter,
     private readonly citations: CitationWriter,
   ) {}
-
-  async replaceOrganisers(
-    id: number,
-    input: ReplaceOrganisersDto,
-    user: AuthUser,
-    actor: AuditActor,
-  ): Promise<SessionDetailDto> {
-    requireAccess(user, { session: id, action: 'session.change' });
-    await withLockedSession(this.dataSource, this.sessions, id, async (manager) => {
-      const ids = input.organisers.map((organiser) => organiser.organisationId);
-      if (new Set(ids).size !== ids.length) {
-        throw new RequestValidationException([{ path: 'organisers', message: 'lists an organisation twice' }]);
-      }
-      await requireExisting(
-        this.sessions,
-        manager,
-        'organisation',
-        ids,
-        (index) => `organisers.${index}.organisationId`,
-      );
-      const cited = [];
-      for (const [index, organiser] of input.organisers.entries()) {
-        cited.push(await this.citations.check(manager, organiser.citations, `organisers.${index}.citations`));
-      }
-      // An organiser kept in the same role keeps its citations; one dropped or changed has them retired.
-      const before = await this.sessions.organisersOf(manager, id);
-      const newIds = await this.sessions.replaceOrganisers(manager, id, input.organisers);
-      for (const old of before) {
-        const kept = input.organisers.findIndex(
-          (o) => String(o.organisationId) === String(old.organisation_id) && o.role === old.role,
-        );
-        if (kept >= 0) await this.citations.move(manager, 'session_organiser', Number(old.id), newIds[kept]);
-        else await this.citations.retire(manager, 'session_organiser', [Number(old.id)]);
-      }
-      for (const [index, organiserId] of newIds.entries()) {
-        await this.citations.add(manager, id, 'session_organiser', organiserId, cited[index]);
-      }
-      await this.sessions.touch(manager, id);
-      await this.audit.record(manager, {
-        ...actor,
-        action: 'session.organisers_replaced',
-        entityType: 'training_session',
-        entityId: id,
-        after: input,
-      });
-    });
-    return this.queries.detail(String(id), ORGANISER_VIEW);
-  }
-
-  /** Invite provinces one by one and/or whole regions (expanded to the units in force on the start date). */
-  async replaceInvitations(
-    id: number,
-    input: ReplaceInvitationsDto,
-    user: AuthUser,
-    actor: AuditActor,
-  ): Promise<SessionDetailDto> {
-    requireAccess(user, { session: id, action: 'session.change' });
-    await withLockedSession(this.dataSource, this.sessions, id, async (manager, startsOn, session) => {
-      const cited = await this.citations.check(manager, input.citations);
-      const before = await this.sessions.invitationOf(manager, id);
-      const provinceIds = input.provinceIds ?? [];
-      const regionIds = input.regionIds ?? [];
-      await requireExisting(this.sessions, manager, 'province', provinceIds, (index) => `provinceIds.${index}`);
-      await requireExisting(this.sessions, manager, 'region', regionIds, (index) => `regionIds.${index}`);
-      // A session without a known year expands regions to the units in force when the report was published.
-      const on = startsOn ?? session.reported_by ?? new Date().toISOString().slice(0, 10);
-      const fromRegions = await this.sessions.provincesOfRegions(manager, regionIds, on);
-      const all = [...new Set([...provinceIds, ...fromRegions])];
-      const scope = input.scope ?? (regionIds.length > 0 ? 'regions' : all.length > 0 ? 'provinces' : null);
-      await this.sessions.replaceInvitations(manager, id, scope, all, regionIds);
-      if ((await this.sessions.invitationOf(manager, id)) !== before) {
-        await this.citations.retire(manager, 'training_session', [id], ['invitation']);
-      }
-      await this.citations.add(
-        manager,
-        id,
-        'training_session',
-        id,
-        cited.map((citation) => ({ ...citation, aspect: 'invitation' })),
-      );
-      await this.audit.record(manager, {
-        ...actor,
-        action: 'session.invitations_replaced',
-        entityType: 'training_session',
-        entityId: id,
-        after: { scope, provinceIds: all, regionIds },
-      });
-    });
-    return this.queries.detail(String(id), ORGANISER_VIEW);
-  }
 
   async addBridgePoint(
     id: number,
