@@ -37,6 +37,11 @@ export class ProvenanceWrites1796154643819 implements MigrationInterface {
         'person_position','organisation_name','document','session_role','session_award'))`);
     await q.query(`CREATE INDEX citation_source ON citation (source_id)`);
 
+    // The seeder replaces only what it wrote: counts and delegations entered through the API stay.
+    await q.query(`ALTER TABLE session_claim ADD COLUMN seeded boolean NOT NULL DEFAULT false`);
+    await q.query(`ALTER TABLE session_delegation ADD COLUMN seeded boolean NOT NULL DEFAULT false`);
+    await q.query(`UPDATE session_claim SET seeded = true`);
+    await q.query(`UPDATE session_delegation SET seeded = true`);
     await q.query(`ALTER TABLE session_claim RENAME COLUMN qualifier TO note`);
     await q.query(`
       ALTER TABLE session_claim
@@ -154,6 +159,8 @@ export class ProvenanceWrites1796154643819 implements MigrationInterface {
         ADD UNIQUE (session_id, province_id, organisation_id)`);
     await q.query(`ALTER TABLE session_claim DROP CONSTRAINT session_claim_value_check, DROP COLUMN qualifier`);
     await q.query(`ALTER TABLE session_claim RENAME COLUMN note TO qualifier`);
+    await q.query(`ALTER TABLE session_claim DROP COLUMN seeded`);
+    await q.query(`ALTER TABLE session_delegation DROP COLUMN seeded`);
     await q.query(`DELETE FROM citation WHERE subject_type IN ('session_role','session_award')`);
     await q.query(`DROP INDEX citation_source`);
     await q.query(`ALTER TABLE citation DROP CONSTRAINT citation_subject_type_check`);

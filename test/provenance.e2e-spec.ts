@@ -1,4 +1,5 @@
-import { count, expectProblem, startTestApp, TestApp, tokenFor } from './support/fixtures';
+import { readSeedFiles, runSeed } from '@app/catalogue';
+import { count, db, expectProblem, startTestApp, TestApp, tokenFor } from './support/fixtures';
 
 /**
  * Issue 16: what press reports say, entered through the API as an organiser would, and read back
@@ -505,6 +506,29 @@ describe('provenance write paths (issue 16)', () => {
       expect([...quotes.values()].some((words) => words.includes('Đài Phát thanh và Truyền hình tỉnh tham dự'))).toBe(
         true,
       );
+    });
+
+    it('keeps counts and delegations entered through the API when the seed is applied again', async () => {
+      const daNang = (await t.http().get('/api/v1/sessions/tap-huan-ttdn-nq-2024-da-nang').expect(200)).body;
+      await as(organiser)
+        .post(`/api/v1/sessions/${daNang.id}/claims`)
+        .send({
+          field: 'delegate_count',
+          value: 200,
+          qualifier: 'about',
+          citations: [cite('tq-2019-11', 3, 'khoảng 200')],
+        })
+        .expect(201);
+      const applied = await runSeed(db(t), { ...readSeedFiles(), checksum: 'a changed seed' });
+      expect(applied.applied).toBe(true);
+      const after = (await t.http().get('/api/v1/sessions/tap-huan-ttdn-nq-2024-da-nang').expect(200)).body;
+      expect(after.reportedCounts.map((c: { field: string; claims: unknown[] }) => [c.field, c.claims.length])).toEqual(
+        [
+          ['delegate_count', 1],
+          ['invited_province_count', 2],
+        ],
+      );
+      expect(after.reportedCounts[0].claims[0].citations).toEqual([cited('tq-2019-11', 3, 'khoảng 200')]);
     });
 
     it('rolls old host units up into their 2025 successor, as the invited-province filter does (14)', async () => {

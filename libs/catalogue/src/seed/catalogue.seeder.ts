@@ -320,15 +320,17 @@ async function seedSession(ctx: SeedContext, session: SeedSession) {
       note: [session.note, session.schedule.note].filter(Boolean).join(' ') || null,
     },
   );
-  // Child collections of a seeded session are replaced as a whole.
+  // Child collections of a seeded session are replaced as a whole; counts and delegations entered
+  // through the API (not seeded) stay.
+  for (const table of ['session_claim', 'session_delegation']) {
+    await manager.query(`DELETE FROM ${table} WHERE session_id = $1 AND seeded`, [id]);
+  }
   for (const table of [
     'session_source',
     'session_organiser',
     'session_invited_province',
     'session_invited_region',
-    'session_claim',
     'bridge_point',
-    'session_delegation',
     'session_document',
     'agenda_item',
   ]) {
@@ -366,7 +368,7 @@ async function seedSession(ctx: SeedContext, session: SeedSession) {
   }
   for (const claim of session.claims) {
     const [{ id: claimId }] = await manager.query(
-      `INSERT INTO session_claim (session_id, field, value, note) VALUES ($1, $2, $3, $4) RETURNING id`,
+      `INSERT INTO session_claim (session_id, field, value, note, seeded) VALUES ($1, $2, $3, $4, true) RETURNING id`,
       [id, claim.field, claim.value, claim.qualifier],
     );
     await ctx.cite('session_claim', Number(claimId), claim.cite);
@@ -390,7 +392,9 @@ async function seedSession(ctx: SeedContext, session: SeedSession) {
   for (const delegation of session.reportedDelegations) {
     for (const agency of delegation.agencies) {
       const [{ id: delegationId }] = await manager.query(
-        `INSERT INTO session_delegation (session_id, province_id, organisation_id, headcount) VALUES ($1, $2, $3, $4) RETURNING id`,
+        `INSERT INTO session_delegation (session_id, province_id, organisation_id, headcount, seeded) VALUES ($1, $2, $3, $4, true)
+         ON CONFLICT (session_id, province_id, coalesce(organisation_id, 0))
+         DO UPDATE SET headcount = EXCLUDED.headcount, seeded = true RETURNING id`,
         [
           id,
           ctx.id(ctx.oldProvinces, delegation.provinceName, 'province'),
