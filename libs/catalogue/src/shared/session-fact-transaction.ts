@@ -1,8 +1,8 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuthUser, canActOnSession } from '@app/accounts';
-import { notFound, ProblemException } from '@app/common';
+import { AuthUser, requireAccess } from '@app/accounts';
+import { notFound } from '@app/common';
 import { SessionDetailDto } from '../sessions/dto/session.response';
 import { SessionWriteRepository, SessionWriteRow } from '../sessions/session-write.repository';
 import { SessionQueryService } from '../sessions/session.service';
@@ -25,13 +25,8 @@ export class SessionFactTransaction {
     sessionId: number,
     work: (manager: EntityManager, session: SessionWriteRow) => Promise<void>,
   ): Promise<SessionDetailDto> {
-    if (!canActOnSession(user, 'organiser', sessionId)) {
-      throw new ProblemException(
-        HttpStatus.FORBIDDEN,
-        'forbidden',
-        `Your organiser role does not allow you to change session ${sessionId}.`,
-      );
-    }
+    // The facts of a session are part of it: the same policy as its own fields.
+    requireAccess(user, { session: sessionId, action: 'session.change' });
     await this.dataSource.transaction(async (manager) => {
       const session = await this.sessions.lock(manager, sessionId);
       if (!session) throw notFound('Session', sessionId);
