@@ -1,7 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { matchesEveryWord, SqlParams } from '../shared/search';
+import { foldForSearch } from '@app/common';
+import { MAX_SEARCH_TERMS, SqlParams } from '../search/search-query';
+
+/**
+ * "Every word of q, accents folded" over a source's key, title, publisher, author and URL. The
+ * sources are few (a catalogue's reports, not its sessions), so a LIKE per word over one folded
+ * text is enough; the patterns travel as one text[] so the statement never grows with q.
+ */
+function matchesEveryWord(expression: string, q: string | undefined, params: SqlParams): string | undefined {
+  const words = [
+    ...new Set(
+      foldForSearch(q ?? '')
+        .split(' ')
+        .filter(Boolean),
+    ),
+  ].slice(0, MAX_SEARCH_TERMS);
+  if (words.length === 0) return undefined;
+  const patterns = words.map((word) => `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  return `${expression} LIKE ALL (${params.add(patterns)}::text[])`;
+}
 
 export interface SourceRow {
   id: string;
