@@ -4878,7 +4878,7 @@ export interface operations {
             query?: {
                 limit?: number;
                 offset?: number;
-                /** @description Accent-insensitive search; every word must match */
+                /** @description Search, at most 200 characters. Letters are compared without accents or case ("da nang" = "Đà Nẵng", "đ" = "d"). Everything but letters and digits separates words, so "57-KL/TW" is the words 57, KL, TW and "TP.HCM" is TP, HCM. Repeated words count once; only the first 8 distinct words are used. Every word must match (AND), each as a whole word; the last word may also be the beginning of a word ("tuyen qu" finds Tuyên Quang), unless it is a number: numbers and years match only whole ("5" does not find 57). There are no operators: quotes, "-", "OR" are ordinary characters or words. Abbreviations match through aliases kept as data (TTXVN, TP HCM, Sài Gòn, Bộ TT&TT, Ban TG TW, BCĐ TTĐN; document numbers also as KL57, 57KL, "KL 57", "kết luận 57"). A query without any letter or digit finds nothing. */
                 q?: string;
             };
             header?: never;
