@@ -245,6 +245,9 @@ export const CONFIG_VARIABLES = [
   'CHECK_IN_OPENS_BEFORE_MINUTES',
   'CHECK_IN_CLOSES_AFTER_MINUTES',
   'DOCS_PUBLIC',
+  'REDIS_URL',
+  'WEB_CONCURRENCY',
+  'REDIS_KEY_PREFIX',
 ] as const satisfies readonly (keyof AppConfig)[];
 type UnlistedVariable = Exclude<keyof AppConfig, (typeof CONFIG_VARIABLES)[number]>;
 const everyVariableListed: [UnlistedVariable] extends [never] ? true : UnlistedVariable = true;
