@@ -110,8 +110,9 @@ describe('catalogue: people, organisations, documents, provinces, sources', () =
 
   it('lists the five sources and which sessions each reports', async () => {
     const res = await t.http().get('/api/v1/sources').expect(200);
-    expect(res.body.map((s: { key: string }) => s.key)).toEqual(['000', '001', '002', '003', '004']);
-    const s001 = res.body.find((s: { key: string }) => s.key === '001');
+    expect(res.body.page.total).toBe(5);
+    expect(res.body.items.map((s: { key: string }) => s.key).sort()).toEqual(['000', '001', '002', '003', '004']);
+    const s001 = res.body.items.find((s: { key: string }) => s.key === '001');
     expect(s001.sessions).toEqual(expect.arrayContaining(['tap-huan-ttdn-2025-hcm', 'hoi-thao-doi-ngoai-2025-hvng']));
     expect(s001.citationCount).toBeGreaterThan(0);
     await t.http().get('/api/v1/sources/999').expect(404);

@@ -12,7 +12,7 @@ export class PartsRepository {
   async sessionDates(
     manager: EntityManager,
     sessionId: number,
-  ): Promise<{ starts_on: string; ends_on: string; status: string } | undefined> {
+  ): Promise<{ starts_on: string | null; ends_on: string | null; status: string } | undefined> {
     const [row] = await manager.query(
       `SELECT to_char(starts_on, 'YYYY-MM-DD') AS starts_on, to_char(ends_on, 'YYYY-MM-DD') AS ends_on, status
          FROM training_session WHERE id = $1 FOR SHARE`,

@@ -111,6 +111,10 @@ export class PartsService {
   private async checkTimes(manager: EntityManager, sessionId: number, startsAt: string, endsAt: string) {
     const session = await this.parts.sessionDates(manager, sessionId);
     if (!session) throw notFound('Session', sessionId);
+    // A session known from a report without its year has no days to hold a part.
+    if (!session.starts_on || !session.ends_on) {
+      throw conflict('session-undated', `Session ${sessionId} has no known dates; give it its date first`);
+    }
     const starts = new Date(startsAt);
     const ends = new Date(endsAt);
     const errors: FieldError[] = [];

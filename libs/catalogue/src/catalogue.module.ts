@@ -23,6 +23,7 @@ import { PlacesRepository } from './places/places.repository';
 import { CatalogueRecordWriter } from './shared/catalogue-record-writer';
 import { CatalogueRecordRepository } from './shared/catalogue-record.repository';
 import { SessionAgendaService } from './sessions/session-agenda.service';
+import { SessionParticipantsService } from './sessions/session-participants.service';
 import { SessionEditService } from './sessions/session-edit.service';
 import { SessionLifecycleService } from './sessions/session-lifecycle.service';
 import { SessionWriteRepository } from './sessions/session-write.repository';
@@ -30,6 +31,22 @@ import { SessionRepository } from './sessions/session.repository';
 import { SessionQueryService } from './sessions/session.service';
 import { SessionsController } from './sessions/sessions.controller';
 import { SourcesController } from './sources/sources.controller';
+import { SourceRepository } from './sources/source.repository';
+import { SourcesService } from './sources/sources.service';
+import { CitationRepository } from './citations/citation.repository';
+import { CitationWriter } from './citations/citation.writer';
+import { ClaimRepository } from './claims/claim.repository';
+import { ClaimsController } from './claims/claims.controller';
+import { ClaimsService } from './claims/claims.service';
+import { DelegationRepository } from './delegations/delegation.repository';
+import { DelegationsController } from './delegations/delegations.controller';
+import { DelegationsService } from './delegations/delegations.service';
+import { RoleRepository } from './roles/role.repository';
+import { RolesController } from './roles/roles.controller';
+import { RolesService } from './roles/roles.service';
+import { SessionFactTransaction } from './shared/session-fact-transaction';
+import { AppearanceRepository } from './appearances/appearance.repository';
+import { AppearancesService } from './appearances/appearances.service';
 
 @Module({
   imports: [AccountsCoreModule],
@@ -45,6 +62,9 @@ import { SourcesController } from './sources/sources.controller';
     PeopleEditingController,
     OrganisationsEditingController,
     DocumentsEditingController,
+    ClaimsController,
+    DelegationsController,
+    RolesController,
   ],
   providers: [
     SessionRepository,
@@ -53,6 +73,7 @@ import { SourcesController } from './sources/sources.controller';
     SessionEditService,
     SessionLifecycleService,
     SessionAgendaService,
+    SessionParticipantsService,
     PersonRepository,
     PeopleService,
     OrganisationRepository,
@@ -67,6 +88,19 @@ import { SourcesController } from './sources/sources.controller';
     PersonEditingService,
     OrganisationEditingService,
     DocumentEditingService,
+    SourceRepository,
+    SourcesService,
+    CitationRepository,
+    CitationWriter,
+    SessionFactTransaction,
+    ClaimRepository,
+    ClaimsService,
+    DelegationRepository,
+    DelegationsService,
+    RoleRepository,
+    RolesService,
+    AppearanceRepository,
+    AppearancesService,
   ],
   exports: [SessionQueryService, SessionRepository, PlacesRepository],
 })

@@ -49,7 +49,7 @@ export default function CalendarPage() {
       ) : !sessions.data ? (
         <Loading />
       ) : (
-        <Months year={year} items={sessions.data.items.filter((s) => s.schedule.startsOn.startsWith(String(year)))} />
+        <Months year={year} items={sessions.data.items.filter((s) => s.schedule.startsOn?.startsWith(String(year)))} />
       )}
     </article>
   );
@@ -61,7 +61,7 @@ function Months({ year, items }: { year: number; items: Summary[] }) {
   const byMonth = new Map<number, Summary[]>();
   for (const s of items) {
     if (s.schedule.precision === 'year') continue;
-    const month = Number(s.schedule.startsOn.slice(5, 7));
+    const month = Number(s.schedule.startsOn?.slice(5, 7));
     byMonth.set(month, [...(byMonth.get(month) ?? []), s]);
   }
   return (

@@ -1,7 +1,7 @@
 import { Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../shared/api/problem';
-import { formatDate } from '../shared/format';
+import { formatDate, yearOf } from '../shared/format';
 import { ErrorState } from '../shared/ui/ErrorState';
 import { Loading } from '../shared/ui/Loading';
 import { NotFoundPage } from '../shared/ui/NotFoundPage';
@@ -60,7 +60,7 @@ export default function DocumentPage() {
           <ul>
             {d.coveredBy.map((c) => (
               <li key={`${c.sessionId}-${c.agendaItemId ?? 'all'}`}>
-                <Link to={`/phien/${c.sessionId}`}>{c.sessionTitle}</Link> (năm {c.startsOn.slice(0, 4)})
+                <Link to={`/phien/${c.sessionId}`}>{c.sessionTitle}</Link> ({yearOf(c.startsOn)})
                 {c.agendaItemTitle && <span>: {c.agendaItemTitle}</span>}
               </li>
             ))}

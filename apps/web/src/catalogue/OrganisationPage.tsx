@@ -1,7 +1,7 @@
 import { Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../shared/api/problem';
-import { ORGANISATION_KINDS, ORGANISER_ROLES, formatDate, label } from '../shared/format';
+import { ORGANISATION_KINDS, ORGANISER_ROLES, formatDate, label, yearOf } from '../shared/format';
 import { ErrorState } from '../shared/ui/ErrorState';
 import { Loading } from '../shared/ui/Loading';
 import { NotFoundPage } from '../shared/ui/NotFoundPage';
@@ -79,7 +79,7 @@ export default function OrganisationPage() {
           <ul>
             {o.sessions.map((s) => (
               <li key={`${s.sessionId}-${s.role}`}>
-                <Link to={`/phien/${s.sessionId}`}>{s.title}</Link> (năm {s.startsOn.slice(0, 4)}):{' '}
+                <Link to={`/phien/${s.sessionId}`}>{s.title}</Link> ({yearOf(s.startsOn)}):{' '}
                 {label(ORGANISER_ROLES, s.role)}
                 {s.nameThen !== o.name && <span>, khi đó mang tên {s.nameThen}</span>}
               </li>

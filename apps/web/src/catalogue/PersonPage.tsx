@@ -1,7 +1,7 @@
 import { Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../shared/api/problem';
-import { formatDate } from '../shared/format';
+import { formatDate, yearOf } from '../shared/format';
 import { ErrorState } from '../shared/ui/ErrorState';
 import { Loading } from '../shared/ui/Loading';
 import { NotFoundPage } from '../shared/ui/NotFoundPage';
@@ -48,7 +48,7 @@ export default function PersonPage() {
         <ul>
           {p.presentations.map((item) => (
             <li key={item.agendaItemId}>
-              <Link to={`/phien/${item.sessionId}`}>{item.sessionTitle}</Link> (năm {item.startsOn.slice(0, 4)}):{' '}
+              <Link to={`/phien/${item.sessionId}`}>{item.sessionTitle}</Link> ({yearOf(item.startsOn)}):{' '}
               {item.agendaItemTitle}
               {item.positionsThen.length > 0 && (
                 <span> — khi đó là {item.positionsThen.map((x) => x.title).join('; ')}</span>

@@ -112,12 +112,15 @@ function SessionView({ session }: { session: Session }) {
 
       {session.reportedCounts.length > 0 && <ReportedCounts session={session} />}
 
+      <Appearances session={session} />
+
       {session.agenda.length > 0 && (
         <section className="section" aria-labelledby="chuong-trinh">
           <h2 id="chuong-trinh">Chương trình</h2>
           <ol>
             {session.agenda.map((item) => (
               <li key={item.id}>
+                {item.day !== null && <span>Ngày thứ {item.day}: </span>}
                 <strong>{item.title}</strong> <Tag>{label(AGENDA_KINDS, item.kind)}</Tag>
                 {item.startsAt && (
                   <span>
@@ -226,6 +229,54 @@ function SessionView({ session }: { session: Session }) {
   );
 }
 
+const QUALIFIER_WORDS: Record<string, string> = { at_least: 'hơn ', about: 'khoảng ', at_most: 'tối đa ' };
+const ROLE_WORDS: Record<string, string> = {
+  chair: 'Chủ trì',
+  guest: 'Khách mời',
+  speaker: 'Phát biểu',
+  lecturer: 'Giảng viên',
+  award_recipient: 'Được khen thưởng',
+};
+
+/** Delegations as the report lists them (by agency, with headcounts), and who did what at the event. */
+function Appearances({ session }: { session: Session }) {
+  if (session.reportedDelegations.length === 0 && session.roles.length === 0 && session.awards.length === 0) {
+    return null;
+  }
+  return (
+    <section className="section" aria-labelledby="thanh-phan">
+      <h2 id="thanh-phan">Thành phần tham dự</h2>
+      <ul>
+        {session.roles.map((r) => (
+          <li key={`role-${r.id}`}>
+            {ROLE_WORDS[r.role] ?? r.role}:{' '}
+            {r.personId ? (
+              <Link to={`/nguoi/${r.personId}`}>{r.name}</Link>
+            ) : (
+              <Link to={`/to-chuc/${r.organisationId}`}>{r.name}</Link>
+            )}
+            {r.statedAs ? `, ${r.statedAs}` : ''} <Cites citations={r.citations} />
+          </li>
+        ))}
+        {session.reportedDelegations.map((d) => (
+          <li key={`delegation-${d.id}`}>
+            Đoàn {d.province.name}
+            {d.organisationName ? `: ${d.organisationName}` : ''}
+            {d.headcount ? ` (${d.headcount} người)` : ''} <Cites citations={d.citations} />
+          </li>
+        ))}
+        {session.awards.map((a) => (
+          <li key={`award-${a.id}`}>
+            {a.title}
+            {a.recipients.length > 0 ? `: ${a.recipients.map((r) => r.name).join(', ')}` : ''}{' '}
+            <Cites citations={a.citations} />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 /** Counts as the sources report them; disagreeing sources are shown side by side, not resolved. */
 function ReportedCounts({ session }: { session: Session }) {
   return (
@@ -241,6 +292,7 @@ function ReportedCounts({ session }: { session: Session }) {
                 <Fragment key={index}>
                   {index > 0 && ' · '}
                   <span>
+                    {QUALIFIER_WORDS[claim.qualifier] ?? ''}
                     {claim.value}
                     {field.unit ? ` ${field.unit}` : ''}
                   </span>{' '}
@@ -273,7 +325,9 @@ function InvitedProvinces({ session }: { session: Session }) {
     <section className="section" aria-labelledby="duoc-moi">
       <h2 id="duoc-moi">Tỉnh, thành phố được mời</h2>
       {session.invitationScope === 'nationwide' && <p>Toàn quốc</p>}
-      {session.invitedRegions.length > 0 && <p>Khu vực: {session.invitedRegions.map((r) => r.name).join(', ')}</p>}
+      {session.invitedRegions.length > 0 && (
+        <p>Khu vực: {session.invitedRegions.map((r) => (r.inPart ? `${r.name} (một phần)` : r.name)).join(', ')}</p>
+      )}
       {groups.map(([region, names]) => (
         <Fragment key={region}>
           <h3>

@@ -47,7 +47,8 @@ export function useRegions() {
 export function useSources() {
   return useQuery({
     queryKey: ['sources'],
-    queryFn: () => unwrap(api.GET('/api/v1/sources')),
+    // The citation labels look sources up by key; the catalogue's sources fit in one page.
+    queryFn: async () => (await unwrap(api.GET('/api/v1/sources', { params: { query: { limit: 100 } } }))).items,
     staleTime: Infinity,
   });
 }

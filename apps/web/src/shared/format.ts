@@ -17,16 +17,24 @@ export function formatDate(iso: string): string {
 
 /**
  * A session's date as precisely as the sources give it: "năm 2024" when only the year is known,
- * "tháng 03/2025" for a month, "chiều 08/03/2025" for a day with its part of day.
+ * "tháng 03/2025" for a month, "chiều 08/03/2025" for a day with its part of day; without a year
+ * the API's own wording ("9/11, năm không rõ", "gần đây (trước 12/11/2021)"), and an inferred
+ * year says so.
  */
 export function formatSchedule(schedule: Schedule): string {
   const { startsOn, endsOn, precision, partOfDay } = schedule;
-  if (precision === 'year') return `năm ${startsOn.slice(0, 4)}`;
-  if (precision === 'month') return `tháng ${startsOn.slice(5, 7)}/${startsOn.slice(0, 4)}`;
-  const day = endsOn && endsOn !== startsOn ? `${formatDate(startsOn)} – ${formatDate(endsOn)}` : formatDate(startsOn);
   const part = partOfDay ? PART_OF_DAY[partOfDay] : undefined;
-  return part && part !== 'cả ngày' ? `${part} ${day}` : day;
+  const withPart = (day: string) => (part && part !== 'cả ngày' ? `${part} ${day}` : day);
+  if (startsOn === null) return precision === 'unknown' ? schedule.label : withPart(schedule.label);
+  const inferred = schedule.yearInferred ? ' (năm suy luận)' : '';
+  if (precision === 'year') return `năm ${startsOn.slice(0, 4)}${inferred}`;
+  if (precision === 'month') return `tháng ${startsOn.slice(5, 7)}/${startsOn.slice(0, 4)}${inferred}`;
+  const day = endsOn && endsOn !== startsOn ? `${formatDate(startsOn)} – ${formatDate(endsOn)}` : formatDate(startsOn);
+  return withPart(day) + inferred;
 }
+
+/** The year of a date, or "năm không rõ" when the sources give none. */
+export const yearOf = (iso: string | null | undefined): string => (iso ? `năm ${iso.slice(0, 4)}` : 'năm không rõ');
 
 /** A date-time instant shown in Vietnam's time: 08:05 08/03/2025. */
 export function formatInstant(iso: string): string {

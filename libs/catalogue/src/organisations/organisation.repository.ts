@@ -79,11 +79,11 @@ export class OrganisationRepository {
     id: string,
     includeDrafts: boolean,
   ): Promise<
-    { session_id: string; slug: string; title: string; starts_on: string; role: string; name_then: string }[]
+    { session_id: string; slug: string; title: string; starts_on: string | null; role: string; name_then: string }[]
   > {
     return this.dataSource.query(
       `SELECT DISTINCT s.id AS session_id, s.slug, s.title, to_char(s.starts_on, 'YYYY-MM-DD') AS starts_on, x.role,
-              organisation_name_at($1, s.starts_on) AS name_then, s.starts_on AS sort_date
+              organisation_name_at($1, coalesce(s.starts_on, s.reported_by)) AS name_then, s.sort_on AS sort_date
          FROM (SELECT session_id, role FROM session_organiser WHERE organisation_id = $1
                UNION SELECT ai.session_id, 'presenter' FROM agenda_presenter ap
                        JOIN agenda_item ai ON ai.id = ap.agenda_item_id WHERE ap.organisation_id = $1) x

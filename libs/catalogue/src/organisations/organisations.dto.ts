@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PageMeta } from '@app/common';
+import { DelegationAtSessionDto, RoleAtSessionDto } from '../appearances/appearances.dto';
 import { CitationDto } from '../shared/citations';
 
 export class OrganisationSummaryDto {
@@ -29,7 +30,7 @@ export class OrganisedSessionDto {
   @ApiProperty() sessionId: number;
   @ApiProperty() slug: string;
   @ApiProperty() title: string;
-  @ApiProperty() startsOn: string;
+  @ApiPropertyOptional({ type: String, nullable: true }) startsOn: string | null;
   @ApiProperty({ enum: ['lead', 'co_organiser', 'presenter'] }) role: string;
   @ApiProperty({ description: 'The organisation name in force at that session' }) nameThen: string;
 }
@@ -41,4 +42,8 @@ export class OrganisationDetailDto extends OrganisationSummaryDto {
   @ApiProperty({ type: [OrganisationNameDto] }) names: OrganisationNameDto[];
   @ApiProperty({ type: [OrganisationSummaryDto] }) children: OrganisationSummaryDto[];
   @ApiProperty({ type: [OrganisedSessionDto] }) sessions: OrganisedSessionDto[];
+  @ApiProperty({ type: [DelegationAtSessionDto], description: 'Delegations it sent, as reports list them' })
+  delegations: DelegationAtSessionDto[];
+  @ApiProperty({ type: [RoleAtSessionDto], description: 'Roles at events (guest, award recipient…)' })
+  roles: RoleAtSessionDto[];
 }

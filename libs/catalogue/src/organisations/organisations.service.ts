@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { notFound, Page, toPage } from '@app/common';
+import { AppearancesService } from '../appearances/appearances.service';
 import { citationsOf } from '../shared/citations';
 import { SearchPageQuery } from '../shared/search-query';
 import { CatalogueViewer } from '../sessions/session.service';
@@ -18,7 +19,10 @@ export const mapOrganisationSummary = (row: OrganisationRow): OrganisationSummar
 
 @Injectable()
 export class OrganisationsService {
-  constructor(private readonly organisations: OrganisationRepository) {}
+  constructor(
+    private readonly organisations: OrganisationRepository,
+    private readonly appearances: AppearancesService,
+  ) {}
 
   async search(query: SearchPageQuery): Promise<Page<OrganisationSummaryDto>> {
     const { rows, total } = await this.organisations.search(query);
@@ -51,6 +55,7 @@ export class OrganisationsService {
         role: session.role,
         nameThen: session.name_then,
       })),
+      ...(await this.appearances.ofOrganisation(organisation.id, viewer.canSeeDrafts)),
     };
   }
 }

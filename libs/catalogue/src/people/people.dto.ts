@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDateString, IsOptional } from 'class-validator';
 import { PageMeta } from '@app/common';
+import { RoleAtSessionDto } from '../appearances/appearances.dto';
 import { PositionDto } from '../sessions/dto/session.response';
 
 export class AtDateQuery {
@@ -28,11 +29,12 @@ export class PresentationDto {
   @ApiProperty() sessionId: number;
   @ApiProperty() sessionSlug: string;
   @ApiProperty() sessionTitle: string;
-  @ApiProperty() startsOn: string;
+  @ApiPropertyOptional({ type: String, nullable: true }) startsOn: string | null;
   @ApiProperty() agendaItemId: number;
   @ApiProperty() agendaItemTitle: string;
   @ApiProperty() kind: string;
-  @ApiProperty({ type: [PositionDto], description: 'Posts held as at that session' }) positionsThen: PositionDto[];
+  @ApiProperty({ type: [PositionDto], description: 'Posts stated at that session first, then those held at its date' })
+  positionsThen: PositionDto[];
 }
 
 export class PersonDetailDto extends PersonSummaryDto {
@@ -42,4 +44,6 @@ export class PersonDetailDto extends PersonSummaryDto {
   @ApiProperty({ type: [PositionDto], description: 'Posts held on `at` (today when not given)' })
   positionsAt: PositionDto[];
   @ApiProperty({ type: [PresentationDto] }) presentations: PresentationDto[];
+  @ApiProperty({ type: [RoleAtSessionDto], description: 'Chair, guest, speaker, lecturer, award recipient' })
+  roles: RoleAtSessionDto[];
 }

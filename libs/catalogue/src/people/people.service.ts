@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { notFound, Page, toPage } from '@app/common';
 import { SearchPageQuery } from '../shared/search-query';
 import { positionsAt } from '../shared/positions';
-import { mapPosition } from '../sessions/session.mapper';
+import { AppearancesService } from '../appearances/appearances.service';
+import { mapPosition, postsAtSession } from '../sessions/session.mapper';
 import type { PositionRow } from '../sessions/session.repository';
 import { CatalogueViewer } from '../sessions/session.service';
 import { PersonDetailDto, PersonSummaryDto } from './people.dto';
@@ -28,14 +29,21 @@ const asDated = (row: PositionRow) => ({
 
 @Injectable()
 export class PeopleService {
-  constructor(private readonly people: PersonRepository) {}
+  constructor(
+    private readonly people: PersonRepository,
+    private readonly appearances: AppearancesService,
+  ) {}
 
   async search(query: SearchPageQuery): Promise<Page<PersonSummaryDto>> {
     const { rows, total } = await this.people.search(query);
     return toPage(rows.map(mapPersonSummary), total, query);
   }
 
-  /** A person with every post, the posts in force at `at`, and what they presented with their posts then. */
+  /**
+   * A person with every post, the posts in force at `at`, what they presented with their posts
+   * then (stated at that session first), and their roles at events. A post stated at one session
+   * belongs to that appearance and takes no part in the dated timeline.
+   */
   async detail(idOrSlug: string, at: string | undefined, viewer: CatalogueViewer): Promise<PersonDetailDto> {
     const person = await this.people.find(idOrSlug);
     if (!person) throw notFound('Person', idOrSlug);
@@ -48,7 +56,10 @@ export class PeopleService {
       note: person.note,
       positions: positions.map((position) => mapPosition(position, citations)),
       at: at ?? null,
-      positionsAt: positionsAt(positions.map(asDated), at ?? today).map((p) => mapPosition(p.row, citations)),
+      positionsAt: positionsAt(
+        positions.filter((position) => position.session_id === null).map(asDated),
+        at ?? today,
+      ).map((p) => mapPosition(p.row, citations)),
       presentations: presentations.map((presentation) => ({
         sessionId: Number(presentation.session_id),
         sessionSlug: presentation.session_slug,
@@ -57,10 +68,14 @@ export class PeopleService {
         agendaItemId: Number(presentation.agenda_item_id),
         agendaItemTitle: presentation.agenda_item_title,
         kind: presentation.kind,
-        positionsThen: positionsAt(positions.map(asDated), presentation.starts_on).map((p) =>
-          mapPosition(p.row, citations),
+        positionsThen: postsAtSession(
+          positions,
+          positions.filter((position) => position.session_id === presentation.session_id),
+          presentation.starts_on,
+          citations,
         ),
       })),
+      ...(await this.appearances.ofPerson(person.id, viewer.canSeeDrafts)),
     };
   }
 }

@@ -1,3 +1,4 @@
+import { CitationInputDto, CitationsField } from '../citations/citation-input.dto';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsDateString, IsOptional, Matches, MaxLength } from 'class-validator';
 import { IdField, TextField } from '@app/common';
@@ -56,4 +57,7 @@ export class CreatePositionDto {
   @IsOptional()
   @IsDateString({ strict: true })
   validTo?: string;
+
+  @CitationsField()
+  citations?: CitationInputDto[];
 }

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditActor, AuditLogWriter } from '@app/accounts';
 import { FieldError, notFound, RequestValidationException, slugOf } from '@app/common';
+import { CitationWriter } from '../citations/citation.writer';
 import { CatalogueRecordRepository } from '../shared/catalogue-record.repository';
 import { CatalogueRecordWriter, pick } from '../shared/catalogue-record-writer';
 import { CreatedDto } from '../shared/record-edit.dto';
@@ -18,6 +19,7 @@ export class PersonEditingService {
     private readonly records: CatalogueRecordRepository,
     private readonly people: PersonRepository,
     private readonly audit: AuditLogWriter,
+    private readonly citations: CitationWriter,
   ) {}
 
   createPerson(input: CreatePersonDto, actor: AuditActor): Promise<CreatedDto> {
@@ -54,6 +56,7 @@ export class PersonEditingService {
         errors.push({ path: 'validTo', message: 'must not be before validFrom' });
       }
       if (errors.length > 0) throw new RequestValidationException(errors);
+      const cited = await this.citations.check(manager, input.citations);
       const id = await this.records.insert(manager, 'person_position', {
         person_id: personId,
         title: input.title,
@@ -62,6 +65,7 @@ export class PersonEditingService {
         valid_from: input.validFrom ?? null,
         valid_to: input.validTo ?? null,
       });
+      await this.citations.add(manager, null, 'person_position', id, cited);
       await this.audit.record(manager, {
         ...actor,
         action: 'person.position_added',

@@ -23,7 +23,7 @@ export interface PresentationRow {
   session_id: string;
   session_slug: string;
   session_title: string;
-  starts_on: string;
+  starts_on: string | null;
   status: string;
   agenda_item_id: string;
   agenda_item_title: string;
@@ -85,7 +85,7 @@ export class PersonRepository {
          FROM agenda_presenter ap JOIN agenda_item ai ON ai.id = ap.agenda_item_id
          JOIN training_session s ON s.id = ai.session_id
         WHERE ap.person_id = $1 AND ($2 OR ${publishedSql('s')})
-        ORDER BY s.starts_on, ai.position`,
+        ORDER BY s.sort_on NULLS LAST, s.id, ai.position`,
       [personId, includeDrafts],
     );
   }

@@ -1,4 +1,6 @@
-import { Authenticated } from '@app/accounts';
+import { Authenticated, AuthUser, CurrentUser } from '@app/accounts';
+import { AppearancesService } from '../appearances/appearances.service';
+import { viewerOf } from '../sessions/session.service';
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { notFound, toPage } from '@app/common';
@@ -31,7 +33,10 @@ export const mapProvince = (row: ProvinceRow): ProvinceDto => ({
 @Authenticated({ public: true })
 @Controller()
 export class PlacesController {
-  constructor(private readonly places: PlacesRepository) {}
+  constructor(
+    private readonly places: PlacesRepository,
+    private readonly appearances: AppearancesService,
+  ) {}
 
   @Get('provinces')
   @ApiOperation({
@@ -44,12 +49,18 @@ export class PlacesController {
   }
 
   @Get('provinces/:id')
-  @ApiOperation({ summary: 'A unit with its successor (2025 merger) and the units merged into it' })
+  @ApiOperation({
+    summary: 'A unit with its successor (2025 merger), the units merged into it, and the delegations it sent',
+  })
   @ApiOkResponse({ type: ProvinceDetailDto })
-  async province(@Param('id', IdPipe) id: number): Promise<ProvinceDetailDto> {
+  async province(@Param('id', IdPipe) id: number, @CurrentUser() user?: AuthUser): Promise<ProvinceDetailDto> {
     const row = await this.places.province(id);
     if (!row) throw notFound('Province', id);
-    return { ...mapProvince(row), predecessors: (await this.places.predecessors(id)).map(mapProvince) };
+    return {
+      ...mapProvince(row),
+      predecessors: (await this.places.predecessors(id)).map(mapProvince),
+      ...(await this.appearances.ofProvince(id, viewerOf(user).canSeeDrafts)),
+    };
   }
 
   @Get('regions')

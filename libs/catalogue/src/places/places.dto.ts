@@ -1,3 +1,4 @@
+import { DelegationAtSessionDto } from '../appearances/appearances.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDateString, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
@@ -48,6 +49,11 @@ export class ProvincePageDto {
 
 export class ProvinceDetailDto extends ProvinceDto {
   @ApiProperty({ type: [ProvinceDto], description: 'Units merged into this one' }) predecessors: ProvinceDto[];
+  @ApiProperty({
+    type: [DelegationAtSessionDto],
+    description: 'Delegations it sent (by agency), also those of the units merged into it',
+  })
+  delegations: DelegationAtSessionDto[];
 }
 
 export class RegionDto {

@@ -33,13 +33,27 @@ const OUTPUT_COLUMNS = [
   'host_province_id',
   'host_province_name',
   'host_province_code',
+  'start_month',
+  'start_day',
+  'end_month',
+  'end_day',
+  'year_inferred',
+  'date_inference',
+  'date_as_reported',
+  'reported_by',
+  'audience_scope',
+  'audience_units',
 ];
 
 const SESSION_COLUMNS = `
   s.id, s.slug, s.title, s.kind, s.status, to_char(s.starts_on, 'YYYY-MM-DD') AS starts_on,
   to_char(s.ends_on, 'YYYY-MM-DD') AS ends_on, s.date_precision, s.part_of_day, s.time_zone, s.venue_name,
   s.venue_address, s.format, s.audience, s.invitation_scope, s.note, s.version,
-  hp.id AS host_province_id, hp.name AS host_province_name, hp.code AS host_province_code, s.starts_on AS sort_date`;
+  hp.id AS host_province_id, hp.name AS host_province_name, hp.code AS host_province_code,
+  s.start_month, s.start_day, s.end_month, s.end_day, s.year_inferred, s.date_inference, s.date_as_reported,
+  to_char(s.reported_by, 'YYYY-MM-DD') AS reported_by, s.audience_scope, s.audience_units,
+  -- The date when known, else the latest the event can be (the report's date).
+  s.sort_on AS sort_date`;
 
 /** FROM and WHERE of every session matching the query, filters and draft visibility. */
 function matching(filters: SessionFilters, includeDrafts: DraftVisibility, terms: SearchTerm[], params: SqlParams) {
@@ -65,7 +79,11 @@ function matching(filters: SessionFilters, includeDrafts: DraftVisibility, terms
   if (filters.to) where.push(`s.starts_on <= ${params.add(filters.to)}::date`);
   if (filters.status) where.push(`s.status = ${params.add(filters.status)}`);
   if (filters.kind) where.push(`s.kind = ${params.add(filters.kind)}`);
-  if (filters.hostProvince) where.push(`s.host_province_id = ${params.add(filters.hostProvince)}`);
+  if (filters.hostProvince) {
+    // Old units roll up into their 2025 successors, as for the invited-province filter.
+    const host = params.add(filters.hostProvince);
+    where.push(`(s.host_province_id = ${host} OR hp.successor_id = ${host})`);
+  }
   if (filters.invitedProvince) {
     const province = params.add(filters.invitedProvince);
     where.push(`EXISTS (SELECT 1 FROM session_invited_province ip JOIN province p ON p.id = ip.province_id
@@ -86,7 +104,9 @@ function matching(filters: SessionFilters, includeDrafts: DraftVisibility, terms
     const organisation = params.add(filters.organisation);
     where.push(`(EXISTS (SELECT 1 FROM session_organiser so WHERE so.session_id = s.id AND so.organisation_id = ${organisation})
              OR EXISTS (SELECT 1 FROM agenda_item ai JOIN agenda_presenter ap ON ap.agenda_item_id = ai.id
-                         WHERE ai.session_id = s.id AND ap.organisation_id = ${organisation}))`);
+                         WHERE ai.session_id = s.id AND ap.organisation_id = ${organisation})
+             OR EXISTS (SELECT 1 FROM session_delegation de WHERE de.session_id = s.id AND de.organisation_id = ${organisation})
+             OR EXISTS (SELECT 1 FROM session_role sr WHERE sr.session_id = s.id AND sr.organisation_id = ${organisation}))`);
   }
   if (filters.document) {
     const document = params.add(filters.document);
@@ -114,7 +134,7 @@ export function sessionPageSql(
     `${search ? `${alias}.score DESC, ` : ''}` +
     (filters.sort === 'title'
       ? `${alias}.title COLLATE vi ${direction}, ${alias}.id ${direction}`
-      : `${alias}.sort_date ${direction}, ${alias}.id ${direction}`);
+      : `${alias}.sort_date ${direction} NULLS LAST, ${alias}.id ${direction}`);
   const searchColumns = search ? `, ${search.score()} AS score, ss.field_names, ss.field_texts, ss.field_vectors` : '';
   // Highlights are computed for the page's rows only, after the LIMIT.
   const highlights = search

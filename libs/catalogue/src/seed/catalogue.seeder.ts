@@ -84,6 +84,8 @@ class SeedContext {
   readonly regions = new Map<string, number>();
   /** Pre-2025 units by name (the names the articles use). */
   readonly oldProvinces = new Map<string, number>();
+  /** Posts stated at a session, bound once the sessions are seeded. */
+  readonly statedPositions: { positionId: number; sessionKey: string }[] = [];
 
   constructor(readonly manager: EntityManager) {}
 
@@ -96,7 +98,8 @@ class SeedContext {
   async cite(subjectType: string, subjectId: number, cites: SeedCitation[], aspect: string | null = null) {
     for (const cite of cites) {
       await this.manager.query(
-        `INSERT INTO citation (source_id, paragraph, quote, subject_type, subject_id, aspect) VALUES ($1, $2, $3, $4, $5, $6)`,
+        `INSERT INTO citation (source_id, paragraph, quote, subject_type, subject_id, aspect, seeded)
+         VALUES ($1, $2, $3, $4, $5, $6, true)`,
         [
           this.id(this.sources, cite.source, 'source'),
           cite.paragraph,
@@ -190,8 +193,9 @@ async function seedReference(ctx: SeedContext, catalogue: SeedCatalogue) {
       ),
     );
   }
-  // Seeded citations are rebuilt from the file each time the seed changes.
-  await manager.query(`DELETE FROM citation WHERE source_id = ANY($1)`, [[...ctx.sources.values()]]);
+  // Seeded citations are rebuilt from the file each time the seed changes; citations entered
+  // through the API (also of the seed's sources) stay.
+  await manager.query(`DELETE FROM citation WHERE seeded`);
 
   for (const organisation of catalogue.organisations) {
     ctx.organisations.set(
@@ -234,6 +238,8 @@ async function seedReference(ctx: SeedContext, catalogue: SeedCatalogue) {
     }
   }
 
+  // Sessions are seeded after the people; a post stated at a session is bound to it once the session exists.
+  const statedAt: { positionId: number; sessionKey: string }[] = [];
   for (const person of catalogue.people) {
     const id = await upsert(
       manager,
@@ -248,7 +254,11 @@ async function seedReference(ctx: SeedContext, catalogue: SeedCatalogue) {
       },
     );
     ctx.people.set(person.key, id);
-    await manager.query(`DELETE FROM person_position WHERE person_id = $1`, [id]);
+    // Seeded posts are replaced; posts stated at sessions entered through the API stay.
+    await manager.query(
+      `DELETE FROM person_position WHERE person_id = $1 AND (session_id IS NULL OR session_id IN (SELECT id FROM training_session WHERE slug = ANY($2::text[])))`,
+      [id, catalogue.sessions.map((session) => session.key)],
+    );
     for (const position of person.positions) {
       const [{ id: positionId }] = await manager.query(
         `INSERT INTO person_position (person_id, title, organisation_id, attested_on, note) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
@@ -261,8 +271,10 @@ async function seedReference(ctx: SeedContext, catalogue: SeedCatalogue) {
         ],
       );
       await ctx.cite('person_position', Number(positionId), position.cite);
+      if (position.sessionKey) statedAt.push({ positionId: Number(positionId), sessionKey: position.sessionKey });
     }
   }
+  ctx.statedPositions.push(...statedAt);
 
   for (const document of catalogue.documents) {
     const id = await upsert(
@@ -308,15 +320,17 @@ async function seedSession(ctx: SeedContext, session: SeedSession) {
       note: [session.note, session.schedule.note].filter(Boolean).join(' ') || null,
     },
   );
-  // Child collections of a seeded session are replaced as a whole.
+  // Child collections of a seeded session are replaced as a whole; counts and delegations entered
+  // through the API (not seeded) stay.
+  for (const table of ['session_claim', 'session_delegation']) {
+    await manager.query(`DELETE FROM ${table} WHERE session_id = $1 AND seeded`, [id]);
+  }
   for (const table of [
     'session_source',
     'session_organiser',
     'session_invited_province',
     'session_invited_region',
-    'session_claim',
     'bridge_point',
-    'session_delegation',
     'session_document',
     'agenda_item',
   ]) {
@@ -346,14 +360,15 @@ async function seedSession(ctx: SeedContext, session: SeedSession) {
     ]);
   }
   for (const name of session.invitedRegions) {
-    await manager.query(`INSERT INTO session_invited_region (session_id, region_id) VALUES ($1, $2)`, [
+    await manager.query(`INSERT INTO session_invited_region (session_id, region_id, in_part) VALUES ($1, $2, $3)`, [
       id,
       ctx.id(ctx.regions, name, 'region'),
+      session.invitedRegionsInPart ?? false,
     ]);
   }
   for (const claim of session.claims) {
     const [{ id: claimId }] = await manager.query(
-      `INSERT INTO session_claim (session_id, field, value, qualifier) VALUES ($1, $2, $3, $4) RETURNING id`,
+      `INSERT INTO session_claim (session_id, field, value, note, seeded) VALUES ($1, $2, $3, $4, true) RETURNING id`,
       [id, claim.field, claim.value, claim.qualifier],
     );
     await ctx.cite('session_claim', Number(claimId), claim.cite);
@@ -375,16 +390,19 @@ async function seedSession(ctx: SeedContext, session: SeedSession) {
     await ctx.cite('bridge_point', Number(pointId), point.cite);
   }
   for (const delegation of session.reportedDelegations) {
-    for (const key of delegation.organisationKeys) {
+    for (const agency of delegation.agencies) {
       const [{ id: delegationId }] = await manager.query(
-        `INSERT INTO session_delegation (session_id, province_id, organisation_id) VALUES ($1, $2, $3) RETURNING id`,
+        `INSERT INTO session_delegation (session_id, province_id, organisation_id, headcount, seeded) VALUES ($1, $2, $3, $4, true)
+         ON CONFLICT (session_id, province_id, coalesce(organisation_id, 0))
+         DO UPDATE SET headcount = EXCLUDED.headcount, seeded = true RETURNING id`,
         [
           id,
           ctx.id(ctx.oldProvinces, delegation.provinceName, 'province'),
-          ctx.id(ctx.organisations, key, 'organisation'),
+          ctx.id(ctx.organisations, agency.organisationKey, 'organisation'),
+          agency.headcount ?? null,
         ],
       );
-      await ctx.cite('session_delegation', Number(delegationId), delegation.cite);
+      await ctx.cite('session_delegation', Number(delegationId), agency.cite);
     }
   }
   for (const key of session.documentKeys) {
@@ -436,6 +454,12 @@ export async function runSeed(dataSource: DataSource, files: SeedFiles = readSee
     await seedProvinces(ctx, files.provinces);
     await seedReference(ctx, files.catalogue);
     for (const session of files.catalogue.sessions) await seedSession(ctx, session);
+    for (const stated of ctx.statedPositions) {
+      await manager.query(
+        `UPDATE person_position SET session_id = (SELECT id FROM training_session WHERE slug = $2) WHERE id = $1`,
+        [stated.positionId, stated.sessionKey],
+      );
+    }
     await manager.query(
       `INSERT INTO seed_run (name, checksum) VALUES ('catalogue', $1)
        ON CONFLICT (name) DO UPDATE SET checksum = EXCLUDED.checksum, applied_at = now()`,

@@ -37,6 +37,8 @@ export interface SeedCatalogue {
       title: string;
       organisationKey: string | null;
       attestedOn: string | null;
+      /** The session whose report states the post: it belongs to that appearance. */
+      sessionKey?: string | null;
       note?: string | null;
       cite: SeedCitation[];
     }[];
@@ -72,6 +74,8 @@ export interface SeedSession {
   audience: string | null;
   invitationScope: string | null;
   invitedRegions: string[];
+  /** The regions are named but not all their units were invited (the source does not list which). */
+  invitedRegionsInPart?: boolean;
   invitedProvinceNames: string[];
   invitationCite: SeedCitation[];
   organisers: { organisationKey: string; role: string; cite: SeedCitation[] }[];
@@ -85,7 +89,11 @@ export interface SeedSession {
     note?: string | null;
     cite: SeedCitation[];
   }[];
-  reportedDelegations: { provinceName: string; organisationKeys: string[]; cite: SeedCitation[] }[];
+  /** Each agency with the words that name it (a caption showing one agency supports only that one). */
+  reportedDelegations: {
+    provinceName: string;
+    agencies: { organisationKey: string; headcount?: number | null; cite: SeedCitation[] }[];
+  }[];
   agenda: {
     position: number;
     kind: string;

@@ -3,22 +3,17 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditActor, AuditLogWriter, AuthUser, requireAccess } from '@app/accounts';
 import { conflict, notFound, RequestValidationException } from '@app/common';
-import {
-  CreateAgendaItemDto,
-  CreateBridgePointDto,
-  ReplaceInvitationsDto,
-  ReplaceOrganisersDto,
-  UpdateAgendaItemDto,
-} from './dto/session-write.dto';
+import { CreateAgendaItemDto, CreateBridgePointDto, UpdateAgendaItemDto } from './dto/session-write.dto';
 import { SessionDetailDto } from './dto/session.response';
-import { SessionWriteRepository } from './session-write.repository';
+import { CitationWriter } from '../citations/citation.writer';
+import { SessionWriteRepository, SessionWriteRow } from './session-write.repository';
 import { SessionQueryService } from './session.service';
 import { ORGANISER_VIEW, requireExisting, withLockedSession } from './session-write-support';
 
 /**
- * Who and what a session gathers: its organisers, invited provinces and regions, bridge
- * points, and agenda items with presenters and documents. Each change locks the session row,
- * bumps its version and is audited in the same transaction.
+ * What a session holds: its bridge points, and agenda items with presenters, documents and
+ * days, each with its citations. Each change locks the session row, bumps its version and is
+ * audited in the same transaction.
  */
 @Injectable()
 export class SessionAgendaService {
@@ -27,67 +22,8 @@ export class SessionAgendaService {
     private readonly sessions: SessionWriteRepository,
     private readonly queries: SessionQueryService,
     private readonly audit: AuditLogWriter,
+    private readonly citations: CitationWriter,
   ) {}
-
-  async replaceOrganisers(
-    id: number,
-    input: ReplaceOrganisersDto,
-    user: AuthUser,
-    actor: AuditActor,
-  ): Promise<SessionDetailDto> {
-    requireAccess(user, { session: id, action: 'session.change' });
-    await withLockedSession(this.dataSource, this.sessions, id, async (manager) => {
-      const ids = input.organisers.map((organiser) => organiser.organisationId);
-      if (new Set(ids).size !== ids.length) {
-        throw new RequestValidationException([{ path: 'organisers', message: 'lists an organisation twice' }]);
-      }
-      await requireExisting(
-        this.sessions,
-        manager,
-        'organisation',
-        ids,
-        (index) => `organisers.${index}.organisationId`,
-      );
-      await this.sessions.replaceOrganisers(manager, id, input.organisers);
-      await this.sessions.touch(manager, id);
-      await this.audit.record(manager, {
-        ...actor,
-        action: 'session.organisers_replaced',
-        entityType: 'training_session',
-        entityId: id,
-        after: input,
-      });
-    });
-    return this.queries.detail(String(id), ORGANISER_VIEW);
-  }
-
-  /** Invite provinces one by one and/or whole regions (expanded to the units in force on the start date). */
-  async replaceInvitations(
-    id: number,
-    input: ReplaceInvitationsDto,
-    user: AuthUser,
-    actor: AuditActor,
-  ): Promise<SessionDetailDto> {
-    requireAccess(user, { session: id, action: 'session.change' });
-    await withLockedSession(this.dataSource, this.sessions, id, async (manager, startsOn) => {
-      const provinceIds = input.provinceIds ?? [];
-      const regionIds = input.regionIds ?? [];
-      await requireExisting(this.sessions, manager, 'province', provinceIds, (index) => `provinceIds.${index}`);
-      await requireExisting(this.sessions, manager, 'region', regionIds, (index) => `regionIds.${index}`);
-      const fromRegions = await this.sessions.provincesOfRegions(manager, regionIds, startsOn);
-      const all = [...new Set([...provinceIds, ...fromRegions])];
-      const scope = input.scope ?? (regionIds.length > 0 ? 'regions' : all.length > 0 ? 'provinces' : null);
-      await this.sessions.replaceInvitations(manager, id, scope, all, regionIds);
-      await this.audit.record(manager, {
-        ...actor,
-        action: 'session.invitations_replaced',
-        entityType: 'training_session',
-        entityId: id,
-        after: { scope, provinceIds: all, regionIds },
-      });
-    });
-    return this.queries.detail(String(id), ORGANISER_VIEW);
-  }
 
   async addBridgePoint(
     id: number,
@@ -102,6 +38,7 @@ export class SessionAgendaService {
       if (input.organisationId !== undefined) {
         await requireExisting(this.sessions, manager, 'organisation', [input.organisationId], () => 'organisationId');
       }
+      const cited = await this.citations.check(manager, input.citations);
       const pointId = await this.sessions.insertBridgePoint(manager, id, {
         name: input.name,
         provinceId: input.provinceId ?? null,
@@ -109,6 +46,7 @@ export class SessionAgendaService {
         abroad: input.abroad ?? false,
         isGroup: input.isGroup ?? false,
       });
+      await this.citations.add(manager, id, 'bridge_point', pointId, cited);
       await this.sessions.touch(manager, id);
       await this.audit.record(manager, {
         ...actor,
@@ -154,8 +92,9 @@ export class SessionAgendaService {
     actor: AuditActor,
   ): Promise<SessionDetailDto> {
     requireAccess(user, { session: id, action: 'session.change' });
-    await withLockedSession(this.dataSource, this.sessions, id, async (manager) => {
-      await this.checkAgendaReferences(manager, input);
+    await withLockedSession(this.dataSource, this.sessions, id, async (manager, _startsOn, session) => {
+      await this.checkAgendaReferences(manager, input, session);
+      const cited = await this.citations.check(manager, input.citations);
       const length = await this.sessions.agendaLength(manager, id);
       const position = Math.min(input.position ?? length + 1, length + 1);
       if (position <= length) await this.sessions.shiftPositions(manager, id, position, 1);
@@ -166,9 +105,11 @@ export class SessionAgendaService {
         summary: input.summary ?? null,
         startsAt: input.startsAt ?? null,
         endsAt: input.endsAt ?? null,
+        day: input.day ?? null,
       });
       await this.sessions.replacePresenters(manager, itemId, input.presenters ?? []);
       await this.sessions.replaceItemDocuments(manager, itemId, input.documentIds ?? []);
+      await this.citations.add(manager, id, 'agenda_item', itemId, cited);
       await this.sessions.touch(manager, id);
       await this.audit.record(manager, {
         ...actor,
@@ -189,11 +130,13 @@ export class SessionAgendaService {
     actor: AuditActor,
   ): Promise<SessionDetailDto> {
     requireAccess(user, { session: id, action: 'session.change' });
-    await withLockedSession(this.dataSource, this.sessions, id, async (manager) => {
+    await withLockedSession(this.dataSource, this.sessions, id, async (manager, _startsOn, session) => {
       const item = await this.sessions.agendaItem(manager, id, itemId);
       if (!item) throw notFound('Agenda item', itemId);
-      await this.checkAgendaReferences(manager, input);
+      await this.checkAgendaReferences(manager, input, session);
+      const cited = await this.citations.check(manager, input.citations);
       const values: Record<string, unknown> = {};
+      if (input.day !== undefined) values.day = input.day;
       if (input.kind !== undefined) values.kind = input.kind;
       if (input.title !== undefined) values.title = input.title;
       if (input.summary !== undefined) values.summary = input.summary;
@@ -213,6 +156,12 @@ export class SessionAgendaService {
       if (input.documentIds !== undefined) {
         await this.sessions.replaceItemDocuments(manager, itemId, input.documentIds ?? []);
       }
+      // What the item says (its title, kind, summary, day, presenters) changed: the old words no longer cite it.
+      const said = ['kind', 'title', 'summary', 'day'].some(
+        (key) => key in values && values[key] !== item[key as 'title'],
+      );
+      if (said || input.presenters !== undefined) await this.citations.retire(manager, 'agenda_item', [itemId]);
+      await this.citations.add(manager, id, 'agenda_item', itemId, cited);
       await this.sessions.touch(manager, id);
       await this.audit.record(manager, {
         ...actor,
@@ -244,7 +193,15 @@ export class SessionAgendaService {
     return this.queries.detail(String(id), ORGANISER_VIEW);
   }
 
-  private async checkAgendaReferences(manager: EntityManager, input: UpdateAgendaItemDto) {
+  private async checkAgendaReferences(manager: EntityManager, input: UpdateAgendaItemDto, session: SessionWriteRow) {
+    if (input.day != null && session.date_precision === 'day' && session.starts_on && session.ends_on) {
+      const days = (Date.parse(session.ends_on) - Date.parse(session.starts_on)) / 86_400_000 + 1;
+      if (input.day > days) {
+        throw new RequestValidationException([
+          { path: 'day', message: `must be between 1 and ${days}: the session lasts ${days} day(s)` },
+        ]);
+      }
+    }
     const presenters = input.presenters ?? [];
     const badPresenter = presenters.findIndex(
       (presenter) => (presenter.personId === undefined) === (presenter.organisationId === undefined),

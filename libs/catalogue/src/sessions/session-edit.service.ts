@@ -6,7 +6,9 @@ import { conflict, forbidden, notFound, RequestValidationException, slugOf } fro
 import { CreateSessionDto, UpdateSessionDto } from './dto/session-write.dto';
 import { SessionDetailDto } from './dto/session.response';
 import { SESSION_WRITABLE_COLUMNS, SessionColumnValues, SessionWriteRepository } from './session-write.repository';
-import { spanForPrecision } from './session.rules';
+import { CitationWriter } from '../citations/citation.writer';
+import { scheduleColumns } from './schedule.rules';
+import { changedAspects } from './session-aspects';
 import { SessionQueryService } from './session.service';
 import { ORGANISER_VIEW, requireExisting } from './session-write-support';
 
@@ -23,6 +25,7 @@ export class SessionEditService {
     private readonly sessions: SessionWriteRepository,
     private readonly queries: SessionQueryService,
     private readonly audit: AuditLogWriter,
+    private readonly citations: CitationWriter,
   ) {}
 
   async create(input: CreateSessionDto, user: AuthUser, actor: AuditActor): Promise<SessionDetailDto> {
@@ -32,6 +35,7 @@ export class SessionEditService {
     }
     const id = await this.dataSource.transaction(async (manager) => {
       const values = await this.columnValues(manager, input, undefined);
+      const cited = await this.citations.check(manager, input.citations);
       const slug = input.slug ?? (await this.derivedSlug(manager, input.title, input.startsOn));
       if (await this.sessions.slugTaken(manager, slug)) {
         throw conflict('slug-taken', `A session with slug ${slug} already exists`, {
@@ -39,6 +43,7 @@ export class SessionEditService {
         });
       }
       const newId = await this.sessions.insert(manager, { ...values, slug });
+      await this.citations.add(manager, newId, 'training_session', newId, cited);
       await this.audit.record(manager, {
         ...actor,
         action: 'session.created',
@@ -73,7 +78,10 @@ export class SessionEditService {
         });
       }
       const values = await this.columnValues(manager, changes, before);
+      const cited = await this.citations.check(manager, changes.citations);
       if (Object.keys(values).length > 0) await this.sessions.update(manager, id, values);
+      await this.citations.retire(manager, 'training_session', [id], changedAspects(changes, before));
+      await this.citations.add(manager, id, 'training_session', id, cited);
       await this.audit.record(manager, {
         ...actor,
         action: 'session.updated',
@@ -117,21 +125,9 @@ export class SessionEditService {
     if (input.hostProvinceId !== undefined) {
       await requireExisting(this.sessions, manager, 'province', [input.hostProvinceId], () => 'hostProvinceId');
     }
-    if (input.startsOn !== undefined || input.precision !== undefined || input.endsOn !== undefined) {
-      const precision =
-        input.precision ?? (before?.schedule.precision as 'day' | 'month' | 'year' | undefined) ?? 'day';
-      const startsOn = input.startsOn ?? before!.schedule.startsOn;
-      const span = spanForPrecision(startsOn, precision);
-      const endsOn =
-        input.endsOn ??
-        (precision === 'day' ? (before && !input.startsOn ? before.schedule.endsOn : startsOn) : span.endsOn);
-      if (endsOn < (precision === 'day' ? startsOn : span.startsOn)) {
-        throw new RequestValidationException([{ path: 'endsOn', message: 'must not be before startsOn' }]);
-      }
-      values.starts_on = precision === 'day' ? startsOn : span.startsOn;
-      values.ends_on = endsOn;
-      values.date_precision = precision;
-    }
+    const schedule = scheduleColumns(input, before?.schedule);
+    if (schedule.errors.length > 0) throw new RequestValidationException(schedule.errors);
+    Object.assign(values, schedule.values);
     if (values.slug === undefined) delete values.slug;
     return values;
   }

@@ -1,6 +1,6 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { notFound, RequestValidationException } from '@app/common';
-import { SessionWriteRepository } from './session-write.repository';
+import { SessionWriteRepository, SessionWriteRow } from './session-write.repository';
 
 /** Organisers read their session back with its drafts. */
 export const ORGANISER_VIEW = { canSeeDrafts: true };
@@ -10,12 +10,12 @@ export async function withLockedSession(
   dataSource: DataSource,
   sessions: SessionWriteRepository,
   id: number,
-  work: (manager: EntityManager, startsOn: string) => Promise<void>,
+  work: (manager: EntityManager, startsOn: string | null, session: SessionWriteRow) => Promise<void>,
 ) {
   await dataSource.transaction(async (manager) => {
     const current = await sessions.lock(manager, id);
     if (!current) throw notFound('Session', id);
-    await work(manager, current.starts_on);
+    await work(manager, current.starts_on, current);
   });
 }
 

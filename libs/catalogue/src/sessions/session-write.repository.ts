@@ -6,7 +6,10 @@ export interface SessionWriteRow {
   slug: string;
   status: string;
   version: number;
-  starts_on: string;
+  starts_on: string | null;
+  ends_on: string | null;
+  date_precision: string;
+  reported_by: string | null;
 }
 
 /** Column names of training_session that the API may write, keyed by DTO field. */
@@ -23,11 +26,20 @@ export const SESSION_WRITABLE_COLUMNS = {
   hostProvinceId: 'host_province_id',
   format: 'format',
   audience: 'audience',
+  audienceScope: 'audience_scope',
+  audienceUnits: 'audience_units',
+  yearInferred: 'year_inferred',
+  dateInference: 'date_inference',
+  dateAsReported: 'date_as_reported',
+  reportedBy: 'reported_by',
   note: 'note',
 } as const;
 
+/** Columns of what is known of a date without a year (set by the schedule rules, not copied). */
+export type ScheduleColumns = 'start_month' | 'start_day' | 'end_month' | 'end_day';
+
 export type SessionColumnValues = Partial<
-  Record<(typeof SESSION_WRITABLE_COLUMNS)[keyof typeof SESSION_WRITABLE_COLUMNS], unknown>
+  Record<(typeof SESSION_WRITABLE_COLUMNS)[keyof typeof SESSION_WRITABLE_COLUMNS] | ScheduleColumns, unknown>
 >;
 
 /** All SQL that changes sessions and their agenda; every method runs on the caller's transaction. */
@@ -35,7 +47,8 @@ export type SessionColumnValues = Partial<
 export class SessionWriteRepository {
   async lock(manager: EntityManager, id: number): Promise<SessionWriteRow | undefined> {
     const [row] = await manager.query(
-      `SELECT id, slug, status, version, to_char(starts_on, 'YYYY-MM-DD') AS starts_on
+      `SELECT id, slug, status, version, to_char(starts_on, 'YYYY-MM-DD') AS starts_on,
+              to_char(ends_on, 'YYYY-MM-DD') AS ends_on, date_precision, to_char(reported_by, 'YYYY-MM-DD') AS reported_by
          FROM training_session WHERE id = $1 FOR UPDATE`,
       [id],
     );
@@ -97,15 +110,40 @@ export class SessionWriteRepository {
     await manager.query(`DELETE FROM training_session WHERE id = $1`, [id]);
   }
 
-  async replaceOrganisers(manager: EntityManager, id: number, organisers: { organisationId: number; role: string }[]) {
+  organisersOf(manager: EntityManager, id: number): Promise<{ id: string; organisation_id: string; role: string }[]> {
+    return manager.query(`SELECT id, organisation_id, role FROM session_organiser WHERE session_id = $1`, [id]);
+  }
+
+  /** Replaces the organisers; answers the new rows' ids in the order given. */
+  async replaceOrganisers(
+    manager: EntityManager,
+    id: number,
+    organisers: { organisationId: number; role: string }[],
+  ): Promise<number[]> {
     await manager.query(`DELETE FROM session_organiser WHERE session_id = $1`, [id]);
+    const ids: number[] = [];
     for (const [index, organiser] of organisers.entries()) {
-      await manager.query(
-        `INSERT INTO session_organiser (session_id, organisation_id, role, position) VALUES ($1, $2, $3, $4)`,
+      const [row] = await manager.query(
+        `INSERT INTO session_organiser (session_id, organisation_id, role, position) VALUES ($1, $2, $3, $4) RETURNING id`,
         [id, organiser.organisationId, organiser.role, index + 1],
       );
+      ids.push(Number(row.id));
     }
     await this.refreshSearch(manager, id);
+    return ids;
+  }
+
+  /** The invitation as it stands, to tell whether a replacement changes it. */
+  async invitationOf(manager: EntityManager, id: number): Promise<string> {
+    const [row] = await manager.query(
+      `SELECT concat_ws('|', s.invitation_scope,
+                (SELECT string_agg(province_id::text, ',' ORDER BY province_id) FROM session_invited_province WHERE session_id = s.id),
+                (SELECT string_agg(region_id::text, ',' ORDER BY region_id) FROM session_invited_region WHERE session_id = s.id))
+                AS invitation
+         FROM training_session s WHERE s.id = $1`,
+      [id],
+    );
+    return row.invitation;
   }
 
   /** Province ids of whole regions, as the units in force on `on`. */
@@ -180,9 +218,12 @@ export class SessionWriteRepository {
     manager: EntityManager,
     sessionId: number,
     itemId: number,
-  ): Promise<{ id: string; position: number } | undefined> {
+  ): Promise<
+    | { id: string; position: number; kind: string; title: string; summary: string | null; day: number | null }
+    | undefined
+  > {
     const [row] = await manager.query(
-      `SELECT id, position FROM agenda_item WHERE id = $1 AND session_id = $2 FOR UPDATE`,
+      `SELECT id, position, kind, title, summary, day FROM agenda_item WHERE id = $1 AND session_id = $2 FOR UPDATE`,
       [itemId, sessionId],
     );
     return row;
@@ -215,12 +256,13 @@ export class SessionWriteRepository {
       summary: string | null;
       startsAt: string | null;
       endsAt: string | null;
+      day: number | null;
     },
   ): Promise<number> {
     const [{ id }] = await manager.query(
-      `INSERT INTO agenda_item (session_id, position, kind, title, summary, starts_at, ends_at)
-       VALUES ($1, $2, $3, $4, $5, $6::time, $7::time) RETURNING id`,
-      [sessionId, item.position, item.kind, item.title, item.summary, item.startsAt, item.endsAt],
+      `INSERT INTO agenda_item (session_id, position, kind, title, summary, starts_at, ends_at, day)
+       VALUES ($1, $2, $3, $4, $5, $6::time, $7::time, $8) RETURNING id`,
+      [sessionId, item.position, item.kind, item.title, item.summary, item.startsAt, item.endsAt, item.day],
     );
     return Number(id);
   }

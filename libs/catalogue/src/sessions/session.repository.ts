@@ -14,9 +14,19 @@ export interface SessionRow {
   title: string;
   kind: string;
   status: string;
-  starts_on: string;
-  ends_on: string;
+  starts_on: string | null;
+  ends_on: string | null;
   date_precision: string;
+  start_month: number | null;
+  start_day: number | null;
+  end_month: number | null;
+  end_day: number | null;
+  year_inferred: boolean;
+  date_inference: string | null;
+  date_as_reported: string | null;
+  reported_by: string | null;
+  audience_scope: string | null;
+  audience_units: string | null;
   part_of_day: string | null;
   time_zone: string;
   venue_name: string | null;
@@ -54,6 +64,8 @@ export interface PositionRow {
   valid_from: string | null;
   valid_to: string | null;
   organisation_name: string | null;
+  session_id: string | null;
+  session_slug: string | null;
 }
 
 /** Everything a session page shows, as rows; the mapper shapes them. */
@@ -61,8 +73,8 @@ export interface SessionGraph {
   session: SessionRow;
   organisers: { id: string; organisation_id: string; role: string; name: string; current_name: string }[];
   invitedProvinces: { id: number; name: string; code: string | null }[];
-  invitedRegions: { id: number; slug: string; name: string }[];
-  claims: { id: string; field: string; value: number; qualifier: string | null }[];
+  invitedRegions: { id: number; slug: string; name: string; in_part: boolean }[];
+  claims: { id: string; field: string; value: number; qualifier: string; note: string | null }[];
   bridgePoints: {
     id: string;
     name: string;
@@ -79,9 +91,29 @@ export interface SessionGraph {
     province_id: number;
     province_name: string;
     province_code: string | null;
-    organisation_id: string;
-    organisation_name: string;
+    organisation_id: string | null;
+    organisation_name: string | null;
+    headcount: number | null;
+    note: string | null;
   }[];
+  roles: {
+    id: string;
+    role: string;
+    person_id: string | null;
+    organisation_id: string | null;
+    name: string;
+    award_id: string | null;
+    stated_as: string | null;
+    note: string | null;
+  }[];
+  awards: {
+    id: string;
+    title: string;
+    conferred_by_id: string | null;
+    conferred_by_name: string | null;
+    note: string | null;
+  }[];
+  statedPositions: PositionRow[];
   documents: { id: string; number: string | null; kind: string; title: string; issued_on: string | null }[];
   agenda: {
     id: string;
@@ -91,6 +123,7 @@ export interface SessionGraph {
     summary: string | null;
     starts_at: string | null;
     ends_at: string | null;
+    day: number | null;
     note: string | null;
   }[];
   presenters: {
@@ -124,7 +157,9 @@ export interface SessionGraph {
 const SESSION_COLUMNS = `
   s.id, s.slug, s.title, s.kind, s.status, to_char(s.starts_on, 'YYYY-MM-DD') AS starts_on,
   to_char(s.ends_on, 'YYYY-MM-DD') AS ends_on, s.date_precision, s.part_of_day, s.time_zone, s.venue_name,
-  s.venue_address, s.format, s.audience, s.invitation_scope, s.note, s.version,
+  s.venue_address, s.format, s.audience, s.invitation_scope, s.note, s.version, s.start_month, s.start_day,
+  s.end_month, s.end_day, s.year_inferred, s.date_inference, s.date_as_reported,
+  to_char(s.reported_by, 'YYYY-MM-DD') AS reported_by, s.audience_scope, s.audience_units,
   hp.id AS host_province_id, hp.name AS host_province_name, hp.code AS host_province_code`;
 
 /**
@@ -201,7 +236,8 @@ export class SessionRepository {
       const session = await this.findRow(manager, idOrSlug);
       if (!session) return undefined;
       const id = session.id;
-      const on = session.starts_on;
+      // Names and posts are resolved at the date when known, else at the latest the event can be.
+      const on = session.starts_on ?? session.reported_by;
       const [organisers, invitedProvinces, invitedRegions, claims, bridgePoints, delegations, documents, agenda] =
         await inSequence([
           () =>
@@ -219,13 +255,13 @@ export class SessionRepository {
             ),
           () =>
             manager.query(
-              `SELECT r.id, r.slug, r.name FROM session_invited_region ir JOIN region r ON r.id = ir.region_id
+              `SELECT r.id, r.slug, r.name, ir.in_part FROM session_invited_region ir JOIN region r ON r.id = ir.region_id
               WHERE ir.session_id = $1 ORDER BY r.id`,
               [id],
             ),
           () =>
             manager.query(
-              `SELECT id, field, value, qualifier FROM session_claim WHERE session_id = $1 ORDER BY field, id`,
+              `SELECT id, field, value, qualifier, note FROM session_claim WHERE session_id = $1 ORDER BY field, id`,
               [id],
             ),
           () =>
@@ -238,8 +274,10 @@ export class SessionRepository {
           () =>
             manager.query(
               `SELECT d.id, d.province_id, p.name AS province_name, p.code AS province_code, d.organisation_id,
-                    organisation_name_at(d.organisation_id, $2::date) AS organisation_name
-               FROM session_delegation d JOIN province p ON p.id = d.province_id WHERE d.session_id = $1 ORDER BY d.id`,
+                    CASE WHEN d.organisation_id IS NOT NULL THEN organisation_name_at(d.organisation_id, $2::date) END
+                      AS organisation_name, d.headcount, d.note
+               FROM session_delegation d JOIN province p ON p.id = d.province_id WHERE d.session_id = $1
+              ORDER BY p.name COLLATE vi, d.organisation_id NULLS FIRST, d.id`,
               [id, on],
             ),
           () =>
@@ -254,13 +292,13 @@ export class SessionRepository {
           () =>
             manager.query(
               `SELECT id, position, kind, title, summary, to_char(starts_at, 'HH24:MI') AS starts_at,
-                    to_char(ends_at, 'HH24:MI') AS ends_at, note
+                    to_char(ends_at, 'HH24:MI') AS ends_at, day, note
                FROM agenda_item WHERE session_id = $1 ORDER BY position`,
               [id],
             ),
         ]);
       const itemIds = agenda.map((item: { id: string }) => item.id);
-      const [presenters, itemDocuments, sources] = await inSequence([
+      const [presenters, itemDocuments, sources, roles, awards] = await inSequence([
         () =>
           manager.query(
             `SELECT ap.agenda_item_id, ap.person_id, ap.organisation_id,
@@ -283,6 +321,21 @@ export class SessionRepository {
              FROM session_source ss JOIN source so ON so.id = ss.source_id WHERE ss.session_id = $1 ORDER BY so.key`,
             [id],
           ),
+        () =>
+          manager.query(
+            `SELECT r.id, r.role, r.person_id, r.organisation_id, r.award_id, r.stated_as, r.note,
+                    coalesce(pe.full_name, organisation_name_at(r.organisation_id, $2::date)) AS name
+               FROM session_role r LEFT JOIN person pe ON pe.id = r.person_id WHERE r.session_id = $1 ORDER BY r.id`,
+            [id, on],
+          ),
+        () =>
+          manager.query(
+            `SELECT a.id, a.title, a.conferred_by_id, a.note,
+                    CASE WHEN a.conferred_by_id IS NOT NULL THEN organisation_name_at(a.conferred_by_id, $2::date) END
+                      AS conferred_by_name
+               FROM session_award a WHERE a.session_id = $1 ORDER BY a.id`,
+            [id, on],
+          ),
       ]);
       const personIds = [
         ...new Set(
@@ -292,6 +345,10 @@ export class SessionRepository {
         ),
       ];
       const presenterPositions: PositionRow[] = await this.positionsOf(manager, personIds as string[], on);
+      const statedPositions: PositionRow[] = await manager.query(
+        `${POSITION_SELECT} WHERE pp.session_id = $1 ORDER BY pp.person_id, pp.id`,
+        [id, on],
+      );
       const citations = await loadCitations(manager, [
         { type: 'training_session', ids: [id] },
         { type: 'session_organiser', ids: organisers.map((o: { id: string }) => o.id) },
@@ -299,7 +356,9 @@ export class SessionRepository {
         { type: 'bridge_point', ids: bridgePoints.map((b: { id: string }) => b.id) },
         { type: 'session_delegation', ids: delegations.map((d: { id: string }) => d.id) },
         { type: 'agenda_item', ids: itemIds },
-        { type: 'person_position', ids: presenterPositions.map((p) => p.id) },
+        { type: 'person_position', ids: [...presenterPositions, ...statedPositions].map((p) => p.id) },
+        { type: 'session_role', ids: roles.map((r: { id: string }) => r.id) },
+        { type: 'session_award', ids: awards.map((a: { id: string }) => a.id) },
       ]);
       return {
         session,
@@ -315,24 +374,33 @@ export class SessionRepository {
         presenterPositions,
         itemDocuments,
         sources,
+        roles,
+        awards,
+        statedPositions,
         citations,
       };
     });
   }
 
-  /** Every post of these people, with the organisation's name as at `on`. */
+  /**
+   * Every post of these people. The organisation's name is the one in force when the post was
+   * attested, else at the session the post was stated at, else at `on` (else today).
+   */
   positionsOf(manager: EntityManager, personIds: string[], on: string | null): Promise<PositionRow[]> {
     if (personIds.length === 0) return Promise.resolve([]);
-    return manager.query(
-      `SELECT pp.id, pp.person_id, pp.title, pp.organisation_id,
-              to_char(pp.attested_on, 'YYYY-MM-DD') AS attested_on, to_char(pp.valid_from, 'YYYY-MM-DD') AS valid_from,
-              to_char(pp.valid_to, 'YYYY-MM-DD') AS valid_to,
-              CASE WHEN pp.organisation_id IS NULL THEN NULL
-                   ELSE organisation_name_at(pp.organisation_id, coalesce($2::date, pp.attested_on)) END AS organisation_name
-         FROM person_position pp WHERE pp.person_id = ANY($1::bigint[]) ORDER BY pp.person_id, pp.id`,
-      [personIds, on],
-    );
+    return manager.query(`${POSITION_SELECT} WHERE pp.person_id = ANY($1::bigint[]) ORDER BY pp.person_id, pp.id`, [
+      personIds,
+      on,
+    ]);
   }
 }
+
+const POSITION_SELECT = `SELECT pp.id, pp.person_id, pp.title, pp.organisation_id,
+    to_char(pp.attested_on, 'YYYY-MM-DD') AS attested_on, to_char(pp.valid_from, 'YYYY-MM-DD') AS valid_from,
+    to_char(pp.valid_to, 'YYYY-MM-DD') AS valid_to, pp.session_id, ps.slug AS session_slug,
+    CASE WHEN pp.organisation_id IS NULL THEN NULL
+         ELSE organisation_name_at(pp.organisation_id,
+                coalesce(pp.attested_on, ps.starts_on, ps.reported_by, $2::date)) END AS organisation_name
+  FROM person_position pp LEFT JOIN training_session ps ON ps.id = pp.session_id`;
 
 export { citationsOf };

@@ -14,7 +14,13 @@ export const SESSION_STATUSES = [
   'cancelled',
 ] as const;
 export const SESSION_FORMATS = ['in_person', 'online', 'hybrid'] as const;
-export const DATE_PRECISIONS = ['day', 'month', 'year'] as const;
+export const DATE_PRECISIONS = ['day', 'month', 'year', 'day_unknown_year', 'unknown'] as const;
+/** Precisions that know the year, so the session has a date range. */
+export const DATED_PRECISIONS = ['day', 'month', 'year'] as const;
+export type DatedPrecision = (typeof DATED_PRECISIONS)[number];
+export const isDated = (precision: string): precision is DatedPrecision =>
+  (DATED_PRECISIONS as readonly string[]).includes(precision);
+export const AUDIENCE_SCOPES = ['national', 'regional', 'provincial', 'district', 'commune'] as const;
 export const PARTS_OF_DAY = ['morning', 'afternoon', 'evening', 'full_day'] as const;
 export const INVITATION_SCOPES = ['nationwide', 'regions', 'provinces'] as const;
 export const ORGANISER_ROLES = ['lead', 'co_organiser'] as const;
@@ -51,10 +57,7 @@ export const isPublished = (status: SessionStatus) => status !== 'draft';
 export const publishedSql = (alias: string) => `${alias}.status <> 'draft'`;
 
 /** The date range a precision implies: a month or a year given by its first day spans the whole period. */
-export function spanForPrecision(
-  startsOn: string,
-  precision: (typeof DATE_PRECISIONS)[number],
-): { startsOn: string; endsOn: string } {
+export function spanForPrecision(startsOn: string, precision: DatedPrecision): { startsOn: string; endsOn: string } {
   const [year, month] = startsOn.split('-').map(Number);
   if (precision === 'year') return { startsOn: `${year}-01-01`, endsOn: `${year}-12-31` };
   if (precision === 'month') {

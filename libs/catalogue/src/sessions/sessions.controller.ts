@@ -24,6 +24,7 @@ import {
 } from './dto/session-write.dto';
 import { SessionDetailDto, SessionPageDto } from './dto/session.response';
 import { SessionAgendaService } from './session-agenda.service';
+import { SessionParticipantsService } from './session-participants.service';
 import { SessionEditService } from './session-edit.service';
 import { SessionLifecycleService } from './session-lifecycle.service';
 import { SessionQueryService, viewerOf } from './session.service';
@@ -38,6 +39,7 @@ export class SessionsController {
     private readonly editing: SessionEditService,
     private readonly lifecycle: SessionLifecycleService,
     private readonly agenda: SessionAgendaService,
+    private readonly participants: SessionParticipantsService,
   ) {}
 
   @Get()
@@ -118,7 +120,7 @@ export class SessionsController {
     @CurrentUser() user: AuthUser,
     @AuditContext() actor: AuditActor,
   ) {
-    return this.agenda.replaceOrganisers(id, body, user, actor);
+    return this.participants.replaceOrganisers(id, body, user, actor);
   }
 
   @Put(':id/invitations')
@@ -133,7 +135,7 @@ export class SessionsController {
     @CurrentUser() user: AuthUser,
     @AuditContext() actor: AuditActor,
   ) {
-    return this.agenda.replaceInvitations(id, body, user, actor);
+    return this.participants.replaceInvitations(id, body, user, actor);
   }
 
   @Post(':id/bridge-points')

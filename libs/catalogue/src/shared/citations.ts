@@ -18,7 +18,9 @@ export type CitationSubject =
   | 'agenda_item'
   | 'person_position'
   | 'organisation_name'
-  | 'document';
+  | 'document'
+  | 'session_role'
+  | 'session_award';
 
 /** Citations of many subjects in one query, grouped by `${type}:${id}`. */
 export async function loadCitations(
@@ -38,7 +40,7 @@ export async function loadCitations(
   }[] = await manager.query(
     `SELECT c.subject_type, c.subject_id, s.key, c.paragraph, c.quote, c.aspect
          FROM citation c JOIN source s ON s.id = c.source_id
-        WHERE ${wanted.map((_, index) => `(c.subject_type = $${index * 2 + 1} AND c.subject_id = ANY($${index * 2 + 2}::bigint[]))`).join(' OR ')}
+        WHERE c.retired_at IS NULL AND (${wanted.map((_, index) => `(c.subject_type = $${index * 2 + 1} AND c.subject_id = ANY($${index * 2 + 2}::bigint[]))`).join(' OR ')})
         ORDER BY s.key, c.paragraph, c.id`,
     wanted.flatMap((subject) => [subject.type, subject.ids.map(String)]),
   );

@@ -1,82 +1,69 @@
-import { Authenticated } from '@app/accounts';
-import { Controller, Get, Param } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { DataSource } from 'typeorm';
-import { notFound, RequestValidationException } from '@app/common';
-import { publishedSql } from '../sessions/session.rules';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { AuditActor, AuditContext, Authenticated, AuthUser, CurrentUser } from '@app/accounts';
+import { RequestValidationException } from '@app/common';
+import { SOURCE_KEY } from '../citations/citation-input.dto';
+import { SearchPageQuery } from '../shared/search-query';
+import { viewerOf } from '../sessions/session.service';
+import { CreateSourceDto, SourceDetailDto, SourcePageDto, UpdateSourceDto } from './sources.dto';
+import { SourcesService } from './sources.service';
 
-export class SourceDto {
-  @ApiProperty({ example: '000' }) key: string;
-  @ApiPropertyOptional({ type: String, nullable: true }) publisher: string | null;
-  @ApiProperty() title: string;
-  @ApiPropertyOptional({ type: String, nullable: true }) publishedOn: string | null;
-  @ApiPropertyOptional({ type: String, nullable: true }) author: string | null;
-  @ApiPropertyOptional({ type: String, nullable: true }) url: string | null;
-  @ApiPropertyOptional({ type: String, nullable: true }) note: string | null;
-  @ApiProperty({ description: 'How many seeded facts cite it' }) citationCount: number;
-  @ApiProperty({ type: [String], description: 'Slugs of the sessions it reports' }) sessions: string[];
-}
+const checkedKey = (key: string) => {
+  if (!SOURCE_KEY.test(key)) {
+    throw new RequestValidationException([{ path: 'key', message: 'must be a source key such as 000' }]);
+  }
+  return key;
+};
 
-interface SourceRow {
-  key: string;
-  publisher: string | null;
-  title: string;
-  published_on: string | null;
-  author: string | null;
-  url: string | null;
-  note: string | null;
-  citation_count: number;
-  sessions: string[];
-}
-
-const mapSource = (row: SourceRow): SourceDto => ({
-  key: row.key,
-  publisher: row.publisher,
-  title: row.title,
-  publishedOn: row.published_on,
-  author: row.author,
-  url: row.url,
-  note: row.note,
-  citationCount: row.citation_count,
-  sessions: row.sessions,
-});
-
-/** The source articles: read-only reference data, one query each, so no repository layer of its own. */
 @ApiTags('sources')
-@Authenticated({ public: true })
 @Controller('sources')
 export class SourcesController {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  private query(where: string, params: unknown[]): Promise<SourceRow[]> {
-    return this.dataSource.query(
-      `SELECT so.key, so.publisher, so.title, to_char(so.published_on, 'YYYY-MM-DD') AS published_on, so.author, so.url, so.note,
-              (SELECT count(*)::int FROM citation c WHERE c.source_id = so.id) AS citation_count,
-              coalesce((SELECT array_agg(s.slug ORDER BY s.starts_on) FROM session_source ss
-                          JOIN training_session s ON s.id = ss.session_id
-                         WHERE ss.source_id = so.id AND ${publishedSql('s')}), '{}') AS sessions
-         FROM source so ${where} ORDER BY so.key`,
-      params,
-    );
-  }
+  constructor(private readonly sources: SourcesService) {}
 
   @Get()
-  @ApiOperation({ summary: 'The source articles the catalogue is seeded from' })
-  @ApiOkResponse({ type: [SourceDto] })
-  async list(): Promise<SourceDto[]> {
-    return (await this.query('', [])).map(mapSource);
+  @Authenticated({ public: true })
+  @ApiOperation({ summary: 'Sources (news reports), searchable by title, publisher, author, URL or key' })
+  @ApiOkResponse({ type: SourcePageDto })
+  list(@Query() query: SearchPageQuery, @CurrentUser() user?: AuthUser) {
+    return this.sources.search(query, viewerOf(user));
   }
 
   @Get(':key')
-  @ApiOperation({ summary: 'One source article' })
-  @ApiOkResponse({ type: SourceDto })
-  async detail(@Param('key') key: string): Promise<SourceDto> {
-    if (!/^[A-Za-z0-9_-]{1,40}$/.test(key)) {
-      throw new RequestValidationException([{ path: 'key', message: 'must be a source key such as 000' }]);
-    }
-    const [row] = await this.query('WHERE so.key = $1', [key]);
-    if (!row) throw notFound('Source', key);
-    return mapSource(row);
+  @Authenticated({ public: true })
+  @ApiOperation({ summary: 'One source: its paragraphs when on file, and every fact that cites it' })
+  @ApiOkResponse({ type: SourceDetailDto })
+  detail(@Param('key') key: string, @CurrentUser() user?: AuthUser) {
+    return this.sources.detail(checkedKey(key), viewerOf(user));
+  }
+
+  @Post()
+  @Authenticated({ roles: ['organiser'] })
+  @ApiOperation({ summary: 'Add a source, optionally with its text so citations of it are checked' })
+  @ApiCreatedResponse({ type: SourceDetailDto })
+  @ApiBadRequestResponse({ description: 'Invalid fields (problem+json naming each)' })
+  @ApiConflictResponse({ description: 'Key already used' })
+  create(@Body() body: CreateSourceDto, @AuditContext() actor: AuditActor, @CurrentUser() user: AuthUser) {
+    return this.sources.create(body, actor, viewerOf(user));
+  }
+
+  @Patch(':key')
+  @Authenticated({ roles: ['organiser'], unscoped: true })
+  @ApiOperation({ summary: 'Correct a source; a new text must still hold every citation of it' })
+  @ApiOkResponse({ type: SourceDetailDto })
+  @ApiConflictResponse({ description: 'Key taken, or the new text breaks citations (lists them)' })
+  update(
+    @Param('key') key: string,
+    @Body() body: UpdateSourceDto,
+    @AuditContext() actor: AuditActor,
+    @CurrentUser() user: AuthUser,
+  ) {
+    return this.sources.update(checkedKey(key), body, actor, viewerOf(user));
   }
 }

@@ -36,6 +36,12 @@ const NOUNS: Record<string, string> = {
   Document: 'Văn bản',
   Part: 'Buổi',
   User: 'Tài khoản',
+  Source: 'Nguồn',
+  'Reported count': 'Số liệu được đưa tin',
+  Delegation: 'Đoàn đại biểu',
+  Role: 'Vai trò',
+  Award: 'Khen thưởng',
+  Position: 'Chức vụ',
 };
 
 type P = Record<string, unknown>;
@@ -249,5 +255,27 @@ Object.assign(FIELD_MESSAGES, {
     vi: () => 'gửi tệp CSV hoặc XLSX: làm nội dung yêu cầu, hoặc trong trường "file" của biểu mẫu multipart/form-data',
     en: () =>
       'send a CSV (text/csv) or XLSX file, as the request body or as the "file" field of a multipart/form-data form',
+  },
+});
+
+// Citations (issue 16): a quote is checked against the paragraph of the source it cites.
+Object.assign(FIELD_MESSAGES, {
+  'source-unknown': {
+    vi: ({ args }: { args: unknown[] }) => `nguồn ${args[0]} không tồn tại; thêm nguồn trước (POST /sources)`,
+    en: ({ args }: { args: unknown[] }) => `source ${args[0]} does not exist; add it first (POST /sources)`,
+  },
+  'paragraph-out-of-range': {
+    vi: ({ args }: { args: unknown[] }) => `nguồn ${args[0]} chỉ có ${args[1]} đoạn`,
+    en: ({ args }: { args: unknown[] }) => `source ${args[0]} has ${args[1]} paragraphs`,
+  },
+  'quote-required': {
+    vi: () => 'là bắt buộc: nguồn này có văn bản, hãy chép nguyên văn câu trích',
+    en: () => 'is required: the source text is on file, copy the words it says',
+  },
+  'quote-not-in-paragraph': {
+    vi: ({ args }: { args: unknown[] }) =>
+      `không có trong đoạn ${args[0]} của nguồn ${args[1]}; chép đúng nguyên văn từ đoạn đó`,
+    en: ({ args }: { args: unknown[] }) =>
+      `is not in paragraph ${args[0]} of source ${args[1]}; copy the words exactly`,
   },
 });

@@ -17,8 +17,10 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IdField, TextField } from '@app/common';
+import { CitationInputDto, CitationsField, SessionCitationInputDto } from '../../citations/citation-input.dto';
 import {
   AGENDA_KINDS,
+  AUDIENCE_SCOPES,
   DATE_PRECISIONS,
   INVITATION_SCOPES,
   ORGANISER_ROLES,
@@ -46,19 +48,76 @@ export class CreateSessionDto {
   @IsIn(SESSION_KINDS)
   kind: string;
 
-  @ApiProperty({ example: '2026-03-10' })
+  @ApiPropertyOptional({
+    example: '2026-03-10',
+    description:
+      'Required unless precision is day_unknown_year or unknown: no date is invented for a report without one',
+  })
+  @IsOptional()
   @IsDateString({ strict: true })
-  startsOn: string;
+  startsOn?: string;
 
   @ApiPropertyOptional({ example: '2026-03-11', description: 'Defaults to startsOn (or the end of the month/year)' })
   @IsOptional()
   @IsDateString({ strict: true })
   endsOn?: string;
 
-  @ApiPropertyOptional({ enum: DATE_PRECISIONS, default: 'day' })
+  @ApiPropertyOptional({
+    enum: DATE_PRECISIONS,
+    default: 'day',
+    description:
+      'day_unknown_year: "sáng 9/11" in a report years later (give startMonth/startDay, and endMonth/endDay for a range); ' +
+      'unknown: only "recently" (give reportedBy, the report date)',
+  })
   @IsOptional()
   @IsIn(DATE_PRECISIONS)
   precision?: (typeof DATE_PRECISIONS)[number];
+
+  @ApiPropertyOptional({ example: 11, description: 'Month of a day_unknown_year date' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(12)
+  startMonth?: number;
+
+  @ApiPropertyOptional({ example: 9 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(31)
+  startDay?: number;
+
+  @ApiPropertyOptional({ example: 10, description: 'End of a multi-day range without a year (11–13/10)' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(12)
+  endMonth?: number;
+
+  @ApiPropertyOptional({ example: 13 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(31)
+  endDay?: number;
+
+  @ApiPropertyOptional({ description: 'The year is not stated but inferred (give dateInference)' })
+  @IsOptional()
+  @IsBoolean()
+  yearInferred?: boolean;
+
+  @ApiPropertyOptional({ example: 'năm lấy từ tên hội nghị ("năm 2019")', description: 'Why the year was inferred' })
+  @TextField({ max: 1000, optional: true })
+  dateInference?: string;
+
+  @ApiPropertyOptional({ example: 'sáng 9/11', description: 'The date as the report words it' })
+  @TextField({ max: 200, optional: true })
+  dateAsReported?: string;
+
+  @ApiPropertyOptional({ example: '2021-11-12', description: 'The latest the event can be: the report date' })
+  @IsOptional()
+  @IsDateString({ strict: true })
+  reportedBy?: string;
 
   @ApiPropertyOptional({ enum: PARTS_OF_DAY })
   @IsOptional()
@@ -86,9 +145,21 @@ export class CreateSessionDto {
   @TextField({ max: 1000, optional: true })
   audience?: string;
 
+  @ApiPropertyOptional({ enum: AUDIENCE_SCOPES, description: 'The level of the audience (district, commune…)' })
+  @IsOptional()
+  @IsIn(AUDIENCE_SCOPES)
+  audienceScope?: string;
+
+  @ApiPropertyOptional({ example: 'các huyện Sơn Dương, Yên Sơn và thành phố Tuyên Quang' })
+  @TextField({ max: 2000, optional: true })
+  audienceUnits?: string;
+
   @ApiPropertyOptional()
   @TextField({ max: 2000, optional: true })
   note?: string;
+
+  @CitationsField(SessionCitationInputDto)
+  citations?: SessionCitationInputDto[];
 }
 
 export class UpdateSessionDto extends PartialType(CreateSessionDto) {
@@ -116,6 +187,9 @@ export class OrganiserInputDto {
   @ApiProperty({ enum: ORGANISER_ROLES })
   @IsIn(ORGANISER_ROLES)
   role: string;
+
+  @CitationsField()
+  citations?: CitationInputDto[];
 }
 
 export class ReplaceOrganisersDto {
@@ -149,6 +223,9 @@ export class CreateBridgePointDto {
   @IsOptional()
   @IsBoolean()
   isGroup?: boolean;
+
+  @CitationsField()
+  citations?: CitationInputDto[];
 }
 
 export class ReplaceInvitationsDto {
@@ -179,6 +256,14 @@ export class ReplaceInvitationsDto {
   @Min(1, { each: true })
   @Max(32767, { each: true })
   regionIds?: number[];
+
+  @ApiPropertyOptional({ type: [CitationInputDto], description: 'Where the report says who was invited' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => CitationInputDto)
+  citations?: CitationInputDto[];
 }
 
 export class PresenterInputDto {
@@ -221,6 +306,13 @@ export class CreateAgendaItemDto {
   @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'endsAt must be HH:MM' })
   endsAt?: string;
 
+  @ApiPropertyOptional({ example: 2, description: 'Day of a multi-day session (1 = its first day)' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(60)
+  day?: number;
+
   @ApiPropertyOptional({ type: [PresenterInputDto] })
   @IsOptional()
   @IsArray()
@@ -238,6 +330,9 @@ export class CreateAgendaItemDto {
   @Min(1, { each: true })
   @Max(MAX_ID, { each: true })
   documentIds?: number[];
+
+  @CitationsField()
+  citations?: CitationInputDto[];
 }
 
 export class UpdateAgendaItemDto extends PartialType(CreateAgendaItemDto) {}

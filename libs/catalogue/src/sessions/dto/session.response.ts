@@ -9,9 +9,27 @@ export class PlaceRefDto {
 }
 
 export class ScheduleDto {
-  @ApiProperty({ example: '2025-03-08' }) startsOn: string;
-  @ApiProperty({ example: '2025-03-08' }) endsOn: string;
-  @ApiProperty({ enum: ['day', 'month', 'year'] }) precision: string;
+  @ApiProperty({ type: String, nullable: true, example: '2025-03-08', description: 'null when the year is unknown' })
+  startsOn: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '2025-03-08' }) endsOn: string | null;
+  @ApiProperty({
+    enum: ['day', 'month', 'year', 'day_unknown_year', 'unknown'],
+    description: 'day_unknown_year: day and month known, year not; unknown: only "recently" (before reportedBy)',
+  })
+  precision: string;
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'With day_unknown_year' }) startMonth:
+    number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true }) startDay: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true }) endMonth: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true }) endDay: number | null;
+  @ApiProperty({ description: 'The year is inferred, not stated (see inference)' }) yearInferred: boolean;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Why the year was inferred' }) inference:
+    string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'sáng 9/11', description: 'The words of the report' })
+  asReported: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'The latest the event can be (the report date)' })
+  reportedBy: string | null;
+  @ApiProperty({ example: '9/11, năm không rõ', description: 'The date as known, in Vietnamese' }) label: string;
   @ApiPropertyOptional({ nullable: true, enum: ['morning', 'afternoon', 'evening', 'full_day'] }) partOfDay:
     string | null;
   @ApiProperty({ example: 'Asia/Ho_Chi_Minh' }) timeZone: string;
@@ -125,6 +143,9 @@ export class PositionDto {
   @ApiPropertyOptional({ type: String, nullable: true }) attestedOn: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) validFrom: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) validTo: string | null;
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'The session whose report states this post' })
+  statedAtSessionId: number | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) statedAtSessionSlug: string | null;
   @ApiProperty({ type: [CitationDto] }) citations: CitationDto[];
 }
 
@@ -135,7 +156,11 @@ export class PresenterDto {
   @ApiProperty({ description: 'Full name, or the body name in force on the session date' }) name: string;
   @ApiPropertyOptional({ type: String, nullable: true }) academicTitle: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) militaryRank: string | null;
-  @ApiProperty({ type: [PositionDto], description: 'Posts held as at the session date' }) positions: PositionDto[];
+  @ApiProperty({
+    type: [PositionDto],
+    description: 'Posts stated at this session first (statedAtSessionId set), then those held as at its date',
+  })
+  positions: PositionDto[];
 }
 
 export class DocumentRefDto {
@@ -154,6 +179,8 @@ export class AgendaItemDto {
   @ApiPropertyOptional({ type: String, nullable: true }) summary: string | null;
   @ApiPropertyOptional({ type: String, nullable: true, example: '14:00' }) startsAt: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) endsAt: string | null;
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'Day of a multi-day session (1 = first)' })
+  day: number | null;
   @ApiPropertyOptional({ type: String, nullable: true }) note: string | null;
   @ApiProperty({ type: [PresenterDto] }) presenters: PresenterDto[];
   @ApiProperty({ type: [DocumentRefDto] }) documents: DocumentRefDto[];
@@ -161,14 +188,18 @@ export class AgendaItemDto {
 }
 
 export class ClaimDto {
+  @ApiProperty() id: number;
   @ApiProperty() value: number;
-  @ApiPropertyOptional({ type: String, nullable: true }) qualifier: string | null;
+  @ApiProperty({ enum: ['exact', 'at_least', 'about', 'at_most'] }) qualifier: string;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'What the report says about the count' })
+  note: string | null;
   @ApiProperty({ type: [CitationDto] }) citations: CitationDto[];
 }
 
 export class ReportedCountDto {
   @ApiProperty({ example: 'invited_province_count' }) field: string;
-  @ApiProperty({ description: 'True when the sources disagree' }) conflict: boolean;
+  @ApiProperty({ description: 'True when no value satisfies every claim (150+ and ~200 agree; 25 and 26 do not)' })
+  conflict: boolean;
   @ApiProperty({ type: [ClaimDto] }) claims: ClaimDto[];
 }
 
@@ -184,9 +215,38 @@ export class BridgePointDto {
 }
 
 export class DelegationDto {
+  @ApiProperty() id: number;
   @ApiProperty({ type: PlaceRefDto }) province: PlaceRefDto;
-  @ApiProperty() organisationId: number;
-  @ApiProperty() organisationName: string;
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'null: the province delegation as a whole' })
+  organisationId: number | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'The name in force on the session date' })
+  organisationName: string | null;
+  @ApiPropertyOptional({ type: Number, nullable: true }) headcount: number | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) note: string | null;
+  @ApiProperty({ type: [CitationDto] }) citations: CitationDto[];
+}
+
+export class EventRoleDto {
+  @ApiProperty() id: number;
+  @ApiProperty({ enum: ['chair', 'guest', 'speaker', 'lecturer', 'award_recipient'] }) role: string;
+  @ApiProperty({ enum: ['person', 'organisation'] }) type: 'person' | 'organisation';
+  @ApiPropertyOptional({ type: Number, nullable: true }) personId: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true }) organisationId: number | null;
+  @ApiProperty({ description: 'Full name, or the body name in force on the session date' }) name: string;
+  @ApiPropertyOptional({ type: Number, nullable: true }) awardId: number | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'How the report names them there' }) statedAs:
+    string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) note: string | null;
+  @ApiProperty({ type: [CitationDto] }) citations: CitationDto[];
+}
+
+export class AwardDto {
+  @ApiProperty() id: number;
+  @ApiProperty() title: string;
+  @ApiPropertyOptional({ type: Number, nullable: true }) conferredById: number | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) conferredByName: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) note: string | null;
+  @ApiProperty({ type: [EventRoleDto] }) recipients: EventRoleDto[];
   @ApiProperty({ type: [CitationDto] }) citations: CitationDto[];
 }
 
@@ -194,6 +254,8 @@ export class RegionRefDto {
   @ApiProperty() id: number;
   @ApiProperty() slug: string;
   @ApiProperty() name: string;
+  @ApiProperty({ description: 'Only some of its units were invited, and the source does not list them' })
+  inPart: boolean;
 }
 
 export class SourceRefDto {
@@ -208,6 +270,19 @@ export class SourceRefDto {
 export class SessionDetailDto extends SessionSummaryDto {
   @ApiPropertyOptional({ type: String, nullable: true }) venueAddress: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) audience: string | null;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    enum: ['national', 'regional', 'provincial', 'district', 'commune'],
+    description: 'The level of the audience',
+  })
+  audienceScope: string | null;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'The district or commune units, as the report names them',
+  })
+  audienceUnits: string | null;
   @ApiPropertyOptional({ type: String, nullable: true, enum: ['nationwide', 'regions', 'provinces'] }) invitationScope:
     string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) note: string | null;
@@ -218,6 +293,12 @@ export class SessionDetailDto extends SessionSummaryDto {
   @ApiProperty({ type: [ReportedCountDto] }) reportedCounts: ReportedCountDto[];
   @ApiProperty({ type: [BridgePointDto] }) bridgePoints: BridgePointDto[];
   @ApiProperty({ type: [DelegationDto] }) reportedDelegations: DelegationDto[];
+  @ApiProperty({
+    type: [EventRoleDto],
+    description: 'Chair, guests, speakers, lecturers (award recipients under awards)',
+  })
+  roles: EventRoleDto[];
+  @ApiProperty({ type: [AwardDto] }) awards: AwardDto[];
   @ApiProperty({ type: [DocumentRefDto], description: 'Documents covered by the session or any of its items' })
   documents: DocumentRefDto[];
   @ApiProperty({ type: [AgendaItemDto] }) agenda: AgendaItemDto[];
