@@ -328,7 +328,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A unit with its successor (2025 merger) and the units merged into it */
+        /** A unit with its successor (2025 merger), the units merged into it, and the delegations it sent */
         get: operations["PlacesController_province"];
         put?: never;
         post?: never;
@@ -379,10 +379,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The source articles the catalogue is seeded from */
+        /** Sources (news reports), searchable by title, publisher, author, URL or key */
         get: operations["SourcesController_list"];
         put?: never;
-        post?: never;
+        /** Add a source, optionally with its text so citations of it are checked */
+        post: operations["SourcesController_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -396,14 +397,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One source article */
+        /** One source: its paragraphs when on file, and every fact that cites it */
         get: operations["SourcesController_detail"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /** Correct a source; a new text must still hold every citation of it */
+        patch: operations["SourcesController_update"];
         trace?: never;
     };
     "/api/v1/sessions.ics": {
@@ -468,6 +470,178 @@ export interface paths {
         /** Rename an organisation from a date; the former name stays on record and searchable */
         post: operations["OrganisationsEditingController_rename"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/{id}/claims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a reported count (what, value, qualifier) with its citations */
+        post: operations["ClaimsController_add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/{id}/claims/{claimId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a reported count and its citations */
+        delete: operations["ClaimsController_remove"];
+        options?: never;
+        head?: never;
+        /** Correct a reported count; a changed value retires its old citations */
+        patch: operations["ClaimsController_update"];
+        trace?: never;
+    };
+    "/api/v1/sessions/{id}/delegations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a delegation of a province (by agency, with an optional headcount) and its citations */
+        post: operations["DelegationsController_add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/{id}/delegations/{delegationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a delegation and its citations */
+        delete: operations["DelegationsController_remove"];
+        options?: never;
+        head?: never;
+        /** Correct a delegation's headcount or note; a changed headcount retires its old citations */
+        patch: operations["DelegationsController_update"];
+        trace?: never;
+    };
+    "/api/v1/sessions/{id}/roles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a role at the event: chair, guest, speaker, lecturer or award recipient */
+        post: operations["RolesController_addRole"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/{id}/roles/{roleId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a role at the event */
+        delete: operations["RolesController_removeRole"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/{id}/awards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record an award given at the event (bằng khen…) with its recipients */
+        post: operations["RolesController_addAward"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/{id}/awards/{awardId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove an award and its recipients */
+        delete: operations["RolesController_removeAward"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/{id}/stated-posts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a person's post as the report states it at this event; shown here first, never on other sessions */
+        post: operations["RolesController_addStatedPost"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/{id}/stated-posts/{postId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a post stated at this event */
+        delete: operations["RolesController_removeStatedPost"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1121,12 +1295,39 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         ScheduleDto: {
+            /**
+             * @description null when the year is unknown
+             * @example 2025-03-08
+             */
+            startsOn: string | null;
             /** @example 2025-03-08 */
-            startsOn: string;
-            /** @example 2025-03-08 */
-            endsOn: string;
-            /** @enum {string} */
-            precision: "day" | "month" | "year";
+            endsOn: string | null;
+            /**
+             * @description day_unknown_year: day and month known, year not; unknown: only "recently" (before reportedBy)
+             * @enum {string}
+             */
+            precision: "day" | "month" | "year" | "day_unknown_year" | "unknown";
+            /** @description With day_unknown_year */
+            startMonth?: number | null;
+            startDay?: number | null;
+            endMonth?: number | null;
+            endDay?: number | null;
+            /** @description The year is inferred, not stated (see inference) */
+            yearInferred: boolean;
+            /** @description Why the year was inferred */
+            inference?: string | null;
+            /**
+             * @description The words of the report
+             * @example sáng 9/11
+             */
+            asReported?: string | null;
+            /** @description The latest the event can be (the report date) */
+            reportedBy?: string | null;
+            /**
+             * @description The date as known, in Vietnamese
+             * @example 9/11, năm không rõ
+             */
+            label: string;
             /** @enum {string|null} */
             partOfDay?: "morning" | "afternoon" | "evening" | "full_day" | null;
             /** @example Asia/Ho_Chi_Minh */
@@ -1230,16 +1431,22 @@ export interface components {
             id: number;
             slug: string;
             name: string;
+            /** @description Only some of its units were invited, and the source does not list them */
+            inPart: boolean;
         };
         ClaimDto: {
+            id: number;
             value: number;
-            qualifier?: string | null;
+            /** @enum {string} */
+            qualifier: "exact" | "at_least" | "about" | "at_most";
+            /** @description What the report says about the count */
+            note?: string | null;
             citations: components["schemas"]["CitationDto"][];
         };
         ReportedCountDto: {
             /** @example invited_province_count */
             field: string;
-            /** @description True when the sources disagree */
+            /** @description True when no value satisfies every claim (150+ and ~200 agree; 25 and 26 do not) */
             conflict: boolean;
             claims: components["schemas"]["ClaimDto"][];
         };
@@ -1255,9 +1462,39 @@ export interface components {
             citations: components["schemas"]["CitationDto"][];
         };
         DelegationDto: {
+            id: number;
             province: components["schemas"]["PlaceRefDto"];
-            organisationId: number;
-            organisationName: string;
+            /** @description null: the province delegation as a whole */
+            organisationId?: number | null;
+            /** @description The name in force on the session date */
+            organisationName?: string | null;
+            headcount?: number | null;
+            note?: string | null;
+            citations: components["schemas"]["CitationDto"][];
+        };
+        EventRoleDto: {
+            id: number;
+            /** @enum {string} */
+            role: "chair" | "guest" | "speaker" | "lecturer" | "award_recipient";
+            /** @enum {string} */
+            type: "person" | "organisation";
+            personId?: number | null;
+            organisationId?: number | null;
+            /** @description Full name, or the body name in force on the session date */
+            name: string;
+            awardId?: number | null;
+            /** @description How the report names them there */
+            statedAs?: string | null;
+            note?: string | null;
+            citations: components["schemas"]["CitationDto"][];
+        };
+        AwardDto: {
+            id: number;
+            title: string;
+            conferredById?: number | null;
+            conferredByName?: string | null;
+            note?: string | null;
+            recipients: components["schemas"]["EventRoleDto"][];
             citations: components["schemas"]["CitationDto"][];
         };
         DocumentRefDto: {
@@ -1275,6 +1512,9 @@ export interface components {
             attestedOn?: string | null;
             validFrom?: string | null;
             validTo?: string | null;
+            /** @description The session whose report states this post */
+            statedAtSessionId?: number | null;
+            statedAtSessionSlug?: string | null;
             citations: components["schemas"]["CitationDto"][];
         };
         PresenterDto: {
@@ -1286,7 +1526,7 @@ export interface components {
             name: string;
             academicTitle?: string | null;
             militaryRank?: string | null;
-            /** @description Posts held as at the session date */
+            /** @description Posts stated at this session first (statedAtSessionId set), then those held as at its date */
             positions: components["schemas"]["PositionDto"][];
         };
         AgendaItemDto: {
@@ -1298,6 +1538,8 @@ export interface components {
             /** @example 14:00 */
             startsAt?: string | null;
             endsAt?: string | null;
+            /** @description Day of a multi-day session (1 = first) */
+            day?: number | null;
             note?: string | null;
             presenters: components["schemas"]["PresenterDto"][];
             documents: components["schemas"]["DocumentRefDto"][];
@@ -1323,6 +1565,13 @@ export interface components {
             hostProvince?: components["schemas"]["PlaceRefDto"] | null;
             venueAddress?: string | null;
             audience?: string | null;
+            /**
+             * @description The level of the audience
+             * @enum {string|null}
+             */
+            audienceScope?: "national" | "regional" | "provincial" | "district" | "commune" | null;
+            /** @description The district or commune units, as the report names them */
+            audienceUnits?: string | null;
             /** @enum {string|null} */
             invitationScope?: "nationwide" | "regions" | "provinces" | null;
             note?: string | null;
@@ -1333,11 +1582,37 @@ export interface components {
             reportedCounts: components["schemas"]["ReportedCountDto"][];
             bridgePoints: components["schemas"]["BridgePointDto"][];
             reportedDelegations: components["schemas"]["DelegationDto"][];
+            /** @description Chair, guests, speakers, lecturers (award recipients under awards) */
+            roles: components["schemas"]["EventRoleDto"][];
+            awards: components["schemas"]["AwardDto"][];
             /** @description Documents covered by the session or any of its items */
             documents: components["schemas"]["DocumentRefDto"][];
             agenda: components["schemas"]["AgendaItemDto"][];
             sources: components["schemas"]["SourceRefDto"][];
             citations: components["schemas"]["CitationDto"][];
+        };
+        SessionCitationInputDto: {
+            /**
+             * @description Key of the source
+             * @example 000
+             */
+            source: string;
+            /**
+             * @description Paragraph number: the n-th non-blank line of the source text
+             * @example 2
+             */
+            paragraph: number;
+            /**
+             * @description The words of the source; required, and an exact substring of the paragraph, when its text is on file
+             * @example Chiều 8/3, tại Đại học Quốc gia Thành phố Hồ Chí Minh
+             */
+            quote?: string;
+            /**
+             * @description What of the session it supports
+             * @default title
+             * @enum {string}
+             */
+            aspect: "title" | "schedule" | "venue" | "invitation" | "audience" | "format" | "note";
         };
         CreateSessionDto: {
             /** @example Hội nghị tập huấn công tác thông tin đối ngoại năm 2026 */
@@ -1349,18 +1624,53 @@ export interface components {
             slug?: string;
             /** @enum {string} */
             kind: "training_conference" | "national_conference" | "workshop" | "award_ceremony" | "other";
-            /** @example 2026-03-10 */
-            startsOn: string;
+            /**
+             * @description Required unless precision is day_unknown_year or unknown: no date is invented for a report without one
+             * @example 2026-03-10
+             */
+            startsOn?: string;
             /**
              * @description Defaults to startsOn (or the end of the month/year)
              * @example 2026-03-11
              */
             endsOn?: string;
             /**
+             * @description day_unknown_year: "sáng 9/11" in a report years later (give startMonth/startDay, and endMonth/endDay for a range); unknown: only "recently" (give reportedBy, the report date)
              * @default day
              * @enum {string}
              */
-            precision: "day" | "month" | "year";
+            precision: "day" | "month" | "year" | "day_unknown_year" | "unknown";
+            /**
+             * @description Month of a day_unknown_year date
+             * @example 11
+             */
+            startMonth?: number;
+            /** @example 9 */
+            startDay?: number;
+            /**
+             * @description End of a multi-day range without a year (11–13/10)
+             * @example 10
+             */
+            endMonth?: number;
+            /** @example 13 */
+            endDay?: number;
+            /** @description The year is not stated but inferred (give dateInference) */
+            yearInferred?: boolean;
+            /**
+             * @description Why the year was inferred
+             * @example năm lấy từ tên hội nghị ("năm 2019")
+             */
+            dateInference?: string;
+            /**
+             * @description The date as the report words it
+             * @example sáng 9/11
+             */
+            dateAsReported?: string;
+            /**
+             * @description The latest the event can be: the report date
+             * @example 2021-11-12
+             */
+            reportedBy?: string;
             /** @enum {string} */
             partOfDay?: "morning" | "afternoon" | "evening" | "full_day";
             venueName?: string;
@@ -1373,7 +1683,16 @@ export interface components {
              */
             format: "in_person" | "online" | "hybrid";
             audience?: string;
+            /**
+             * @description The level of the audience (district, commune…)
+             * @enum {string}
+             */
+            audienceScope?: "national" | "regional" | "provincial" | "district" | "commune";
+            /** @example các huyện Sơn Dương, Yên Sơn và thành phố Tuyên Quang */
+            audienceUnits?: string;
             note?: string;
+            /** @description Where the sources say so; checked against the source text */
+            citations?: components["schemas"]["SessionCitationInputDto"][];
         };
         UpdateSessionDto: {
             /** @example Hội nghị tập huấn công tác thông tin đối ngoại năm 2026 */
@@ -1385,7 +1704,10 @@ export interface components {
             slug?: string;
             /** @enum {string} */
             kind?: "training_conference" | "national_conference" | "workshop" | "award_ceremony" | "other";
-            /** @example 2026-03-10 */
+            /**
+             * @description Required unless precision is day_unknown_year or unknown: no date is invented for a report without one
+             * @example 2026-03-10
+             */
             startsOn?: string;
             /**
              * @description Defaults to startsOn (or the end of the month/year)
@@ -1393,10 +1715,42 @@ export interface components {
              */
             endsOn?: string;
             /**
+             * @description day_unknown_year: "sáng 9/11" in a report years later (give startMonth/startDay, and endMonth/endDay for a range); unknown: only "recently" (give reportedBy, the report date)
              * @default day
              * @enum {string}
              */
-            precision: "day" | "month" | "year";
+            precision: "day" | "month" | "year" | "day_unknown_year" | "unknown";
+            /**
+             * @description Month of a day_unknown_year date
+             * @example 11
+             */
+            startMonth?: number;
+            /** @example 9 */
+            startDay?: number;
+            /**
+             * @description End of a multi-day range without a year (11–13/10)
+             * @example 10
+             */
+            endMonth?: number;
+            /** @example 13 */
+            endDay?: number;
+            /** @description The year is not stated but inferred (give dateInference) */
+            yearInferred?: boolean;
+            /**
+             * @description Why the year was inferred
+             * @example năm lấy từ tên hội nghị ("năm 2019")
+             */
+            dateInference?: string;
+            /**
+             * @description The date as the report words it
+             * @example sáng 9/11
+             */
+            dateAsReported?: string;
+            /**
+             * @description The latest the event can be: the report date
+             * @example 2021-11-12
+             */
+            reportedBy?: string;
             /** @enum {string} */
             partOfDay?: "morning" | "afternoon" | "evening" | "full_day";
             venueName?: string;
@@ -1409,7 +1763,16 @@ export interface components {
              */
             format: "in_person" | "online" | "hybrid";
             audience?: string;
+            /**
+             * @description The level of the audience (district, commune…)
+             * @enum {string}
+             */
+            audienceScope?: "national" | "regional" | "provincial" | "district" | "commune";
+            /** @example các huyện Sơn Dương, Yên Sơn và thành phố Tuyên Quang */
+            audienceUnits?: string;
             note?: string;
+            /** @description Where the sources say so; checked against the source text */
+            citations?: components["schemas"]["SessionCitationInputDto"][];
             /** @description The version you read; a stale version is refused with 409 */
             version: number;
         };
@@ -1419,10 +1782,29 @@ export interface components {
             /** @description Why (kept in the audit log); required to cancel */
             reason?: string;
         };
+        CitationInputDto: {
+            /**
+             * @description Key of the source
+             * @example 000
+             */
+            source: string;
+            /**
+             * @description Paragraph number: the n-th non-blank line of the source text
+             * @example 2
+             */
+            paragraph: number;
+            /**
+             * @description The words of the source; required, and an exact substring of the paragraph, when its text is on file
+             * @example Chiều 8/3, tại Đại học Quốc gia Thành phố Hồ Chí Minh
+             */
+            quote?: string;
+        };
         OrganiserInputDto: {
             organisationId: number;
             /** @enum {string} */
             role: "lead" | "co_organiser";
+            /** @description Where the sources say so; checked against the source text */
+            citations?: components["schemas"]["CitationInputDto"][];
         };
         ReplaceOrganisersDto: {
             organisers: components["schemas"]["OrganiserInputDto"][];
@@ -1434,6 +1816,8 @@ export interface components {
             provinceIds?: number[];
             /** @description Regions invited whole: every unit of the region in force on the session's start date is invited */
             regionIds?: number[];
+            /** @description Where the report says who was invited */
+            citations?: components["schemas"]["CitationInputDto"][];
         };
         CreateBridgePointDto: {
             /** @example Điểm cầu Tỉnh ủy Tuyên Quang */
@@ -1449,6 +1833,8 @@ export interface components {
              * @default false
              */
             isGroup: boolean;
+            /** @description Where the sources say so; checked against the source text */
+            citations?: components["schemas"]["CitationInputDto"][];
         };
         PresenterInputDto: {
             /** @description A person… (exactly one of personId, organisationId) */
@@ -1467,9 +1853,16 @@ export interface components {
             startsAt?: string;
             /** @example 15:30 */
             endsAt?: string;
+            /**
+             * @description Day of a multi-day session (1 = its first day)
+             * @example 2
+             */
+            day?: number;
             presenters?: components["schemas"]["PresenterInputDto"][];
             /** @description Guiding document ids the item covers */
             documentIds?: number[];
+            /** @description Where the sources say so; checked against the source text */
+            citations?: components["schemas"]["CitationInputDto"][];
         };
         UpdateAgendaItemDto: {
             /** @description Place in the agenda (1-based); appended when omitted */
@@ -1482,9 +1875,16 @@ export interface components {
             startsAt?: string;
             /** @example 15:30 */
             endsAt?: string;
+            /**
+             * @description Day of a multi-day session (1 = its first day)
+             * @example 2
+             */
+            day?: number;
             presenters?: components["schemas"]["PresenterInputDto"][];
             /** @description Guiding document ids the item covers */
             documentIds?: number[];
+            /** @description Where the sources say so; checked against the source text */
+            citations?: components["schemas"]["CitationInputDto"][];
         };
         PersonSummaryDto: {
             id: number;
@@ -1502,12 +1902,24 @@ export interface components {
             sessionId: number;
             sessionSlug: string;
             sessionTitle: string;
-            startsOn: string;
+            startsOn?: string | null;
             agendaItemId: number;
             agendaItemTitle: string;
             kind: string;
-            /** @description Posts held as at that session */
+            /** @description Posts stated at that session first, then those held at its date */
             positionsThen: components["schemas"]["PositionDto"][];
+        };
+        RoleAtSessionDto: {
+            id: number;
+            sessionId: number;
+            sessionSlug: string;
+            sessionTitle: string;
+            startsOn?: string | null;
+            /** @enum {string} */
+            role: "chair" | "guest" | "speaker" | "lecturer" | "award_recipient";
+            awardTitle?: string | null;
+            statedAs?: string | null;
+            citations: components["schemas"]["CitationDto"][];
         };
         PersonDetailDto: {
             id: number;
@@ -1524,6 +1936,8 @@ export interface components {
             /** @description Posts held on `at` (today when not given) */
             positionsAt: components["schemas"]["PositionDto"][];
             presentations: components["schemas"]["PresentationDto"][];
+            /** @description Chair, guest, speaker, lecturer, award recipient */
+            roles: components["schemas"]["RoleAtSessionDto"][];
         };
         OrganisationSummaryDto: {
             id: number;
@@ -1551,11 +1965,27 @@ export interface components {
             sessionId: number;
             slug: string;
             title: string;
-            startsOn: string;
+            startsOn?: string | null;
             /** @enum {string} */
             role: "lead" | "co_organiser" | "presenter";
             /** @description The organisation name in force at that session */
             nameThen: string;
+        };
+        DelegationAtSessionDto: {
+            id: number;
+            sessionId: number;
+            sessionSlug: string;
+            sessionTitle: string;
+            startsOn?: string | null;
+            provinceId: number;
+            /** @description The unit as the session knew it */
+            provinceName: string;
+            /** @description null: the delegation as a whole */
+            organisationId?: number | null;
+            organisationName?: string | null;
+            headcount?: number | null;
+            note?: string | null;
+            citations: components["schemas"]["CitationDto"][];
         };
         OrganisationDetailDto: {
             id: number;
@@ -1573,6 +2003,10 @@ export interface components {
             names: components["schemas"]["OrganisationNameDto"][];
             children: components["schemas"]["OrganisationSummaryDto"][];
             sessions: components["schemas"]["OrganisedSessionDto"][];
+            /** @description Delegations it sent, as reports list them */
+            delegations: components["schemas"]["DelegationAtSessionDto"][];
+            /** @description Roles at events (guest, award recipient…) */
+            roles: components["schemas"]["RoleAtSessionDto"][];
         };
         DocumentSummaryDto: {
             id: number;
@@ -1649,6 +2083,8 @@ export interface components {
             successorName?: string | null;
             /** @description Units merged into this one */
             predecessors: components["schemas"]["ProvinceDto"][];
+            /** @description Delegations it sent (by agency), also those of the units merged into it */
+            delegations: components["schemas"]["DelegationAtSessionDto"][];
         };
         RegionDto: {
             id: number;
@@ -1674,10 +2110,109 @@ export interface components {
             author?: string | null;
             url?: string | null;
             note?: string | null;
-            /** @description How many seeded facts cite it */
+            /** @example vi */
+            language: string;
+            /** @description Its text is on file, so quotes are checked */
+            hasText: boolean;
+            /** @description How many facts cite it (retired citations not counted) */
             citationCount: number;
             /** @description Slugs of the sessions it reports */
             sessions: string[];
+        };
+        SourcePageDto: {
+            items: components["schemas"]["SourceDto"][];
+            page: components["schemas"]["PageMeta"];
+        };
+        SourceCitationDto: {
+            /** @example session_delegation */
+            subjectType: string;
+            subjectId: number;
+            /** @description The session the fact belongs to */
+            sessionSlug?: string | null;
+            paragraph: number;
+            quote?: string | null;
+            aspect?: string | null;
+            /** @description The cited value was changed since; kept for the record */
+            retired: boolean;
+        };
+        SourceDetailDto: {
+            /** @example 000 */
+            key: string;
+            publisher?: string | null;
+            title: string;
+            publishedOn?: string | null;
+            author?: string | null;
+            url?: string | null;
+            note?: string | null;
+            /** @example vi */
+            language: string;
+            /** @description Its text is on file, so quotes are checked */
+            hasText: boolean;
+            /** @description How many facts cite it (retired citations not counted) */
+            citationCount: number;
+            /** @description Slugs of the sessions it reports */
+            sessions: string[];
+            /** @description Paragraph n is paragraphs[n-1] */
+            paragraphs?: string[] | null;
+            citations: components["schemas"]["SourceCitationDto"][];
+        };
+        CreateSourceDto: {
+            /**
+             * @description Short key citations use; derived when omitted
+             * @example baotq-2019-11
+             */
+            key?: string;
+            /** @example Tập huấn công tác thông tin đối ngoại năm 2019 */
+            title: string;
+            /** @example Báo Tuyên Quang */
+            publisher?: string;
+            author?: string;
+            /** @example https://baotuyenquang.com.vn/tap-huan-ttdn.html */
+            url?: string;
+            /**
+             * @description The date the page carries
+             * @example 2019-11-12
+             */
+            publishedOn?: string;
+            /**
+             * @default vi
+             * @example vi
+             */
+            language: string;
+            note?: string;
+            /** @description The text, so citations can be checked: split into paragraphs by the seed rule (every non-blank line, a line of only no-break spaces is blank). Send this or `paragraphs`. */
+            text?: string;
+            /** @description The text already split, paragraph 1 first */
+            paragraphs?: string[];
+        };
+        UpdateSourceDto: {
+            /**
+             * @description Short key citations use; derived when omitted
+             * @example baotq-2019-11
+             */
+            key?: string;
+            /** @example Tập huấn công tác thông tin đối ngoại năm 2019 */
+            title?: string;
+            /** @example Báo Tuyên Quang */
+            publisher?: string;
+            author?: string;
+            /** @example https://baotuyenquang.com.vn/tap-huan-ttdn.html */
+            url?: string;
+            /**
+             * @description The date the page carries
+             * @example 2019-11-12
+             */
+            publishedOn?: string;
+            /**
+             * @default vi
+             * @example vi
+             */
+            language: string;
+            note?: string;
+            /** @description The text, so citations can be checked: split into paragraphs by the seed rule (every non-blank line, a line of only no-break spaces is blank). Send this or `paragraphs`. */
+            text?: string;
+            /** @description The text already split, paragraph 1 first */
+            paragraphs?: string[];
         };
         CreatePersonDto: {
             /** @example Nguyễn Văn A */
@@ -1719,6 +2254,8 @@ export interface components {
             validFrom?: string;
             /** @description End of the term, when known */
             validTo?: string;
+            /** @description Where the sources say so; checked against the source text */
+            citations?: components["schemas"]["CitationInputDto"][];
         };
         CreateOrganisationDto: {
             /** @example Sở Ngoại vụ tỉnh Tuyên Quang */
@@ -1765,6 +2302,108 @@ export interface components {
             title?: string;
             issuerId?: number;
             issuedOn?: string;
+        };
+        CreateClaimDto: {
+            /**
+             * @description What is counted, in snake_case: delegate_count, invited_province_count, bridge_point_count, trainee_count, sessions_in_year, …
+             * @example delegate_count
+             */
+            field: string;
+            /** @example 150 */
+            value: number;
+            /**
+             * @description "hơn 150" is at_least, "khoảng 200" about
+             * @default exact
+             * @enum {string}
+             */
+            qualifier: "exact" | "at_least" | "about" | "at_most";
+            /** @example đại biểu dự tại điểm cầu chính */
+            note?: string;
+            /** @description Where the sources say so; checked against the source text */
+            citations?: components["schemas"]["CitationInputDto"][];
+        };
+        UpdateClaimDto: {
+            /**
+             * @description What is counted, in snake_case: delegate_count, invited_province_count, bridge_point_count, trainee_count, sessions_in_year, …
+             * @example delegate_count
+             */
+            field?: string;
+            /** @example 150 */
+            value?: number;
+            /**
+             * @description "hơn 150" is at_least, "khoảng 200" about
+             * @default exact
+             * @enum {string}
+             */
+            qualifier: "exact" | "at_least" | "about" | "at_most";
+            /** @example đại biểu dự tại điểm cầu chính */
+            note?: string;
+            /** @description Where the sources say so; checked against the source text */
+            citations?: components["schemas"]["CitationInputDto"][];
+        };
+        CreateDelegationDto: {
+            /** @description The province that sent the delegation (the unit of the session date) */
+            provinceId: number;
+            /** @description The agency (its UBND office, newspaper, a Sở…); leave out for the province delegation as a whole */
+            organisationId?: number;
+            /**
+             * @description How many people, when the source says
+             * @example 5
+             */
+            headcount?: number;
+            note?: string;
+            /** @description Where the sources say so; checked against the source text */
+            citations?: components["schemas"]["CitationInputDto"][];
+        };
+        UpdateDelegationDto: {
+            /** @description null when the source gives no number */
+            headcount?: number | null;
+            note?: string;
+            /** @description Where the sources say so; checked against the source text */
+            citations?: components["schemas"]["CitationInputDto"][];
+        };
+        CreateEventRoleDto: {
+            /**
+             * @description chair (chủ trì), guest (khách mời), speaker, lecturer (giảng viên), award_recipient
+             * @enum {string}
+             */
+            role: "chair" | "guest" | "speaker" | "lecturer" | "award_recipient";
+            /** @description A person… (exactly one of personId, organisationId) */
+            personId?: number;
+            /** @description …or an organisation */
+            organisationId?: number;
+            /** @description How the report names them there, e.g. "Giám đốc Sở Thông tin và Truyền thông" */
+            statedAs?: string;
+            note?: string;
+            /** @description Where the sources say so; checked against the source text */
+            citations?: components["schemas"]["CitationInputDto"][];
+        };
+        AwardRecipientInputDto: {
+            /** @description Exactly one of personId, organisationId */
+            personId?: number;
+            organisationId?: number;
+            statedAs?: string;
+        };
+        CreateAwardDto: {
+            /** @example Bằng khen của Chủ tịch UBND tỉnh */
+            title: string;
+            /** @description The body that gives the award */
+            conferredById?: number;
+            note?: string;
+            recipients?: components["schemas"]["AwardRecipientInputDto"][];
+            /** @description Where the sources say so; checked against the source text */
+            citations?: components["schemas"]["CitationInputDto"][];
+        };
+        CreateStatedPostDto: {
+            /** @description The person the report names */
+            personId: number;
+            /** @example Phó Giám đốc Sở Thông tin và Truyền thông */
+            title: string;
+            organisationId?: number;
+            /** @description The date the report states it, when known (else the session date applies) */
+            attestedOn?: string;
+            /** @description Where the sources say so; checked against the source text */
+            citations?: components["schemas"]["CitationInputDto"][];
         };
         QuotaInputDto: {
             provinceId: number;
@@ -4278,7 +4917,12 @@ export interface operations {
     };
     SourcesController_list: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                offset?: number;
+                /** @description Search, at most 200 characters. Letters are compared without accents or case ("da nang" = "Đà Nẵng", "đ" = "d"). Everything but letters and digits separates words, so "57-KL/TW" is the words 57, KL, TW and "TP.HCM" is TP, HCM. Repeated words count once; only the first 8 distinct words are used. Every word must match (AND), each as a whole word; the last word may also be the beginning of a word ("tuyen qu" finds Tuyên Quang), unless it is a number: numbers and years match only whole ("5" does not find 57). There are no operators: quotes, "-", "OR" are ordinary characters or words. Abbreviations match through aliases kept as data (TTXVN, TP HCM, Sài Gòn, Bộ TT&TT, Ban TG TW, BCĐ TTĐN; document numbers also as KL57, 57KL, "KL 57", "kết luận 57"). A query without any letter or digit finds nothing. */
+                q?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -4290,11 +4934,79 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SourceDto"][];
+                    "application/json": components["schemas"]["SourcePageDto"];
                 };
             };
             /** @description A bearer token was sent but is invalid or expired (problem+json) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error (4xx/5xx) as problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SourcesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSourceDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SourceDetailDto"];
+                };
+            };
+            /** @description Invalid fields (problem+json naming each) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer access token (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Needs the role organiser or admin (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Key already used */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4329,11 +5041,72 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SourceDto"];
+                    "application/json": components["schemas"]["SourceDetailDto"];
                 };
             };
             /** @description A bearer token was sent but is invalid or expired (problem+json) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error (4xx/5xx) as problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SourcesController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateSourceDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SourceDetailDto"];
+                };
+            };
+            /** @description No valid bearer access token (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Needs the role organiser or admin, not limited to one session (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Key taken, or the new text breaks citations (lists them) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4511,6 +5284,689 @@ export interface operations {
                 };
             };
             /** @description Needs the role organiser or admin, not limited to one session (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error (4xx/5xx) as problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ClaimsController_add: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateClaimDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDetailDto"];
+                };
+            };
+            /** @description Invalid fields or a citation the source text does not support */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer access token (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Needs the role organiser or admin (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error (4xx/5xx) as problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ClaimsController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                claimId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDetailDto"];
+                };
+            };
+            /** @description No valid bearer access token (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Needs the role organiser or admin (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error (4xx/5xx) as problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ClaimsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                claimId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateClaimDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDetailDto"];
+                };
+            };
+            /** @description No valid bearer access token (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Needs the role organiser or admin (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such count on this session */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error (4xx/5xx) as problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    DelegationsController_add: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateDelegationDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDetailDto"];
+                };
+            };
+            /** @description Invalid fields or a citation the source text does not support */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer access token (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Needs the role organiser or admin (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description That province (and agency) is already recorded */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error (4xx/5xx) as problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    DelegationsController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                delegationId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDetailDto"];
+                };
+            };
+            /** @description No valid bearer access token (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Needs the role organiser or admin (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error (4xx/5xx) as problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    DelegationsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                delegationId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateDelegationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDetailDto"];
+                };
+            };
+            /** @description No valid bearer access token (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Needs the role organiser or admin (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such delegation on this session */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error (4xx/5xx) as problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    RolesController_addRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateEventRoleDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDetailDto"];
+                };
+            };
+            /** @description Invalid fields or a citation the source text does not support */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer access token (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Needs the role organiser or admin (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error (4xx/5xx) as problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    RolesController_removeRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                roleId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDetailDto"];
+                };
+            };
+            /** @description No valid bearer access token (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Needs the role organiser or admin (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error (4xx/5xx) as problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    RolesController_addAward: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAwardDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDetailDto"];
+                };
+            };
+            /** @description Invalid fields or a citation the source text does not support */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer access token (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Needs the role organiser or admin (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error (4xx/5xx) as problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    RolesController_removeAward: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                awardId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDetailDto"];
+                };
+            };
+            /** @description No valid bearer access token (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Needs the role organiser or admin (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error (4xx/5xx) as problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    RolesController_addStatedPost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateStatedPostDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDetailDto"];
+                };
+            };
+            /** @description Invalid fields or a citation the source text does not support */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer access token (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Needs the role organiser or admin (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error (4xx/5xx) as problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    RolesController_removeStatedPost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                postId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDetailDto"];
+                };
+            };
+            /** @description No valid bearer access token (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Needs the role organiser or admin (problem+json) */
             403: {
                 headers: {
                     [name: string]: unknown;
