@@ -27,8 +27,11 @@ function groupByRegion(provinces: Province[]): RegionGroup[] {
  * force on the session's first day: 63 before 1/7/2025, 34 from then (the API resolves a region
  * to the same units when it saves).
  */
+/** The session's first day; for a session whose date is not known (yet), today's units. */
+const unitsDay = (session: SessionDetail) => session.schedule.startsOn ?? new Date().toISOString().slice(0, 10);
+
 export function InvitationsEditor({ session }: { session: SessionDetail }) {
-  const provinces = useProvincesOn(session.schedule.startsOn);
+  const provinces = useProvincesOn(unitsDay(session));
   if (provinces.isError) return <ErrorState error={provinces.error} onRetry={() => void provinces.refetch()} />;
   if (!provinces.data) return <Loading />;
   return (
@@ -40,7 +43,7 @@ export function InvitationsEditor({ session }: { session: SessionDetail }) {
 }
 
 function Checklist({ session, provinces }: { session: SessionDetail; provinces: Province[] }) {
-  const day = session.schedule.startsOn;
+  const day = unitsDay(session);
   const save = useSessionWrite(session.id, sessionWrites.invitations(session.id));
   const groups = useMemo(() => groupByRegion(provinces), [provinces]);
   const [regions, setRegions] = useState<Set<number>>(() => new Set(session.invitedRegions.map((r) => r.id)));
