@@ -1,8 +1,36 @@
 import react from '@vitejs/plugin-react';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
+
+/**
+ * The installable app (PWA): the manifest, its icon and a service worker that precaches every
+ * file of this build (the list and a version are written into it), emitted at the site root
+ * (src/pwa holds the sources; the API serves them at /sw.js, /manifest.webmanifest, /icon.svg).
+ */
+function pwa(): Plugin {
+  const source = (file: string) => readFileSync(new URL(`src/pwa/${file}`, import.meta.url), 'utf8');
+  return {
+    name: 'ttdn-pwa',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const assets = Object.keys(bundle)
+        .filter((file) => file.startsWith('assets/'))
+        .sort();
+      const version = createHash('sha256').update(assets.join('\n')).digest('hex').slice(0, 12);
+      const worker = source('sw.js')
+        .replace("'__VERSION__'", JSON.stringify(version))
+        .replace('__ASSETS__', JSON.stringify(assets));
+      this.emitFile({ type: 'asset', fileName: 'sw.js', source: worker });
+      this.emitFile({ type: 'asset', fileName: 'manifest.webmanifest', source: source('manifest.webmanifest') });
+      this.emitFile({ type: 'asset', fileName: 'icon.svg', source: source('icon.svg') });
+    },
+  };
+}
 
 /**
  * One config for the build (served by the API from dist/web) and for `vitest`:
@@ -11,7 +39,7 @@ const root = fileURLToPath(new URL('.', import.meta.url));
  */
 export default defineConfig({
   root,
-  plugins: [react()],
+  plugins: [react(), pwa()],
   build: {
     outDir: '../../dist/web',
     emptyOutDir: true,

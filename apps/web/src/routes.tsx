@@ -27,6 +27,11 @@ export const routes: RouteObject[] = [
       { path: 'dai-bieu', lazy: page(() => import('./registration/DelegatePage')) },
       { path: 'dai-bieu/phien/:id/the-qr', lazy: page(() => import('./registration/QrCardsPage')) },
       { path: 'dai-bieu/phien/:id', lazy: page(() => import('./registration/DelegateSessionPage')) },
+      { path: 'dieu-phoi', lazy: page(() => import('./coordinator/CoordinatorPage')) },
+      { path: 'dieu-phoi/phien/:id/diem-danh', lazy: page(() => import('./coordinator/desk/DeskPage')) },
+      {
+        path: 'dieu-phoi/phien/:id/thong-ke',
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

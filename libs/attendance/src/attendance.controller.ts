@@ -23,6 +23,7 @@ import {
   CreatePartDto,
   ExportQuery,
   HeadcountDto,
+  PartAttendanceDto,
   PartDto,
   ScanAnswerDto,
   ScanDto,
@@ -181,6 +182,7 @@ export class AttendanceController {
   @Get('sessions/:id/parts/:partId/attendance')
   @Authenticated(RECORDERS)
   @ApiOperation({ summary: 'Records of a part, undone ones included, and the refused scans with their reasons' })
+  @ApiOkResponse({ type: PartAttendanceDto })
   records(
     @Param('id', IdPipe) sessionId: number,
     @Param('partId', IdPipe) partId: number,

@@ -4,14 +4,14 @@ import { Navigate, useLocation } from 'react-router';
 import { useAuth } from '../shared/auth/AuthProvider';
 import { Loading } from '../shared/ui/Loading';
 
-/** Signed-out visitors go to sign-in (and come back); signed-in people without the role are told so. */
-export function RequireRole({ role, children }: { role: string; children: ReactNode }) {
+/** Signed-out visitors go to sign-in (and come back); signed-in people without the role (any of the roles) are told so. */
+export function RequireRole({ role, children }: { role: string | string[]; children: ReactNode }) {
   const { me, loading, hasRole } = useAuth();
   const location = useLocation();
   if (loading) return <Loading />;
   if (!me)
     return <Navigate to={`/dang-nhap?tiep=${encodeURIComponent(location.pathname + location.search)}`} replace />;
-  if (!hasRole(role)) {
+  if (!(Array.isArray(role) ? role : [role]).some(hasRole)) {
     return (
       <section>
         <Typography.Title level={1}>Không có quyền truy cập</Typography.Title>

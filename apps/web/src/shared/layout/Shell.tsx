@@ -36,6 +36,7 @@ export function Shell() {
           </NavLink>
           <NavLink to="/lich">Lịch</NavLink>
           {hasRole('province_delegate') && <NavLink to="/dai-bieu">Đăng ký của tỉnh</NavLink>}
+          {(hasRole('coordinator') || hasRole('organiser')) && <NavLink to="/dieu-phoi">Điều phối</NavLink>}
           {me ? (
             <>
               <NavLink to="/tai-khoan">Tài khoản</NavLink>
