@@ -29,9 +29,12 @@ export const routes: RouteObject[] = [
       { path: 'dai-bieu/phien/:id', lazy: page(() => import('./registration/DelegateSessionPage')) },
       { path: 'dieu-phoi', lazy: page(() => import('./coordinator/CoordinatorPage')) },
       { path: 'dieu-phoi/phien/:id/diem-danh', lazy: page(() => import('./coordinator/desk/DeskPage')) },
+      { path: 'dieu-phoi/phien/:id/danh-sach', lazy: page(() => import('./coordinator/AttendancePage')) },
       {
         path: 'dieu-phoi/phien/:id/thong-ke',
+        lazy: page(() => import('./coordinator/statistics/SessionStatisticsPage')),
       },
+      { path: 'thong-ke', lazy: page(() => import('./coordinator/statistics/ProvinceYearsPage')) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

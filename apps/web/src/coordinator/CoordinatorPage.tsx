@@ -7,7 +7,7 @@ import { formatSchedule, label, SESSION_STATUSES } from '../shared/format';
 import { ErrorState } from '../shared/ui/ErrorState';
 import { Loading } from '../shared/ui/Loading';
 import { usePageTitle } from '../shared/ui/usePageTitle';
-import { DESK_ROLES, useMySessions } from './queries';
+import { DESK_ROLES, hasUnscopedGrant, useMySessions } from './queries';
 
 export default function CoordinatorPage() {
   usePageTitle('Điều phối hội nghị');
@@ -25,9 +25,11 @@ function MySessions() {
   return (
     <>
       <Typography.Title level={1}>Điều phối hội nghị</Typography.Title>
-      <p>
-        <Link to="/thong-ke">Thống kê theo tỉnh, thành phố qua các năm</Link>
-      </p>
+      {hasUnscopedGrant(me) && (
+        <p>
+          <Link to="/thong-ke">Thống kê theo tỉnh, thành phố qua các năm</Link>
+        </p>
+      )}
       {sessions.isError ? (
         <ErrorState error={sessions.error} onRetry={() => void sessions.refetch()} />
       ) : !sessions.data ? (

@@ -33,6 +33,10 @@ async function withOfflineCopy<T>(key: string, load: () => Promise<T>): Promise<
   }
 }
 
+/** Figures across every session need a grant that is not limited to one session. */
+export const hasUnscopedGrant = (me: Me | null) =>
+  (me?.roles ?? []).some((grant) => DESK_ROLES.includes(grant.role) && grant.sessionId == null);
+
 /** Sessions I record attendance for: those of my session-scoped grants, or all of them for an unscoped grant. */
 export function useMySessions(me: Me | null) {
   const grants = (me?.roles ?? []).filter((grant) => DESK_ROLES.includes(grant.role));

@@ -1947,7 +1947,7 @@ export interface components {
             /** @example unknown_code */
             reason: string;
             /** @description The device's time of an offline scan */
-            scannedAt?: Record<string, never> | null;
+            scannedAt?: string | null;
             recordedAt: string;
         };
         PartAttendanceDto: {
