@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
@@ -17,17 +18,20 @@ function pwa(): Plugin {
   return {
     name: 'ttdn-pwa',
     apply: 'build',
-    generateBundle(_options, bundle) {
+    // After writing: by then the bundle lists only the files on disk (Vite drops the empty JavaScript
+    // chunks of CSS-only imports late, and a precache list naming one fails the worker's install).
+    writeBundle(options, bundle) {
+      const outDir = options.dir!;
       const assets = Object.keys(bundle)
-        .filter((file) => file.startsWith('assets/'))
+        .filter((file) => file.startsWith('assets/') && existsSync(path.join(outDir, file)))
         .sort();
       const version = createHash('sha256').update(assets.join('\n')).digest('hex').slice(0, 12);
       const worker = source('sw.js')
         .replace("'__VERSION__'", JSON.stringify(version))
         .replace('__ASSETS__', JSON.stringify(assets));
-      this.emitFile({ type: 'asset', fileName: 'sw.js', source: worker });
-      this.emitFile({ type: 'asset', fileName: 'manifest.webmanifest', source: source('manifest.webmanifest') });
-      this.emitFile({ type: 'asset', fileName: 'icon.svg', source: source('icon.svg') });
+      writeFileSync(path.join(outDir, 'sw.js'), worker);
+      writeFileSync(path.join(outDir, 'manifest.webmanifest'), source('manifest.webmanifest'));
+      writeFileSync(path.join(outDir, 'icon.svg'), source('icon.svg'));
     },
   };
 }

@@ -72,9 +72,10 @@ describe('attendance list, exports and statistics of a session', () => {
   beforeAll(async () => {
     browser = await launchBrowser();
     const provinces = await currentProvinces();
-    otherProvince = provinces[1];
-    zeroProvince = provinces[2];
-    scenario = await deskSession(TITLE, PEOPLE, { extraInvited: [1, 2] });
+    // Provinces no other browser journey invites: their lists and counts are this file's alone.
+    otherProvince = provinces[12];
+    zeroProvince = provinces[13];
+    scenario = await deskSession(TITLE, PEOPLE, { provinceIndex: 11, extraInvited: [12, 13] });
     const { coordinator, sessionId, partId } = scenario;
     // Another province's person, whom our delegate's export must not show.
     const admin = await adminToken();
@@ -117,6 +118,7 @@ describe('attendance list, exports and statistics of a session', () => {
     await statusFilter.click();
     await page.getByRole('option', { name: 'Có mặt', exact: true }).waitFor({ state: 'attached' });
     await statusFilter.press('Enter');
+    await page.locator('.ant-select-dropdown').first().waitFor({ state: 'hidden' });
     expect(await visibleText(page.getByRole('status').filter({ hasText: 'người' }))).toBe('3 / 5 người');
     await page.getByRole('textbox', { name: 'Tìm trong danh sách theo tên hoặc cơ quan' }).fill('tran van dong');
     expect(await visibleText(page.getByRole('status').filter({ hasText: 'người' }))).toBe('1 / 5 người');

@@ -24,7 +24,13 @@ const PEOPLE: [string, string][] = [
 ];
 
 interface PartAttendance {
-  records: { registrationId: number | null; status: string; undoneAt: string | null; walkInId: number | null }[];
+  records: {
+    registrationId: number | null;
+    status: string;
+    undoneAt: string | null;
+    walkInId: number | null;
+    checkedOutAt: string | null;
+  }[];
 }
 
 describe('the check-in desk of a coordinator, on a phone', () => {
@@ -74,7 +80,8 @@ describe('the check-in desk of a coordinator, on a phone', () => {
 
   beforeAll(async () => {
     browser = await launchBrowser();
-    scenario = await deskSession('Hội nghị tập huấn thông tin đối ngoại tại tỉnh', PEOPLE);
+    // A province no other browser journey invites (the delegate journeys count their sessions).
+    scenario = await deskSession('Hội nghị tập huấn thông tin đối ngoại tại tỉnh', PEOPLE, { provinceIndex: 10 });
     context = await newContext(browser, PHONE);
     await installFakeCamera(context);
     page = await context.newPage();
@@ -126,9 +133,58 @@ describe('the check-in desk of a coordinator, on a phone', () => {
   });
 
   it('(b) offline: three scans are kept through a reload and recorded exactly once when the network returns', async () => {
-    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    // The service worker has precached the app shell (it is active) before the network goes.
+    const worker = await page.evaluate(
+      () =>
+        new Promise<string>((resolve) => {
+          const timer = setTimeout(async () => {
+            const registration = await navigator.serviceWorker.getRegistration();
+            resolve(
+              `not ready: ${JSON.stringify({
+                registered: Boolean(registration),
+                installing: registration?.installing?.state,
+                waiting: registration?.waiting?.state,
+                active: registration?.active?.state,
+              })}`,
+            );
+          }, 60_000);
+          void navigator.serviceWorker.ready.then(() => {
+            clearTimeout(timer);
+            resolve('ready');
+          });
+        }),
+    );
+    if (worker !== 'ready') {
+      const bad = await page.evaluate(async () => {
+        const source = await (await fetch('/sw.js')).text();
+        const list = JSON.parse(/const ASSETS = (\[.*?\]);/.exec(source)?.[1] ?? '[]') as string[];
+        const failed: string[] = [];
+        for (const file of list) {
+          const res = await fetch(`/${file}`);
+          if (!res.ok) failed.push(`${res.status} ${file}`);
+        }
+        const shell = await fetch('/', { headers: { accept: 'text/html' } });
+        return { count: list.length, failed, shell: shell.status };
+      });
+      throw new Error(`${worker}; ${JSON.stringify(bad)}`);
+    }
     await page.reload();
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    await page
+      .waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000, polling: 250 })
+      .catch(async (failure: unknown) => {
+        const state = await page.evaluate(async () => {
+          const registration = await navigator.serviceWorker.getRegistration();
+          return JSON.stringify({
+            url: location.href,
+            controller: Boolean(navigator.serviceWorker.controller),
+            installing: registration?.installing?.state,
+            waiting: registration?.waiting?.state,
+            active: registration?.active?.state,
+            scope: registration?.scope,
+          });
+        });
+        throw new Error(`page not controlled: ${state}; ${String(failure)}`);
+      });
     await visibleText(page.getByRole('heading', { level: 1, name: 'Điểm danh' }));
     await context.setOffline(true);
     await visibleText(page.getByRole('status').filter({ hasText: 'Ngoại tuyến' }));
@@ -213,8 +269,17 @@ describe('the check-in desk of a coordinator, on a phone', () => {
       (n) => document.querySelector('[data-counter="present"]')?.textContent?.startsWith(`${n} `),
       present - 1,
     );
+    // Leaving early: a check-out keeps the presence and records the time.
+    await search.fill('tran thi bich');
+    const leaving = page.getByRole('listitem', { name: person(1).fullName });
+    await leaving.getByRole('button', { name: 'Ra về' }).click();
+    await visibleText(result().filter({ hasText: `Đã ghi nhận ra về — ${person(1).fullName}` }));
+    await visibleText(leaving.getByText('Có mặt (đã ra về)'));
+
     const rows = (await attendance()).records;
     expect(rows.filter((r) => r.registrationId === person(0).id && r.undoneAt === null)).toEqual([]);
+    const left = rows.find((r) => r.registrationId === person(1).id && r.undoneAt === null);
+    expect(left?.checkedOutAt).toEqual(expect.any(String));
     expect(rows.filter((r) => r.walkInId !== null)).toHaveLength(1);
     await expectNoHorizontalScroll(page);
     await expectAccessible(page);

@@ -3,7 +3,16 @@ import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, it } from 'vitest';
 import { DESKTOP, PHONE, apiAs, launchBrowser, newContext, visibleText } from './support/browser';
-import { adminToken, createUser, currentProvinces, openSession, type Person } from './support/scenario';
+import {
+  adminToken,
+  checkInCode,
+  createUser,
+  currentProvinces,
+  deskSession,
+  openSession,
+  type DeskScenario,
+  type Person,
+} from './support/scenario';
 
 /** `npm run screenshots`: each screen of the app, desktop and phone, into docs/screenshots/. */
 const OUT = path.resolve(import.meta.dirname, '../../../docs/screenshots');
@@ -12,6 +21,7 @@ let browser: Browser;
 let delegate: Person;
 let sessionId: number;
 let daNangId: number;
+let desk: DeskScenario;
 
 beforeAll(async () => {
   mkdirSync(OUT, { recursive: true });
@@ -38,12 +48,33 @@ beforeAll(async () => {
     items: { id: number }[];
   };
   daNangId = found.items[0].id;
+  desk = await deskSession(
+    'Hội nghị tập huấn công tác thông tin đối ngoại năm nay',
+    [
+      ['Nguyễn Văn An', 'Sở Văn hóa, Thể thao và Du lịch'],
+      ['Trần Thị Bích', 'Ban Tuyên giáo và Dân vận Tỉnh ủy'],
+      ['Lê Hoàng Cường', 'Công an tỉnh'],
+      ['Phạm Thu Dung', 'Sở Ngoại vụ'],
+      ['Đặng Văn Đức', 'Báo tỉnh'],
+    ],
+    { provinceIndex: 14, extraInvited: [15, 16, 17] },
+  );
+  for (const person of desk.people.slice(0, 3)) {
+    await apiAs(desk.coordinator.token, 'POST', `/api/v1/sessions/${desk.sessionId}/parts/${desk.partId}/check-ins`, {
+      code: await checkInCode(desk.coordinator.token, person.id),
+    });
+  }
 });
 afterAll(async () => {
   await browser?.close();
 });
 
-async function shoot(name: string, url: string, ready: (page: Page) => Promise<unknown>, signedIn = false) {
+async function shoot(
+  name: string,
+  url: string,
+  ready: (page: Page) => Promise<unknown>,
+  signedIn: boolean | Person = false,
+) {
   for (const [size, viewport] of [
     ['desktop', DESKTOP],
     ['phone', PHONE],
@@ -51,11 +82,12 @@ async function shoot(name: string, url: string, ready: (page: Page) => Promise<u
     const context = await newContext(browser, viewport);
     const page = await context.newPage();
     if (signedIn) {
+      const who = signedIn === true ? delegate : signedIn;
       await page.goto('/dang-nhap');
-      await page.getByLabel('Email').fill(delegate.email);
-      await page.getByLabel('Mật khẩu').fill(delegate.password);
+      await page.getByLabel('Email').fill(who.email);
+      await page.getByLabel('Mật khẩu').fill(who.password);
       await page.getByRole('button', { name: 'Đăng nhập' }).click();
-      await page.getByRole('heading', { level: 1, name: 'Hội nghị tỉnh được mời' }).waitFor();
+      await page.waitForURL((u) => !u.pathname.startsWith('/dang-nhap'));
     }
     await page.goto(url);
     await ready(page);
@@ -88,5 +120,31 @@ it('writes a screenshot of every screen', async () => {
     `/dai-bieu/phien/${sessionId}`,
     (page) => visibleText(page.getByRole('list', { name: 'Đại biểu đã đăng ký' })),
     true,
+  );
+  await shoot(
+    'desk',
+    `/dieu-phoi/phien/${desk.sessionId}/diem-danh`,
+    async (page) => {
+      await page
+        .getByLabel('Mã điểm danh (máy quét cầm tay hoặc gõ tay)')
+        .fill(await checkInCode(desk.coordinator.token, desk.people[3].id));
+      await page.keyboard.press('Enter');
+      await visibleText(page.locator('[data-outcome="ok"]'));
+      await page.getByRole('searchbox', { name: 'Tìm người theo tên hoặc cơ quan' }).fill('dang duc');
+      await visibleText(page.getByRole('listitem', { name: 'Đặng Văn Đức' }));
+    },
+    desk.coordinator,
+  );
+  await shoot(
+    'attendance',
+    `/dieu-phoi/phien/${desk.sessionId}/danh-sach`,
+    (page) => visibleText(page.getByRole('table', { name: 'Danh sách điểm danh của buổi' })),
+    desk.coordinator,
+  );
+  await shoot(
+    'statistics',
+    `/dieu-phoi/phien/${desk.sessionId}/thong-ke`,
+    (page) => page.locator('[data-chart="theo-tinh"] .recharts-bar-rectangle').first().waitFor(),
+    desk.coordinator,
   );
 });

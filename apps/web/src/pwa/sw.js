@@ -12,7 +12,8 @@ self.addEventListener('install', (event) => {
       const cache = await caches.open(CACHE);
       // The server answers "/" with the app only to a request that accepts HTML.
       await cache.put(SHELL, await fetch(new Request(SHELL, { headers: { accept: 'text/html' } })));
-      await cache.addAll(ASSETS.map((file) => `/${file}`));
+      // One by one: a file that fails is fetched when first used instead of failing the install.
+      await Promise.all(ASSETS.map((file) => cache.add(`/${file}`).catch(() => undefined)));
       await self.skipWaiting();
     })(),
   );
