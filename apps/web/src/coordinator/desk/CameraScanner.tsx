@@ -1,10 +1,11 @@
-import type { IScannerControls } from '@zxing/browser';
 import { BrowserQRCodeReader } from '@zxing/browser';
 import { Alert, Button } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 
 /** The same code seen again within this time is the same person still holding it up. */
 const REPEAT_MS = 2_000;
+/** How often a video frame is decoded. */
+const SCAN_EVERY_MS = 150;
 
 /**
  * Continuous QR scanning from the back camera with ZXing (decoding on the page, no server round
@@ -24,23 +25,46 @@ export function CameraScanner({ onCode }: { onCode: (code: string) => void }) {
   useEffect(() => {
     const element = video.current;
     if (!on || !element) return;
-    let controls: IScannerControls | undefined;
-    let cancelled = false;
-    const reader = new BrowserQRCodeReader(undefined, { delayBetweenScanAttempts: 150 });
-    reader
-      .decodeFromConstraints({ video: { facingMode: 'environment' }, audio: false }, element, (result) => {
-        if (!result) return;
-        const code = result.getText().trim();
-        const now = Date.now();
-        const repeated = code === last.current.code && now - last.current.at < REPEAT_MS;
-        last.current = { code, at: now };
-        if (!repeated) onCodeRef.current(code);
-      })
-      .then((started) => {
-        controls = started;
-        if (cancelled) started.stop();
+    let stream: MediaStream | undefined;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let stopped = false;
+    const reader = new BrowserQRCodeReader();
+    const frame = document.createElement('canvas');
+    const draw = frame.getContext('2d', { willReadFrequently: true });
+    // Our own frame loop around ZXing's decoder: the library's loop ends for good on the first
+    // error it does not expect (a torn frame can raise one), and a desk must keep scanning.
+    const tick = () => {
+      if (stopped) return;
+      if (draw && element.readyState >= 2 && element.videoWidth > 0) {
+        if (frame.width !== element.videoWidth) frame.width = element.videoWidth;
+        if (frame.height !== element.videoHeight) frame.height = element.videoHeight;
+        draw.drawImage(element, 0, 0, frame.width, frame.height);
+        try {
+          const code = reader.decodeFromCanvas(frame).getText().trim();
+          const now = Date.now();
+          const repeated = code === last.current.code && now - last.current.at < REPEAT_MS;
+          last.current = { code, at: now };
+          if (!repeated) onCodeRef.current(code);
+        } catch {
+          // No code in this frame (or one ZXing cannot read): the next frame is tried.
+        }
+      }
+      timer = setTimeout(tick, SCAN_EVERY_MS);
+    };
+    navigator.mediaDevices
+      .getUserMedia({ video: { facingMode: 'environment' }, audio: false })
+      .then(async (opened) => {
+        if (stopped) {
+          for (const track of opened.getTracks()) track.stop();
+          return;
+        }
+        stream = opened;
+        element.srcObject = opened;
+        await element.play();
+        tick();
       })
       .catch((failure: unknown) => {
+        if (stopped) return;
         const name = failure instanceof DOMException ? failure.name : '';
         setError(
           name === 'NotAllowedError'
@@ -50,8 +74,10 @@ export function CameraScanner({ onCode }: { onCode: (code: string) => void }) {
         setOn(false);
       });
     return () => {
-      cancelled = true;
-      controls?.stop();
+      stopped = true;
+      clearTimeout(timer);
+      for (const track of stream?.getTracks() ?? []) track.stop();
+      element.srcObject = null;
     };
   }, [on]);
 
