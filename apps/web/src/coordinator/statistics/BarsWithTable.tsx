@@ -11,7 +11,7 @@ function NameTick({ x, y, payload }: TickProps) {
   const name = String(payload?.value ?? '');
   return (
     <text x={Number(x) - 4} y={Number(y)} dy={4} textAnchor="end" fontSize={12} fill="#222" className="chart-name">
-      {name.length > 22 ? `${name.slice(0, 21)}…` : name}
+      {name.length > 20 ? `${name.slice(0, 19)}…` : name}
     </text>
   );
 }
@@ -79,7 +79,7 @@ export function BarsWithTable<T extends { name: string }>({
             >
               <CartesianGrid horizontal={false} strokeDasharray="3 3" />
               <XAxis type="number" allowDecimals={false} />
-              <YAxis type="category" dataKey="name" width={140} interval={0} tick={NameTick} />
+              <YAxis type="category" dataKey="name" width={150} interval={0} tick={NameTick} />
               <Tooltip />
               <Legend />
               {series.map((s) => (
