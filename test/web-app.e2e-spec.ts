@@ -17,6 +17,8 @@ describe('the web app served from the API process', () => {
     mkdirSync(path.join(webDir, 'assets'));
     writeFileSync(path.join(webDir, 'index.html'), INDEX);
     writeFileSync(path.join(webDir, 'assets/index-abc123.js'), 'console.log("app");');
+    writeFileSync(path.join(webDir, 'sw.js'), 'self.addEventListener("fetch", () => {});');
+    writeFileSync(path.join(webDir, 'manifest.webmanifest'), '{"name":"Tập huấn"}');
     t = await startTestApp({ env: { WEB_DIST_DIR: webDir } });
   });
   afterAll(async () => {
@@ -38,6 +40,20 @@ describe('the web app served from the API process', () => {
     const res = await t.http().get('/assets/index-abc123.js').expect(200);
     expect(res.headers['content-type']).toMatch(/javascript/);
     expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+  });
+
+  it('serves the installable app files at the root (service worker, manifest), revalidated on each visit', async () => {
+    // A service worker controls only the paths under its own URL: at /sw.js it covers the whole app.
+    const worker = await t.http().get('/sw.js').expect(200);
+    expect(worker.headers['content-type']).toMatch(/^text\/javascript/);
+    expect(worker.headers['cache-control']).toBe('no-cache');
+    expect(worker.text).toContain('addEventListener');
+    const manifest = await t.http().get('/manifest.webmanifest').expect(200);
+    expect(manifest.headers['content-type']).toMatch(/^application\/manifest\+json/);
+    expect(JSON.parse(manifest.text)).toEqual({ name: 'Tập huấn' });
+    // A file the build did not write (no icon here) is not served.
+    const icon = await t.http().get('/icon.svg').set('accept', '*/*').expect(404);
+    expect(icon.headers['content-type']).toMatch(PROBLEM);
   });
 
   it('answers a deep link a browser opens with index.html, so the app routes it', async () => {

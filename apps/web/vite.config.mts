@@ -1,8 +1,40 @@
 import react from '@vitejs/plugin-react';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
+
+/**
+ * The installable app (PWA): the manifest, its icon and a service worker that precaches every
+ * file of this build (the list and a version are written into it), emitted at the site root
+ * (src/pwa holds the sources; the API serves them at /sw.js, /manifest.webmanifest, /icon.svg).
+ */
+function pwa(): Plugin {
+  const source = (file: string) => readFileSync(new URL(`src/pwa/${file}`, import.meta.url), 'utf8');
+  return {
+    name: 'ttdn-pwa',
+    apply: 'build',
+    // After writing: by then the bundle lists only the files on disk (Vite drops the empty JavaScript
+    // chunks of CSS-only imports late, and a precache list naming one fails the worker's install).
+    writeBundle(options, bundle) {
+      const outDir = options.dir!;
+      const assets = Object.keys(bundle)
+        .filter((file) => file.startsWith('assets/') && existsSync(path.join(outDir, file)))
+        .sort();
+      const version = createHash('sha256').update(assets.join('\n')).digest('hex').slice(0, 12);
+      const worker = source('sw.js')
+        .replace("'__VERSION__'", JSON.stringify(version))
+        .replace('__ASSETS__', JSON.stringify(assets));
+      writeFileSync(path.join(outDir, 'sw.js'), worker);
+      writeFileSync(path.join(outDir, 'manifest.webmanifest'), source('manifest.webmanifest'));
+      writeFileSync(path.join(outDir, 'icon.svg'), source('icon.svg'));
+    },
+  };
+}
 
 /**
  * One config for the build (served by the API from dist/web) and for `vitest`:
@@ -11,7 +43,7 @@ const root = fileURLToPath(new URL('.', import.meta.url));
  */
 export default defineConfig({
   root,
-  plugins: [react()],
+  plugins: [react(), pwa()],
   build: {
     outDir: '../../dist/web',
     emptyOutDir: true,

@@ -13,6 +13,13 @@ const INDEX_CACHE = 'no-cache';
 
 const logger = new Logger('WebApp');
 
+/** Files of the installable web app (PWA) served at the site root, revalidated on every visit. */
+const ROOT_FILES: [string, string][] = [
+  ['sw.js', 'text/javascript; charset=utf-8'],
+  ['manifest.webmanifest', 'application/manifest+json; charset=utf-8'],
+  ['icon.svg', 'image/svg+xml'],
+];
+
 const API_PATH = /^\/(api|docs|docs-json|health)(\/|$)/;
 
 function acceptsHtml(request: FastifyRequest): boolean {
@@ -43,6 +50,14 @@ export async function serveWebApp(app: NestFastifyApplication, config: AppConfig
   });
 
   const fastify = app.getHttpAdapter().getInstance();
+  // The installable app's files live at the root: a service worker controls only the paths under
+  // its own URL, and the desk (/dieu-phoi/…) must open from its cache without network.
+  for (const [file, type] of ROOT_FILES) {
+    const full = path.join(root, file);
+    if (!existsSync(full)) continue;
+    const body = readFileSync(full);
+    fastify.get(`/${file}`, (_request, reply) => reply.header('cache-control', INDEX_CACHE).type(type).send(body));
+  }
   const maxParamLength = fastify.initialConfig.maxParamLength ?? 100;
   const page = async (request: FastifyRequest, reply: FastifyReply) => {
     const pathname = request.url.split('?', 1)[0];

@@ -3,7 +3,16 @@ import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, inject, it } from 'vitest';
 import { DESKTOP, PHONE, apiAs, launchBrowser, newContext, visibleText } from './support/browser';
-import { adminToken, createUser, currentProvinces, openSession, type Person } from './support/scenario';
+import {
+  adminToken,
+  checkInCode,
+  createUser,
+  currentProvinces,
+  deskSession,
+  openSession,
+  type DeskScenario,
+  type Person,
+} from './support/scenario';
 
 /** `npm run screenshots`: each screen of the app, desktop and phone, into docs/screenshots/. */
 const OUT = path.resolve(import.meta.dirname, '../../../docs/screenshots');
@@ -13,6 +22,7 @@ let delegate: Person;
 let organiser: Person;
 let sessionId: number;
 let daNangId: number;
+let desk: DeskScenario;
 
 beforeAll(async () => {
   mkdirSync(OUT, { recursive: true });
@@ -46,6 +56,22 @@ beforeAll(async () => {
     items: { id: number }[];
   };
   daNangId = found.items[0].id;
+  desk = await deskSession(
+    'Hội nghị tập huấn công tác thông tin đối ngoại năm nay',
+    [
+      ['Nguyễn Văn An', 'Sở Văn hóa, Thể thao và Du lịch'],
+      ['Trần Thị Bích', 'Ban Tuyên giáo và Dân vận Tỉnh ủy'],
+      ['Lê Hoàng Cường', 'Công an tỉnh'],
+      ['Phạm Thu Dung', 'Sở Ngoại vụ'],
+      ['Đặng Văn Đức', 'Báo tỉnh'],
+    ],
+    { provinceIndex: 14, extraInvited: [15, 16, 17] },
+  );
+  for (const person of desk.people.slice(0, 3)) {
+    await apiAs(desk.coordinator.token, 'POST', `/api/v1/sessions/${desk.sessionId}/parts/${desk.partId}/check-ins`, {
+      code: await checkInCode(desk.coordinator.token, person.id),
+    });
+  }
 });
 afterAll(async () => {
   await browser?.close();
@@ -72,7 +98,7 @@ async function shoot(
       await page.getByLabel('Email').fill(who.email);
       await page.getByLabel('Mật khẩu').fill(who.password);
       await page.getByRole('button', { name: 'Đăng nhập' }).click();
-      await page.getByRole('button', { name: 'Đăng xuất' }).waitFor();
+      await page.waitForURL((u) => !u.pathname.startsWith('/dang-nhap'));
     }
     if (typeof to === 'string') await page.goto(to);
     else await to(page);
@@ -217,5 +243,32 @@ it('writes a screenshot of every administrator screen', async () => {
     '/quan-tri/nhat-ky',
     (page) => visibleText(page.getByRole('table', { name: 'Nhật ký thao tác' })),
     inject('admin'),
+  );
+  await shoot(
+    'desk',
+    `/dieu-phoi/phien/${desk.sessionId}/diem-danh`,
+    async (page) => {
+      await page
+        .getByLabel('Mã điểm danh (máy quét cầm tay hoặc gõ tay)')
+        .fill(await checkInCode(desk.coordinator.token, desk.people[3].id));
+      await page.keyboard.press('Enter');
+      // The phone shot scans the same code again (amber): either card will do.
+      await visibleText(page.locator('.result-card'));
+      await page.getByRole('searchbox', { name: 'Tìm người theo tên hoặc cơ quan' }).fill('dang duc');
+      await visibleText(page.getByRole('listitem', { name: 'Đặng Văn Đức' }));
+    },
+    desk.coordinator,
+  );
+  await shoot(
+    'attendance',
+    `/dieu-phoi/phien/${desk.sessionId}/danh-sach`,
+    (page) => visibleText(page.getByRole('table', { name: 'Danh sách điểm danh của buổi' })),
+    desk.coordinator,
+  );
+  await shoot(
+    'statistics',
+    `/dieu-phoi/phien/${desk.sessionId}/thong-ke`,
+    (page) => page.locator('[data-chart="theo-tinh"] .recharts-bar-rectangle').first().waitFor(),
+    desk.coordinator,
   );
 });

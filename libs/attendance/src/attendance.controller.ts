@@ -21,6 +21,7 @@ import {
   BatchScanDto,
   CreatePartDto,
   HeadcountDto,
+  PartAttendanceDto,
   PartDto,
   ScanAnswerDto,
   ScanDto,
@@ -172,6 +173,7 @@ export class AttendanceController {
   @Get('sessions/:id/parts/:partId/attendance')
   @Authenticated(RECORDERS)
   @ApiOperation({ summary: 'Records of a part, undone ones included, and the refused scans with their reasons' })
+  @ApiOkResponse({ type: PartAttendanceDto })
   records(@PartOf() { sessionId, partId }: PartRef, @CurrentUser() user: AuthUser) {
     return this.attendanceRecords.records(sessionId, partId, user);
   }

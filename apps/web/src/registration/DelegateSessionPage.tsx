@@ -10,6 +10,7 @@ import { formatSchedule } from '../shared/format';
 import { ErrorState } from '../shared/ui/ErrorState';
 import { Loading } from '../shared/ui/Loading';
 import { usePageTitle } from '../shared/ui/usePageTitle';
+import { ExportButtons } from '../coordinator/ExportButtons';
 import { BulkUpload } from './BulkUpload';
 import { QuotaSummary } from './QuotaSummary';
 import { RequireRole } from './RequireRole';
@@ -61,6 +62,10 @@ function DelegateSession({ sessionId }: { sessionId: number }) {
       <RegisterForm sessionId={sessionId} />
       <BulkUpload sessionId={sessionId} />
       <RegistrationList items={registrations.data.items} open={settings.data.open} refresh={refresh} />
+      <section className="section" aria-labelledby="diem-danh-tinh">
+        <h2 id="diem-danh-tinh">Danh sách điểm danh của tỉnh</h2>
+        <ExportButtons sessionId={sessionId} />
+      </section>
     </>
   );
 }

@@ -172,6 +172,20 @@ export class AttendanceRecordDto {
   @ApiPropertyOptional({ nullable: true }) undoReason: string | null;
 }
 
+export class FailedScanDto {
+  @ApiProperty({ description: 'The first characters of the presented code: enough to recognise, not to reuse' })
+  presented: string;
+  @ApiProperty({ example: 'unknown_code' }) reason: string;
+  @ApiPropertyOptional({ type: String, nullable: true, description: "The device's time of an offline scan" })
+  scannedAt: string | null;
+  @ApiProperty() recordedAt: string;
+}
+
+export class PartAttendanceDto {
+  @ApiProperty({ type: [AttendanceRecordDto] }) records: AttendanceRecordDto[];
+  @ApiProperty({ type: [FailedScanDto] }) failedScans: FailedScanDto[];
+}
+
 export class ExportQuery {
   @ApiPropertyOptional({ description: 'Only this part' })
   @IsOptional()

@@ -2656,6 +2656,19 @@ export interface components {
             kind: "absent" | "excused";
             reason: string;
         };
+        FailedScanDto: {
+            /** @description The first characters of the presented code: enough to recognise, not to reuse */
+            presented: string;
+            /** @example unknown_code */
+            reason: string;
+            /** @description The device's time of an offline scan */
+            scannedAt?: string | null;
+            recordedAt: string;
+        };
+        PartAttendanceDto: {
+            records: components["schemas"]["AttendanceRecordDto"][];
+            failedScans: components["schemas"]["FailedScanDto"][];
+        };
         HeadcountDto: {
             headcount: number;
         };
@@ -7128,6 +7141,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartAttendanceDto"];
+                };
+            };
             /** @description No valid bearer access token (problem+json) */
             401: {
                 headers: {

@@ -2,7 +2,16 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useMemo, type ReactNode } from 'react';
 import { api, unwrap } from '../api/client';
 import type { components } from '../api/schema';
-import { endSession, getAccessToken, mayHaveSession, refreshAccessToken, startSession } from './session';
+import { NetworkError } from '../api/problem';
+import {
+  endSession,
+  getAccessToken,
+  mayHaveSession,
+  refreshAccessToken,
+  rememberedProfile,
+  rememberProfile,
+  startSession,
+} from './session';
 
 export type Me = components['schemas']['MeResponse'];
 
@@ -18,9 +27,17 @@ const AuthContext = createContext<AuthState | null>(null);
 
 async function loadMe(): Promise<Me | null> {
   if (!mayHaveSession()) return null;
-  // After a reload the token is gone from memory; the refresh cookie brings it back.
-  if (!getAccessToken() && !(await refreshAccessToken())) return null;
-  return unwrap(api.GET('/api/v1/auth/me'));
+  // After a reload the token is gone from memory; the refresh cookie brings it back. Without
+  // network (the refresh failed but did not end the session) the remembered profile stands in.
+  if (!getAccessToken() && !(await refreshAccessToken())) return mayHaveSession() ? rememberedProfile<Me>() : null;
+  try {
+    const me = await unwrap(api.GET('/api/v1/auth/me'));
+    rememberProfile(me);
+    return me;
+  } catch (failure) {
+    if (failure instanceof NetworkError) return rememberedProfile<Me>();
+    throw failure;
+  }
 }
 
 export function AuthProvider({ children }: { children: ReactNode }) {
@@ -32,6 +49,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       const pair = await unwrap(api.POST('/api/v1/auth/login', { body: { email, password } }));
       startSession(pair.accessToken);
       const profile = await unwrap(api.GET('/api/v1/auth/me'));
+      rememberProfile(profile);
       queryClient.setQueryData(['me'], profile);
       return profile;
     },

@@ -5,6 +5,11 @@
  * instead of every visitor's page load calling the refresh route.
  */
 const SIGNED_IN_FLAG = 'ttdn.signedIn';
+/**
+ * The signed-in person's profile (name and roles, no token), kept so the check-in desk still
+ * opens after a reload without network; the API checks every request again once it is back.
+ */
+const PROFILE_KEY = 'ttdn.profile';
 const REFRESH_URL = '/api/v1/auth/refresh';
 
 let accessToken: string | null = null;
@@ -23,6 +28,21 @@ export function startSession(token: string): void {
 export function endSession(): void {
   accessToken = null;
   localStorage.removeItem(SIGNED_IN_FLAG);
+  localStorage.removeItem(PROFILE_KEY);
+}
+
+export function rememberProfile(profile: unknown): void {
+  localStorage.setItem(PROFILE_KEY, JSON.stringify(profile));
+}
+
+/** The profile of the last sign-in on this device, while its session has not ended. */
+export function rememberedProfile<T>(): T | null {
+  if (localStorage.getItem(SIGNED_IN_FLAG) !== '1') return null;
+  try {
+    return JSON.parse(localStorage.getItem(PROFILE_KEY) ?? 'null') as T | null;
+  } catch {
+    return null;
+  }
 }
 
 export function mayHaveSession(): boolean {

@@ -39,6 +39,7 @@ export function Shell() {
           {(hasRole('organiser') || hasRole('admin')) && <NavLink to="/quan-ly">Quản lý hội nghị</NavLink>}
           {hasRole('admin') && <NavLink to="/quan-tri/nguoi-dung">Người dùng</NavLink>}
           {hasRole('admin') && <NavLink to="/quan-tri/nhat-ky">Nhật ký</NavLink>}
+          {(hasRole('coordinator') || hasRole('organiser')) && <NavLink to="/dieu-phoi">Điều phối</NavLink>}
           {me ? (
             <>
               <NavLink to="/tai-khoan">Tài khoản</NavLink>
