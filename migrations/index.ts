@@ -7,6 +7,7 @@ import { AttendanceFieldTrial1764345600000 } from './1764345600000-attendance-fi
 import { TokenGeneration1764432000000 } from './1764432000000-token-generation';
 import { LoginFailures1764432001000 } from './1764432001000-login-failures';
 import { RegistrationIdentityKeys1764432002000 } from './1764432002000-registration-identity-keys';
+import { NotificationsOutbox1796150829285 } from './1796150829285-notifications-outbox';
 
 /** Every migration, oldest first. Listed explicitly so builds, tests and the CLI load the same set. */
 export const ALL_MIGRATIONS = [
@@ -19,4 +20,5 @@ export const ALL_MIGRATIONS = [
   TokenGeneration1764432000000,
   LoginFailures1764432001000,
   RegistrationIdentityKeys1764432002000,
+  NotificationsOutbox1796150829285,
 ];

@@ -9,6 +9,7 @@ import { RegistrationModule } from '@app/registration';
 import { AttendanceModule } from '@app/attendance';
 import { ExportsModule } from '@app/exports';
 import { ImporterModule } from '@app/importer';
+import { NotificationsModule } from '@app/notifications';
 import { EmbeddedDatabaseState } from './health/embedded-database.state';
 import { HealthModule } from './health/health.module';
 
@@ -97,6 +98,7 @@ export class AppModule {
         AttendanceModule,
         ExportsModule,
         ImporterModule,
+        NotificationsModule.forRoot({ databaseUrl }),
         AccountsModule,
         ...extraImports,
       ],

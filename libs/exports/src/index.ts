@@ -27,6 +27,8 @@ export {
   buildCalendar,
   escapeText,
   foldLine,
+  nextDay,
+  utcStamp,
   type CalendarEvent,
   type CalendarOptions,
   type DatePrecision,
