@@ -12,6 +12,7 @@ export * from './auth';
 export * from './clock';
 export * from './scenario';
 export * from './test-app';
+export * from './smtp-sink';
 export * from './wait';
 
 /** Content type of every error response (RFC 9457). */

@@ -44,7 +44,10 @@ export class MailDelivery implements OnApplicationBootstrap, OnApplicationShutdo
     await this.reconcile();
     this.sweep = setInterval(() => void this.reconcile(), Math.max(this.config.MAIL_SEND_TIMEOUT_MS, 1000));
     this.sweep.unref();
-    const polling = { pollingIntervalSeconds: this.config.MAIL_POLL_INTERVAL_SECONDS, batchSize: 1 };
+    // NOTIFY wakes a worker for a new message at once; retries come due without one, so the
+    // backstop poll must be as frequent as the ordinary one.
+    const interval = this.config.MAIL_POLL_INTERVAL_SECONDS;
+    const polling = { pollingIntervalSeconds: interval, notifyPollingIntervalSeconds: interval, batchSize: 1 };
     await this.queue.work<MailJob>(MAIL_QUEUE, { ...polling, localConcurrency: 2 }, async ([job]) =>
       this.deliver(job),
     );
