@@ -298,6 +298,17 @@ export const CONFIG_VARIABLES = [
   'CHECK_IN_OPENS_BEFORE_MINUTES',
   'CHECK_IN_CLOSES_AFTER_MINUTES',
   'DOCS_PUBLIC',
+  'SMTP_URL',
+  'MAIL_FROM',
+  'MAIL_DIR',
+  'MAIL_WORKER',
+  'MAIL_MAX_ATTEMPTS',
+  'MAIL_RETRY_DELAY_SECONDS',
+  'MAIL_RETRY_DELAY_MAX_SECONDS',
+  'MAIL_SEND_TIMEOUT_MS',
+  'MAIL_POLL_INTERVAL_SECONDS',
+  'MAIL_REMINDER_HOURS_BEFORE',
+  'PUBLIC_URL',
 ] as const satisfies readonly (keyof AppConfig)[];
 type UnlistedVariable = Exclude<keyof AppConfig, (typeof CONFIG_VARIABLES)[number]>;
 const everyVariableListed: [UnlistedVariable] extends [never] ? true : UnlistedVariable = true;
