@@ -118,6 +118,15 @@ export class OutboxRepository {
     );
   }
 
+  /** The attempt failed in a way that leaves open whether the server took the message. */
+  async markUnconfirmed(manager: EntityManager, id: number, error: string): Promise<void> {
+    await manager.query(
+      `UPDATE notification_message SET state = 'unconfirmed', last_error = $2, sending_until = NULL, updated_at = now()
+        WHERE id = $1 AND state = 'sending'`,
+      [id, `outcome unknown, not resent to avoid a duplicate: ${error}`.slice(0, 2000)],
+    );
+  }
+
   /** The queue gave up on the message (dead-letter): whatever state it was left in, unless it went out. */
   async markDead(manager: EntityManager, id: number, error: string): Promise<void> {
     await manager.query(

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { AppConfig } from '@app/common';
 import { MailQueue } from './delivery/mail-queue';
@@ -37,10 +37,14 @@ export class Outbox {
     return ids;
   }
 
-  /** Derived from the idempotency key: a copy that did get out twice is one message to mail clients. */
+  /**
+   * Fixed once, with the row: every attempt of the message carries it, so a copy that did get out
+   * twice is one message to mail clients. Random as well as keyed, so that two installations (or
+   * databases) never mint the same id for their own registration 12.
+   */
   private messageIdFor(key: string): string {
     const address = /<([^>]+)>/.exec(this.config.MAIL_FROM)?.[1] ?? this.config.MAIL_FROM;
-    const digest = createHash('sha256').update(key).digest('base64url').slice(0, 32);
-    return `<${digest}.ttdn@${address.split('@')[1] ?? 'localhost'}>`;
+    const digest = createHash('sha256').update(key).digest('base64url').slice(0, 16);
+    return `<${digest}.${randomBytes(12).toString('base64url')}.ttdn@${address.split('@')[1] ?? 'localhost'}>`;
   }
 }

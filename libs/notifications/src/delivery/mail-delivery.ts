@@ -6,7 +6,7 @@ import { AppConfig } from '@app/common';
 import { OutboxRepository } from '../outbox.repository';
 import { MailRenderer } from '../templates/mail-renderer';
 import { MAIL_DEAD_LETTER_QUEUE, MAIL_QUEUE, MailJob, MailQueue } from './mail-queue';
-import { MailTransport } from './mail-transport';
+import { DELIVERIES_AT_ONCE, MailTransport } from './mail-transport';
 
 /**
  * Test seam: runs after the server accepted a message and before it is marked sent, to stand for
@@ -48,7 +48,7 @@ export class MailDelivery implements OnApplicationBootstrap, OnApplicationShutdo
     // backstop poll must be as frequent as the ordinary one.
     const interval = this.config.MAIL_POLL_INTERVAL_SECONDS;
     const polling = { pollingIntervalSeconds: interval, notifyPollingIntervalSeconds: interval, batchSize: 1 };
-    await this.queue.work<MailJob>(MAIL_QUEUE, { ...polling, localConcurrency: 2 }, async ([job]) =>
+    await this.queue.work<MailJob>(MAIL_QUEUE, { ...polling, localConcurrency: DELIVERIES_AT_ONCE }, async ([job]) =>
       this.deliver(job),
     );
     await this.queue.work<MailJob>(MAIL_DEAD_LETTER_QUEUE, polling, async ([job]) => {
@@ -79,8 +79,15 @@ export class MailDelivery implements OnApplicationBootstrap, OnApplicationShutdo
       });
       await this.transport.send(mail, `${message.id}-${message.template}`);
     } catch (error) {
-      const dead = message.attempts >= this.config.MAIL_MAX_ATTEMPTS;
       const reason = error instanceof Error ? error.message : String(error);
+      if (!surelyNotDelivered(error)) {
+        // Lost after the message data began (a timeout, a cut connection): the server may have
+        // taken it. Sending again could make a duplicate, so it is left for a person to judge.
+        await this.outbox.markUnconfirmed(manager, id, reason);
+        this.logger.warn(`mail ${id}: outcome unknown, not resent: ${reason}`);
+        return;
+      }
+      const dead = message.attempts >= this.config.MAIL_MAX_ATTEMPTS;
       await this.outbox.markFailed(manager, id, reason, dead);
       this.logger.warn(`mail ${id} attempt ${message.attempts} failed${dead ? ' (dead)' : ''}: ${reason}`);
       throw error;
@@ -97,4 +104,18 @@ export class MailDelivery implements OnApplicationBootstrap, OnApplicationShutdo
       this.logger.warn(`reconciling interrupted messages failed: ${(error as Error).message}`);
     }
   }
+}
+
+/** SMTP steps before the message data: a failure there means the server did not take the message. */
+const BEFORE_DATA = new Set(['CONN', 'EHLO', 'HELO', 'LHLO', 'STARTTLS', 'AUTH PLAIN', 'AUTH LOGIN', 'AUTH XOAUTH2', 'AUTH CRAM-MD5', 'MAIL FROM', 'RCPT TO']);
+
+/**
+ * True when the server certainly did not accept the message: it answered with a refusal (a 4xx or
+ * 5xx reply), the failure came before the DATA step, or rendering failed before any connection.
+ */
+export function surelyNotDelivered(error: unknown): boolean {
+  const detail = error as { responseCode?: number; command?: string; code?: string };
+  if (typeof detail.responseCode === 'number' && detail.responseCode >= 400) return true;
+  if (detail.command && BEFORE_DATA.has(detail.command)) return true;
+  return detail.code === undefined && detail.command === undefined;
 }

@@ -34,7 +34,7 @@ export class MailQueue implements OnModuleInit, OnApplicationShutdown {
     this.boss = new PgBoss({
       connectionString: databaseUrl,
       application_name: 'ttdn-notifications',
-      max: worker ? 10 : 2,
+      max: worker ? 6 : 2,
       migrate: true,
       supervise: worker,
       schedule: worker,

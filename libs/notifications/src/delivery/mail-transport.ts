@@ -1,9 +1,12 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type Mail from 'nodemailer/lib/mailer';
 import { AppConfig } from '@app/common';
+
+/** Messages one process hands to the server at the same time. */
+export const DELIVERIES_AT_ONCE = 4;
 
 export interface TransportResult {
   /** Where the message went: the SMTP server's answer, or the .eml file written. */
@@ -15,7 +18,7 @@ export interface TransportResult {
  * in the log), so a new installation shows what it would send without a mail server.
  */
 @Injectable()
-export class MailTransport {
+export class MailTransport implements OnApplicationShutdown {
   private readonly logger = new Logger('MailTransport');
   private readonly smtp?: Transporter;
   private readonly files?: Transporter;
@@ -23,15 +26,29 @@ export class MailTransport {
   constructor(private readonly config: AppConfig) {
     const timeout = config.MAIL_SEND_TIMEOUT_MS;
     if (config.SMTP_URL) {
-      // No connection pool: a server that went away is noticed on the next message, not held half-open.
-      this.smtp = nodemailer.createTransport(config.SMTP_URL, {
+      // nodemailer reads a URL's transport options from its query string only (options passed
+      // beside a URL are ignored): a small pool, one connection per concurrent delivery and
+      // reopened when the server went away, and timeouts within one delivery's time limit.
+      // Values the operator put in SMTP_URL win.
+      const url = new URL(config.SMTP_URL);
+      const options = {
+        pool: true,
+        maxConnections: DELIVERIES_AT_ONCE,
         connectionTimeout: Math.min(timeout, 10_000),
         greetingTimeout: Math.min(timeout, 10_000),
         socketTimeout: timeout,
-      });
+      };
+      for (const [key, value] of Object.entries(options)) {
+        if (!url.searchParams.has(key)) url.searchParams.set(key, String(value));
+      }
+      this.smtp = nodemailer.createTransport(url.toString());
     } else {
       this.files = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
     }
+  }
+
+  onApplicationShutdown(): void {
+    this.smtp?.close();
   }
 
   get destination(): string {

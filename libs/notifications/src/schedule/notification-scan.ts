@@ -39,17 +39,20 @@ export class NotificationScan implements OnApplicationBootstrap {
   }
 
   /** Enqueues what is due at `now`; returns how many new messages of each kind. */
-  async run(now: Date): Promise<{ reminders: number; briefings: number; digests: number }> {
+  async run(
+    now: Date,
+    reminderWindowMs = this.config.MAIL_REMINDER_HOURS_BEFORE * 3600_000,
+  ): Promise<{ reminders: number; briefings: number; digests: number }> {
     return this.dataSource.transaction(async (manager) => {
-      const reminders = await this.reminders(manager, now);
+      const reminders = await this.reminders(manager, now, reminderWindowMs);
       const briefings = await this.briefings(manager, now);
       const digests = await this.digests(manager, now);
       return { reminders, briefings, digests };
     });
   }
 
-  private async reminders(manager: DataSource['manager'], now: Date): Promise<number> {
-    const due = await this.facts.dueReminders(manager, now, new Date(now.getTime() + this.config.MAIL_REMINDER_HOURS_BEFORE * 3600_000));
+  private async reminders(manager: DataSource['manager'], now: Date, windowMs: number): Promise<number> {
+    const due = await this.facts.dueReminders(manager, now, new Date(now.getTime() + windowMs));
     if (due.length === 0) return 0;
     const rows = await this.facts.registrations(manager, due.map((item) => item.registrationId));
     const sessions = await this.facts.sessions(manager, [...new Set(rows.map((row) => row.sessionId))]);
