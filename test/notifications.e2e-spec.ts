@@ -1,13 +1,9 @@
-import { Global, Module } from '@nestjs/common';
 import type { ParsedMail } from 'mailparser';
-import { AFTER_SEND_PROBE, NotificationScan } from '@app/notifications';
 import {
   bearer,
   count,
-  DAY,
   delegateOf,
   expectProblem,
-  HOUR,
   icsLines,
   icsValue,
   provincesNamed,
@@ -40,7 +36,11 @@ const WORKER_ENV = (sink: SmtpSink, extra: Record<string, string> = {}) => ({
 });
 
 const UNSETTLED = `SELECT count(*) AS n FROM notification_message WHERE state IN ('queued', 'sending', 'failed')`;
-const settled = (t: TestApp) => waitUntil(async () => (await count(t, UNSETTLED)) === 0, 'the outbox settles', { intervalMs: 100, maxAttempts: 1200 });
+const settled = (t: TestApp) =>
+  waitUntil(async () => (await count(t, UNSETTLED)) === 0, 'the outbox settles', {
+    intervalMs: 100,
+    maxAttempts: 1200,
+  });
 
 const person = (fullName: string, phone: string, email?: string) => ({
   fullName,
@@ -155,7 +155,10 @@ describe('notifications: outbox, delivery, templates', () => {
       .expect(200);
     await settled(t);
     const toMai = sink.to('mai@tuyenquang.test').map((mail) => mail.subject);
-    expect(toMai).toEqual(['Đưa vào danh sách chờ: Tập huấn danh sách chờ', 'Đã có chỗ tham dự (từ danh sách chờ): Tập huấn danh sách chờ']);
+    expect(toMai).toEqual([
+      'Đưa vào danh sách chờ: Tập huấn danh sách chờ',
+      'Đã có chỗ tham dự (từ danh sách chờ): Tập huấn danh sách chờ',
+    ]);
     expect(toMai.filter((subject) => subject!.startsWith('Đã có chỗ'))).toHaveLength(1);
     const promoted = sink.to('mai@tuyenquang.test')[1];
     expect(promoted.attachments.some((a) => a.contentType === 'image/png')).toBe(true);
@@ -210,9 +213,7 @@ describe('notifications: outbox, delivery, templates', () => {
     expect(sink.to('hoa@tuyenquang.test')).toHaveLength(1);
     expect(sink.to('son@tuyenquang.test')).toHaveLength(1);
     expect(sink.to('tam@tuyenquang.test')).toHaveLength(0);
-    expect(
-      await count(t, `SELECT count(*) AS n FROM notification_message WHERE session_id = $1`, [sessionId]),
-    ).toBe(2);
+    expect(await count(t, `SELECT count(*) AS n FROM notification_message WHERE session_id = $1`, [sessionId])).toBe(2);
     expectNoDuplicates(sink);
   });
 
@@ -262,13 +263,25 @@ describe('notifications: outbox, delivery, templates', () => {
     // The queue's attempts are 30 here; push this message to its last one to see it die.
     await query(t, `UPDATE notification_message SET attempts = 29 WHERE session_id = $1`, [sessionId]);
     await waitUntil(
-      async () => (await count(t, `SELECT count(*) AS n FROM notification_message WHERE session_id = $1 AND state = 'dead'`, [sessionId])) === 1,
+      async () =>
+        (await count(t, `SELECT count(*) AS n FROM notification_message WHERE session_id = $1 AND state = 'dead'`, [
+          sessionId,
+        ])) === 1,
       'the message is dead',
       { intervalMs: 100, maxAttempts: 1200 },
     );
-    const dead = await t.http().get('/api/v1/notifications/messages').query({ state: 'dead', session: sessionId }).set(bearer(admin)).expect(200);
+    const dead = await t
+      .http()
+      .get('/api/v1/notifications/messages')
+      .query({ state: 'dead', session: sessionId })
+      .set(bearer(admin))
+      .expect(200);
     expect(dead.body.items).toEqual([
-      expect.objectContaining({ recipient: 'no-such-box@tuyenquang.test', state: 'dead', lastError: expect.stringMatching(/550/) }),
+      expect.objectContaining({
+        recipient: 'no-such-box@tuyenquang.test',
+        state: 'dead',
+        lastError: expect.stringMatching(/550/),
+      }),
     ]);
     const id = dead.body.items[0].id;
     // Only administrators see the outbox; only a dead or unconfirmed message is retried.
@@ -284,7 +297,10 @@ describe('notifications: outbox, delivery, templates', () => {
 
   it('each user turns categories off in their account; mail about a person’s own registration stays on', async () => {
     const me = await t.http().get('/api/v1/notifications/preferences').set(bearer(tqDelegate)).expect(200);
-    expect(me.body).toEqual({ categories: expect.arrayContaining(['delegate_updates', 'session_changes']), disabled: [] });
+    expect(me.body).toEqual({
+      categories: expect.arrayContaining(['delegate_updates', 'session_changes']),
+      disabled: [],
+    });
     const bad = await t
       .http()
       .put('/api/v1/notifications/preferences')
@@ -312,7 +328,11 @@ describe('notifications: outbox, delivery, templates', () => {
     await settled(t);
     expect(sink.to('tam2@tuyenquang.test')).toHaveLength(1);
     expect(
-      await count(t, `SELECT count(*) AS n FROM notification_message WHERE session_id = $1 AND category = 'delegate_updates'`, [sessionId]),
+      await count(
+        t,
+        `SELECT count(*) AS n FROM notification_message WHERE session_id = $1 AND category = 'delegate_updates'`,
+        [sessionId],
+      ),
     ).toBe(0);
     await t.http().put('/api/v1/notifications/preferences').set(bearer(tqDelegate)).send({ disabled: [] }).expect(200);
   });

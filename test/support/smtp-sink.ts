@@ -96,9 +96,7 @@ export class SmtpSink {
 }
 
 export const addressesOf = (mail: ParsedMail): string[] =>
-  [mail.to ?? []]
-    .flat()
-    .flatMap((group) => group.value.map((entry) => (entry.address ?? '').toLowerCase()));
+  [mail.to ?? []].flat().flatMap((group) => group.value.map((entry) => (entry.address ?? '').toLowerCase()));
 
 /** Content lines of an iCalendar text (RFC 5545 unfolding), as [name with parameters, value]. */
 export function icsLines(text: string): [string, string][] {

@@ -47,9 +47,13 @@ export class NotificationAdmin {
       if (!requeued) {
         const row = await this.outbox.find(manager, id);
         if (!row) throw notFound('Message', id);
-        throw conflict('message-not-dead', `Message ${id} is ${row.state}; only dead or unconfirmed messages are retried`, {
-          state: row.state,
-        });
+        throw conflict(
+          'message-not-dead',
+          `Message ${id} is ${row.state}; only dead or unconfirmed messages are retried`,
+          {
+            state: row.state,
+          },
+        );
       }
       await this.queue.addInTransaction(manager, [id]);
       return mapMessage(requeued);

@@ -2,7 +2,13 @@ import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestj
 import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, AuthUser, CurrentUser } from '@app/accounts';
 import { IdPipe, Page } from '@app/common';
-import { MessageDto, MessageListQuery, MessagePageDto, PreferencesDto, PreferencesResponse } from './dto/notification.dto';
+import {
+  MessageDto,
+  MessageListQuery,
+  MessagePageDto,
+  PreferencesDto,
+  PreferencesResponse,
+} from './dto/notification.dto';
 import { NotificationAdmin } from './notification-admin.service';
 
 @ApiTags('notifications')
@@ -12,7 +18,10 @@ export class NotificationsController {
 
   @Get('messages')
   @Authenticated({ roles: ['admin'] })
-  @ApiOperation({ summary: 'E-mail messages by state (queued, sending, sent, failed, dead, unconfirmed), newest first, with the last error' })
+  @ApiOperation({
+    summary:
+      'E-mail messages by state (queued, sending, sent, failed, dead, unconfirmed), newest first, with the last error',
+  })
   @ApiOkResponse({ type: MessagePageDto })
   list(@Query() query: MessageListQuery): Promise<Page<MessageDto>> {
     return this.admin.list(query);

@@ -102,7 +102,11 @@ export class MailFactsRepository {
    * Confirmed people with an address whose session's first part starts in the window
    * (`from`, `to`]; sessions without parts count from 08:00 Việt Nam time of their first day.
    */
-  async dueReminders(manager: EntityManager, from: Date, to: Date): Promise<{ registrationId: number; startsAt: Date }[]> {
+  async dueReminders(
+    manager: EntityManager,
+    from: Date,
+    to: Date,
+  ): Promise<{ registrationId: number; startsAt: Date }[]> {
     const rows: { id: string; starts_at: Date }[] = await manager.query(
       `SELECT r.id, x.starts_at
          FROM registration r
@@ -147,9 +151,13 @@ export class MailFactsRepository {
   async pendingModeration(
     manager: EntityManager,
   ): Promise<{ recipient: Recipient; sessions: { id: number; title: string; pending: number }[] }[]> {
-    const rows: { id: string; email: string; name: string; sessions: { id: string; title: string; pending: number }[] }[] =
-      await manager.query(
-        `WITH pending AS (
+    const rows: {
+      id: string;
+      email: string;
+      name: string;
+      sessions: { id: string; title: string; pending: number }[];
+    }[] = await manager.query(
+      `WITH pending AS (
            SELECT r.session_id, s.title, count(*)::int AS pending
              FROM registration r JOIN training_session s ON s.id = r.session_id
             WHERE r.status = 'pending' AND s.status NOT IN ('completed', 'cancelled')
@@ -161,7 +169,7 @@ export class MailFactsRepository {
            JOIN app_user u ON u.id = g.user_id AND u.is_active
           GROUP BY u.id, u.email, u.display_name
           ORDER BY u.id`,
-      );
+    );
     return rows.map((row) => ({
       recipient: { userId: Number(row.id), email: row.email, name: row.name },
       sessions: row.sessions.map((s) => ({ id: Number(s.id), title: s.title, pending: s.pending })),

@@ -55,7 +55,12 @@ export class RegistrationMail {
             delegate: { name: delegate.name },
             provinceName: first.provinceName,
             counts: { confirmed: count('confirmed'), waitlisted: count('waitlisted'), pending: count('pending') },
-            people: rows.map((row) => ({ fullName: row.fullName, agency: row.agency, status: row.status, email: row.email })),
+            people: rows.map((row) => ({
+              fullName: row.fullName,
+              agency: row.agency,
+              status: row.status,
+              email: row.email,
+            })),
           },
         });
       }
@@ -95,7 +100,12 @@ export class RegistrationMail {
     await this.outbox.enqueue(manager, mails);
   }
 
-  private personMail(row: RegistrationFacts, session: SessionFacts, status: string, previousStatus?: string): OutgoingMail[] {
+  private personMail(
+    row: RegistrationFacts,
+    session: SessionFacts,
+    status: string,
+    previousStatus?: string,
+  ): OutgoingMail[] {
     const template =
       status === 'confirmed' && previousStatus === 'waitlisted' ? 'registration_promoted' : PERSON_TEMPLATE[status];
     if (!row.email || !template) return [];

@@ -107,7 +107,21 @@ export class MailDelivery implements OnApplicationBootstrap, OnApplicationShutdo
 }
 
 /** SMTP steps before the message data: a failure there means the server did not take the message. */
-const BEFORE_DATA = new Set(['CONN', 'EHLO', 'HELO', 'LHLO', 'STARTTLS', 'AUTH PLAIN', 'AUTH LOGIN', 'AUTH XOAUTH2', 'AUTH CRAM-MD5', 'MAIL FROM', 'RCPT TO']);
+const BEFORE_DATA = new Set([
+  'EHLO',
+  'HELO',
+  'LHLO',
+  'STARTTLS',
+  'AUTH PLAIN',
+  'AUTH LOGIN',
+  'AUTH XOAUTH2',
+  'AUTH CRAM-MD5',
+  'MAIL FROM',
+  'RCPT TO',
+]);
+
+const NEVER_CONNECTED =
+  /ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ENETUNREACH|EAI_AGAIN|Connection timeout|Greeting never received/;
 
 /**
  * True when the server certainly did not accept the message: it answered with a refusal (a 4xx or
@@ -117,5 +131,8 @@ export function surelyNotDelivered(error: unknown): boolean {
   const detail = error as { responseCode?: number; command?: string; code?: string };
   if (typeof detail.responseCode === 'number' && detail.responseCode >= 400) return true;
   if (detail.command && BEFORE_DATA.has(detail.command)) return true;
+  // nodemailer labels every socket error CONN, also an idle timeout in the middle of DATA; only
+  // these messages say the connection itself was never made.
+  if (detail.command === 'CONN') return NEVER_CONNECTED.test(String((error as Error).message));
   return detail.code === undefined && detail.command === undefined;
 }

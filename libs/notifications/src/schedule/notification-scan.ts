@@ -54,7 +54,10 @@ export class NotificationScan implements OnApplicationBootstrap {
   private async reminders(manager: DataSource['manager'], now: Date, windowMs: number): Promise<number> {
     const due = await this.facts.dueReminders(manager, now, new Date(now.getTime() + windowMs));
     if (due.length === 0) return 0;
-    const rows = await this.facts.registrations(manager, due.map((item) => item.registrationId));
+    const rows = await this.facts.registrations(
+      manager,
+      due.map((item) => item.registrationId),
+    );
     const sessions = await this.facts.sessions(manager, [...new Set(rows.map((row) => row.sessionId))]);
     const startsAt = new Map(due.map((item) => [item.registrationId, item.startsAt.toISOString()]));
     const mails: OutgoingMail[] = rows.map((row) => ({
@@ -78,7 +81,10 @@ export class NotificationScan implements OnApplicationBootstrap {
     const tomorrow = vnDay(new Date(now.getTime() + 86_400_000));
     const starting = await this.facts.sessionsStartingOn(manager, tomorrow);
     if (starting.length === 0) return 0;
-    const sessions = await this.facts.sessions(manager, starting.map((item) => item.sessionId));
+    const sessions = await this.facts.sessions(
+      manager,
+      starting.map((item) => item.sessionId),
+    );
     const base = this.config.PUBLIC_URL.replace(/\/$/, '');
     const mails: OutgoingMail[] = starting.flatMap((item) =>
       item.coordinators.map((coordinator) => ({
@@ -100,7 +106,9 @@ export class NotificationScan implements OnApplicationBootstrap {
   }
 
   private async digests(manager: DataSource['manager'], now: Date): Promise<number> {
-    const hour = Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', hourCycle: 'h23' }).format(now));
+    const hour = Number(
+      new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', hourCycle: 'h23' }).format(now),
+    );
     if (hour < 8) return 0;
     const today = vnDay(now);
     const waiting = await this.facts.pendingModeration(manager);

@@ -19,12 +19,13 @@ export function invitation(options: {
   now: Date;
 }): string {
   const { session } = options;
-  const when = session.startsAt && session.endsAt
-    ? [`DTSTART:${utcStamp(new Date(session.startsAt))}`, `DTEND:${utcStamp(new Date(session.endsAt))}`]
-    : [
-        `DTSTART;VALUE=DATE:${session.startsOn.replace(/-/g, '')}`,
-        `DTEND;VALUE=DATE:${nextDay(session.endsOn).replace(/-/g, '')}`,
-      ];
+  const when =
+    session.startsAt && session.endsAt
+      ? [`DTSTART:${utcStamp(new Date(session.startsAt))}`, `DTEND:${utcStamp(new Date(session.endsAt))}`]
+      : [
+          `DTSTART;VALUE=DATE:${session.startsOn.replace(/-/g, '')}`,
+          `DTEND;VALUE=DATE:${nextDay(session.endsOn).replace(/-/g, '')}`,
+        ];
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',

@@ -15,7 +15,12 @@ const STATUS_VI: Record<string, string> = {
   withdrawn: 'đã rút',
 };
 
-const VN_DATE = new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric' });
+const VN_DATE = new Intl.DateTimeFormat('vi-VN', {
+  timeZone: 'Asia/Ho_Chi_Minh',
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+});
 const VN_DATE_TIME = new Intl.DateTimeFormat('vi-VN', {
   timeZone: 'Asia/Ho_Chi_Minh',
   hour: '2-digit',
@@ -41,7 +46,10 @@ const compiled = Object.fromEntries(
       html: engine.compile(template.html),
     },
   ]),
-) as Record<TemplateName, { subject: HandlebarsTemplateDelegate; text: HandlebarsTemplateDelegate; html: HandlebarsTemplateDelegate }>;
+) as Record<
+  TemplateName,
+  { subject: HandlebarsTemplateDelegate; text: HandlebarsTemplateDelegate; html: HandlebarsTemplateDelegate }
+>;
 
 /** The parts of the outbox row a message is rendered from. */
 export interface RenderInput {
@@ -72,7 +80,9 @@ export class MailRenderer {
     const withQr = WITH_QR.has(input.template) && !!payload.checkInCode;
     const context = {
       ...payload,
-      session: payload.session ? { ...payload.session, multiDay: payload.session.startsOn !== payload.session.endsOn } : undefined,
+      session: payload.session
+        ? { ...payload.session, multiDay: payload.session.startsOn !== payload.session.endsOn }
+        : undefined,
       qr: withQr ? 'qr@ttdn' : undefined,
     };
     const attachments: Mail.Attachment[] = [];
@@ -94,7 +104,8 @@ export class MailRenderer {
     const method = WITH_QR.has(input.template) ? 'REQUEST' : CANCELS.has(input.template) ? 'CANCEL' : undefined;
     // Only someone who was sent an invitation (a confirmed place) gets its cancellation.
     const cancelNeeded = payload.wasConfirmed === true;
-    const invites = method && payload.session && payload.registrationId !== undefined && (method === 'REQUEST' || cancelNeeded);
+    const invites =
+      method && payload.session && payload.registrationId !== undefined && (method === 'REQUEST' || cancelNeeded);
     let icalEvent: Mail.Options['icalEvent'];
     if (invites) {
       icalEvent = {

@@ -95,7 +95,9 @@ ${FOOTER_TEXT}`,
   },
   delegate_update: {
     subject: '{{person.fullName}}: {{statusVi status}} — {{session.title}}',
-    html: page(`<p>Kính gửi {{delegate.name}},</p><p>Đăng ký của <b>{{person.fullName}}</b> ({{provinceName}}) đã chuyển sang trạng thái <b>{{statusVi status}}</b>.{{#if reason}} Lý do: {{reason}}.{{/if}}</p>${SESSION_HTML}`),
+    html: page(
+      `<p>Kính gửi {{delegate.name}},</p><p>Đăng ký của <b>{{person.fullName}}</b> ({{provinceName}}) đã chuyển sang trạng thái <b>{{statusVi status}}</b>.{{#if reason}} Lý do: {{reason}}.{{/if}}</p>${SESSION_HTML}`,
+    ),
     text: `Kính gửi {{delegate.name}},\n\nĐăng ký của {{person.fullName}} ({{provinceName}}) đã chuyển sang trạng thái: {{statusVi status}}.{{#if reason}} Lý do: {{reason}}.{{/if}}\n\n${SESSION_TEXT}\n${FOOTER_TEXT}`,
   },
   coordinator_briefing: {
