@@ -105,10 +105,11 @@ function transactionDb(manager: EntityManager): Db {
   const runner = manager.queryRunner;
   if (!runner?.isTransactionActive) throw new Error('MailQueue.addInTransaction needs a transaction');
   return {
+    // Through TypeORM's runner rather than its raw client, so that a lost connection fails as the
+    // use case's own queries do (mapped to 503 "database unavailable", never a 500).
     executeSql: async (text: string, values?: unknown[]) => {
-      const client = (await runner.connect()) as { query(t: string, v?: unknown[]): Promise<{ rows: unknown[] }> };
-      const result = await client.query(text, values);
-      return { rows: result.rows as never[] };
+      const result = await runner.query(text, values, true);
+      return { rows: result.records as never[] };
     },
   } as Db;
 }
