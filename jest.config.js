@@ -6,7 +6,8 @@
 // natively through require(esm) when Node runs with --experimental-vm-modules (the npm scripts
 // pass it), so only our TypeScript is transformed.
 const aliases = {
-  '^@app/(database|common|catalogue|accounts|registration|attendance|exports|importer)$': '<rootDir>/libs/$1/src',
+  '^@app/(database|common|catalogue|accounts|registration|attendance|exports|importer|notifications)$':
+    '<rootDir>/libs/$1/src',
   '^@migrations$': '<rootDir>/migrations',
 };
 const transform = {

@@ -9,6 +9,7 @@ import { LoginFailures1764432001000 } from './1764432001000-login-failures';
 import { RegistrationIdentityKeys1764432002000 } from './1764432002000-registration-identity-keys';
 import { SearchDocuments1796150829809 } from './1796150829809-search-documents';
 import { ProvenanceWrites1796154643819 } from './1796154643819-provenance-writes';
+import { NotificationsOutbox1796160000000 } from './1796160000000-notifications-outbox';
 
 /** Every migration, oldest first. Listed explicitly so builds, tests and the CLI load the same set. */
 export const ALL_MIGRATIONS = [
@@ -23,4 +24,5 @@ export const ALL_MIGRATIONS = [
   RegistrationIdentityKeys1764432002000,
   SearchDocuments1796150829809,
   ProvenanceWrites1796154643819,
+  NotificationsOutbox1796160000000,
 ];

@@ -13,6 +13,7 @@ export * from './clock';
 export * from './redis';
 export * from './scenario';
 export * from './test-app';
+export * from './smtp-sink';
 export * from './wait';
 
 /** Content type of every error response (RFC 9457). */

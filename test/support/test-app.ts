@@ -34,6 +34,8 @@ export async function startTestApp(
     // Every test client is 127.0.0.1: lift the per-address limits unless a test sets its own.
     RATE_LIMIT_PER_MINUTE: '10000000',
     LOGIN_RATE_LIMIT_PER_MINUTE: '10000000',
+    // The outbox is written in every test; only the notification tests deliver (to their own SMTP server).
+    MAIL_WORKER: 'false',
     ...options.env,
   });
   const app = await createApiApplication(config, options.databaseUrl?.(db) ?? db.url, options.extraImports);

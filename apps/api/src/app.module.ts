@@ -8,6 +8,7 @@ import { CatalogueModule } from '@app/catalogue';
 import { RegistrationModule } from '@app/registration';
 import { AttendanceModule } from '@app/attendance';
 import { ImporterModule } from '@app/importer';
+import { NotificationsModule } from '@app/notifications';
 import { EmbeddedDatabaseState } from './health/embedded-database.state';
 import { HealthModule } from './health/health.module';
 
@@ -82,6 +83,7 @@ export class AppModule {
         RegistrationModule,
         AttendanceModule,
         ImporterModule,
+        NotificationsModule.forRoot({ databaseUrl }),
         AccountsModule,
         ...extraImports,
       ],

@@ -28,6 +28,8 @@ export {
   buildCalendar,
   escapeText,
   foldLine,
+  nextDay,
+  utcStamp,
   type CalendarEvent,
   type CalendarOptions,
   type DatePrecision,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditActor, AuditLogWriter, AuthUser, sessionAccess, SessionAction } from '@app/accounts';
+import { RegistrationMail } from '@app/notifications';
 import { conflict } from '@app/common';
 import { RegistrationDto } from './dto/registration.dto';
 import { lockVisible, requireOpenWindow, requireStatusFrom } from './registration-guards';
@@ -34,6 +35,7 @@ export class RegistrationTransitionsService {
     private readonly registrations: RegistrationRepository,
     private readonly waitlist: WaitlistService,
     private readonly audit: AuditLogWriter,
+    private readonly mail: RegistrationMail,
   ) {}
 
   withdraw(id: number, reason: string | undefined, user: AuthUser, actor: AuditActor): Promise<RegistrationDto> {
@@ -107,6 +109,7 @@ export class RegistrationTransitionsService {
 
   private async finish(manager: EntityManager, id: number, before: RegistrationRow, actor: AuditActor, action: string) {
     const after = (await this.registrations.find(manager, id))!;
+    await this.mail.statusChanged(manager, id, before.status, actor.actorUserId);
     await this.audit.record(manager, {
       ...actor,
       action,

@@ -2,6 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, QueryFailedError } from 'typeorm';
 import { AuditActor, AuditLogWriter, AuthUser, requireAccess } from '@app/accounts';
+import { RegistrationMail } from '@app/notifications';
 import { conflict, forbidden, notFound, Page, ProblemException, RequestValidationException, toPage } from '@app/common';
 import {
   CreateRegistrationDto,
@@ -30,6 +31,7 @@ export class RegistrationService {
     private readonly registrations: RegistrationRepository,
     private readonly waitlist: WaitlistService,
     private readonly audit: AuditLogWriter,
+    private readonly mail: RegistrationMail,
   ) {}
 
   async register(
@@ -95,6 +97,7 @@ export class RegistrationService {
           });
           ids.push(id);
         }
+        await this.mail.registered(manager, ids, mode, actor.actorUserId);
         return (await this.registrations.findMany(manager, ids)).map(mapRegistration);
       }),
     );

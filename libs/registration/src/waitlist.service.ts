@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { AuditActor, AuditLogWriter } from '@app/accounts';
+import { RegistrationMail } from '@app/notifications';
 import { RegistrationRepository } from './registration.repository';
 
 /** A fresh check-in code (the QR) for a confirmed place. */
@@ -17,6 +18,7 @@ export class WaitlistService {
   constructor(
     private readonly registrations: RegistrationRepository,
     private readonly audit: AuditLogWriter,
+    private readonly mail: RegistrationMail,
   ) {}
 
   async confirmOrWaitlist(
@@ -52,6 +54,7 @@ export class WaitlistService {
 
   private async promote(manager: EntityManager, id: number, actor: AuditActor) {
     await this.registrations.setStatus(manager, id, 'confirmed', 'promoted from the waitlist', newCheckInCode());
+    await this.mail.statusChanged(manager, id, 'waitlisted', actor.actorUserId);
     await this.audit.record(manager, {
       ...actor,
       action: 'registration.promoted',

@@ -7,6 +7,7 @@ import { useAuth } from '../shared/auth/AuthProvider';
 import { useProvinces } from '../catalogue/queries';
 import { Loading } from '../shared/ui/Loading';
 import { usePageTitle } from '../shared/ui/usePageTitle';
+import { MailPreferences } from './MailPreferences';
 
 export const ROLE_NAMES: Record<string, string> = {
   admin: 'Quản trị hệ thống',
@@ -48,6 +49,7 @@ export default function AccountPage() {
           </>
         )}
       </dl>
+      <MailPreferences />
       <ChangePassword />
     </section>
   );

@@ -7,6 +7,7 @@ import {
   IsEmail,
   IsIn,
   IsInt,
+  IsNumber,
   IsOptional,
   IsString,
   Matches,
@@ -207,6 +208,77 @@ export class AppConfig {
   @Transform(toBool)
   @IsBoolean({ message: 'DOCS_PUBLIC must be true or false' })
   DOCS_PUBLIC?: boolean;
+
+  /**
+   * SMTP server for notifications, e.g. `smtp://user:pass@mail.example.gov.vn:587` or `smtps://…:465`.
+   * Unset: every message is written as an .eml file under MAIL_DIR and named in the log.
+   */
+  @IsOptional()
+  @Matches(/^smtps?:\/\/\S+$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  /** Sender of notifications: an address, or `Name <address>`. */
+  @Matches(/^([^<>]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/, {
+    message: 'MAIL_FROM must be an address or "Name <address>"',
+  })
+  MAIL_FROM = 'Hội nghị Thông tin đối ngoại <no-reply@localhost>';
+
+  /** Where messages go as .eml files when SMTP_URL is unset (relative to the working directory). */
+  @IsString()
+  MAIL_DIR = '.data/mail';
+
+  /** Run the delivery worker and the scheduled jobs in this process (the outbox is written either way). */
+  @Transform(toBool)
+  @IsBoolean({ message: 'MAIL_WORKER must be true or false' })
+  MAIL_WORKER = true;
+
+  /** Delivery attempts of one message before it is dead (listed for an administrator to retry). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  MAIL_MAX_ATTEMPTS = 8;
+
+  /** First retry delay in seconds; each later one doubles (with jitter) up to MAIL_RETRY_DELAY_MAX_SECONDS. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(86_400)
+  MAIL_RETRY_DELAY_SECONDS = 30;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(7 * 86_400)
+  MAIL_RETRY_DELAY_MAX_SECONDS = 3600;
+
+  /**
+   * How long one SMTP delivery may take. A message still marked "sending" after that (its
+   * worker died between the send and the mark) is reconciled as "unconfirmed", never resent.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(500)
+  @Max(600_000)
+  MAIL_SEND_TIMEOUT_MS = 60_000;
+
+  /** How often an idle worker looks for due messages, in seconds (pg-boss polling; at least 0.5). */
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? Number(value) : value))
+  @IsNumber({}, { message: 'MAIL_POLL_INTERVAL_SECONDS must be a number' })
+  @Min(0.5)
+  @Max(60)
+  MAIL_POLL_INTERVAL_SECONDS = 2;
+
+  /** The reminder (with QR code and invitation) goes this many hours before a session's first part. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(14 * 24)
+  MAIL_REMINDER_HOURS_BEFORE = 24;
+
+  /** Address of the web app, for links in messages (the coordinators' attendance export). */
+  @Matches(/^https?:\/\/[^\s/]+(\/\S*)?$/, { message: 'PUBLIC_URL must be an http(s) URL' })
+  PUBLIC_URL = 'http://localhost:3000';
 }
 
 /** Whether /docs and /docs-json are served: DOCS_PUBLIC when set, else everywhere but production. */
@@ -248,6 +320,17 @@ export const CONFIG_VARIABLES = [
   'REDIS_URL',
   'REDIS_KEY_PREFIX',
   'WEB_CONCURRENCY',
+  'SMTP_URL',
+  'MAIL_FROM',
+  'MAIL_DIR',
+  'MAIL_WORKER',
+  'MAIL_MAX_ATTEMPTS',
+  'MAIL_RETRY_DELAY_SECONDS',
+  'MAIL_RETRY_DELAY_MAX_SECONDS',
+  'MAIL_SEND_TIMEOUT_MS',
+  'MAIL_POLL_INTERVAL_SECONDS',
+  'MAIL_REMINDER_HOURS_BEFORE',
+  'PUBLIC_URL',
 ] as const satisfies readonly (keyof AppConfig)[];
 type UnlistedVariable = Exclude<keyof AppConfig, (typeof CONFIG_VARIABLES)[number]>;
 const everyVariableListed: [UnlistedVariable] extends [never] ? true : UnlistedVariable = true;
