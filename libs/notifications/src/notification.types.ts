@@ -36,6 +36,7 @@ export type TemplateName =
   | 'reminder'
   | 'coordinator_briefing'
   | 'moderation_digest'
+  | 'session_changed'
   | 'session_cancelled';
 
 /** The session as a message describes it (a snapshot taken in the use case's transaction). */

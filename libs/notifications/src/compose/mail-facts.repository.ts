@@ -93,6 +93,21 @@ export class MailFactsRepository {
     }));
   }
 
+  /** Registrations of the session someone still holds (confirmed, waitlisted or pending). */
+  async activeRegistrationIds(manager: EntityManager, sessionId: number): Promise<number[]> {
+    const rows: { id: string }[] = await manager.query(
+      `SELECT id FROM registration
+        WHERE session_id = $1 AND status IN ('confirmed', 'waitlisted', 'pending') ORDER BY id`,
+      [sessionId],
+    );
+    return rows.map((row) => Number(row.id));
+  }
+
+  async sessionVersion(manager: EntityManager, sessionId: number): Promise<number> {
+    const [row] = await manager.query(`SELECT version FROM training_session WHERE id = $1`, [sessionId]);
+    return Number(row.version);
+  }
+
   async user(manager: EntityManager, id: number): Promise<Recipient | undefined> {
     const [row] = await manager.query(`SELECT id, email, display_name FROM app_user WHERE id = $1 AND is_active`, [id]);
     return row ? { userId: Number(row.id), email: row.email, name: row.display_name } : undefined;
