@@ -1,4 +1,5 @@
 import type { ParsedMail } from 'mailparser';
+import { NotificationScan } from '@app/notifications';
 import {
   bearer,
   count,
@@ -16,7 +17,7 @@ import {
 } from './support/fixtures';
 
 /**
- * Changes of a published session reach the people registered for it: a reschedule or a new
+ * Changes of a published session (and the opening of its registration window) reach the people registered for it: a reschedule or a new
  * venue (one mail each, an updated invitation for those with a place), a cancellation (the
  * invitation's CANCEL), and an edit that rolled back (stale version) sends nothing. The real API
  * with its delivery worker and a real SMTP server in this process; every wait is for a state.
@@ -181,5 +182,75 @@ describe('notifications: session rescheduled, venue changed, cancelled', () => {
 
     const ids = sink.messages.map((mail) => mail.messageId);
     expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('a registration window that opens mails each delegate of an invited province once per session', async () => {
+    const [tuyenQuang, laoCai, thaiNguyen] = await provincesNamed(t, 'Tuyên Quang', 'Lào Cai', 'Thái Nguyên');
+    const title = 'Tập huấn mở đăng ký theo lịch';
+    const as = bearer(organiser);
+    const sessionId = (
+      await t
+        .http()
+        .post('/api/v1/sessions')
+        .set(as)
+        .send({ title, kind: 'training_conference', startsOn: vnDayFromNow(30) })
+        .expect(201)
+    ).body.id as number;
+    await t
+      .http()
+      .put(`/api/v1/sessions/${sessionId}/invitations`)
+      .set(as)
+      .send({ provinceIds: [tuyenQuang.id, laoCai.id] })
+      .expect(200);
+    for (const status of ['scheduled', 'registration_open']) {
+      await t.http().post(`/api/v1/sessions/${sessionId}/status`).set(as).send({ status }).expect(200);
+    }
+    const opensAt = Date.now() + 10 * 60_000;
+    await t
+      .http()
+      .put(`/api/v1/sessions/${sessionId}/registration-settings`)
+      .set(as)
+      .send({
+        opensAt: new Date(opensAt).toISOString(),
+        closesAt: new Date(opensAt + 86_400_000).toISOString(),
+        moderated: false,
+        quotas: [
+          { provinceId: tuyenQuang.id, quota: 5 },
+          { provinceId: laoCai.id, quota: 3 },
+        ],
+      })
+      .expect(200);
+    await tokenFor(t, { role: 'province_delegate', provinceId: tuyenQuang.id, email: 'mo-dk@tq.test' });
+    await tokenFor(t, { role: 'province_delegate', provinceId: laoCai.id, email: 'mo-dk@lc.test' });
+    await tokenFor(t, { role: 'province_delegate', provinceId: thaiNguyen.id, email: 'mo-dk@tn.test' });
+    const quiet = await tokenFor(t, { role: 'province_delegate', provinceId: laoCai.id, email: 'mo-dk-2@lc.test' });
+    await t
+      .http()
+      .put('/api/v1/notifications/preferences')
+      .set(bearer(quiet))
+      .send({ disabled: ['delegate_updates'] })
+      .expect(200);
+
+    const scan = t.app.get(NotificationScan);
+    // Before the window opens nothing is due; after, three overlapping scans announce it once.
+    expect((await scan.run(new Date(opensAt - 60_000))).openings).toBe(0);
+    const later = new Date(opensAt + 60_000);
+    const runs = await Promise.all([scan.run(later), scan.run(later), scan.run(later)]);
+    // Every delegate of the two invited provinces (the first test made one too) but the quiet one.
+    const delegates = await count(
+      t,
+      `SELECT count(*) AS n FROM user_role WHERE role = 'province_delegate' AND province_id = ANY($1::int[])`,
+      [[tuyenQuang.id, laoCai.id]],
+    );
+    expect(runs.reduce((sum, run) => sum + run.openings, 0)).toBe(delegates - 1);
+    await settled(t);
+
+    const toTuyenQuang = sink.to('mo-dk@tq.test');
+    expect(toTuyenQuang.map((mail) => mail.subject)).toEqual([`Mở đăng ký — Tuyên Quang: ${title}`]);
+    expect(toTuyenQuang[0].text).toContain('chỉ tiêu: 5 người');
+    expect(sink.to('mo-dk@lc.test').map((mail) => mail.subject)).toEqual([`Mở đăng ký — Lào Cai: ${title}`]);
+    // Not invited, or turned delegate mail off: nothing.
+    expect(sink.to('mo-dk@tn.test')).toHaveLength(0);
+    expect(sink.to('mo-dk-2@lc.test')).toHaveLength(0);
   });
 });

@@ -98,6 +98,13 @@ ${SESSION_TEXT}
 {{/each}}
 ${FOOTER_TEXT}`,
   },
+  registration_opened: {
+    subject: 'Mở đăng ký — {{provinceName}}: {{session.title}}',
+    html: page(
+      `<p>Kính gửi {{delegate.name}},</p><p>Hội nghị dưới đây đã mở đăng ký cho {{provinceName}}{{#if quota}} (chỉ tiêu: {{quota}} người){{/if}}. Hạn đăng ký: <b>{{dateTime closesAt}}</b>.</p>${SESSION_HTML}`,
+    ),
+    text: `Kính gửi {{delegate.name}},\n\nHội nghị dưới đây đã mở đăng ký cho {{provinceName}}{{#if quota}} (chỉ tiêu: {{quota}} người){{/if}}. Hạn đăng ký: {{dateTime closesAt}}.\n\n${SESSION_TEXT}\n${FOOTER_TEXT}`,
+  },
   delegate_update: {
     subject: '{{person.fullName}}: {{statusVi status}} — {{session.title}}',
     html: page(
