@@ -36,6 +36,8 @@ export type TemplateName =
   | 'reminder'
   | 'coordinator_briefing'
   | 'moderation_digest'
+  | 'session_changed'
+  | 'registration_opened'
   | 'session_cancelled';
 
 /** The session as a message describes it (a snapshot taken in the use case's transaction). */

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AccountsCoreModule } from '@app/accounts';
 import { MailFactsRepository } from './compose/mail-facts.repository';
 import { RegistrationMail } from './compose/registration-mail';
+import { SessionChangeMail } from './compose/session-change-mail';
 import { MailDelivery } from './delivery/mail-delivery';
 import { MailQueue, NOTIFICATIONS_DATABASE_URL } from './delivery/mail-queue';
 import { MailTransport } from './delivery/mail-transport';
@@ -31,13 +32,14 @@ export class NotificationsModule {
         Outbox,
         MailFactsRepository,
         RegistrationMail,
+        SessionChangeMail,
         MailRenderer,
         MailTransport,
         MailDelivery,
         NotificationScan,
         NotificationAdmin,
       ],
-      exports: [Outbox, RegistrationMail, NotificationScan, MailDelivery],
+      exports: [Outbox, RegistrationMail, SessionChangeMail, NotificationScan, MailDelivery],
     };
   }
 }

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditActor, AuditLogWriter, AuthUser, hasUnscopedRole, requireAccess } from '@app/accounts';
 import { conflict, forbidden, notFound, RequestValidationException, slugOf } from '@app/common';
+import { SessionChangeMail } from '@app/notifications';
 import { CreateSessionDto, UpdateSessionDto } from './dto/session-write.dto';
 import { SessionDetailDto } from './dto/session.response';
 import { SESSION_WRITABLE_COLUMNS, SessionColumnValues, SessionWriteRepository } from './session-write.repository';
@@ -26,6 +27,7 @@ export class SessionEditService {
     private readonly queries: SessionQueryService,
     private readonly audit: AuditLogWriter,
     private readonly citations: CitationWriter,
+    private readonly changeMail: SessionChangeMail,
   ) {}
 
   async create(input: CreateSessionDto, user: AuthUser, actor: AuditActor): Promise<SessionDetailDto> {
@@ -89,6 +91,13 @@ export class SessionEditService {
         entityId: id,
         before,
         after: changes,
+      });
+      // People registered for a published session hear of new dates or a new venue.
+      await this.changeMail.edited(manager, id, {
+        startsOn: before.schedule.startsOn,
+        endsOn: before.schedule.endsOn,
+        venueName: before.venueName ?? null,
+        venueAddress: before.venueAddress ?? null,
       });
     });
     return this.queries.detail(String(id), ORGANISER_VIEW);

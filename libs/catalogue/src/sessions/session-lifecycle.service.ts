@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditActor, AuditLogWriter, AuthUser, requireAccess } from '@app/accounts';
 import { conflict, notFound, RequestValidationException } from '@app/common';
+import { SessionChangeMail } from '@app/notifications';
 import { ChangeStatusDto } from './dto/session-write.dto';
 import { SessionDetailDto } from './dto/session.response';
 import { SessionWriteRepository } from './session-write.repository';
@@ -18,6 +19,7 @@ export class SessionLifecycleService {
     private readonly sessions: SessionWriteRepository,
     private readonly queries: SessionQueryService,
     private readonly audit: AuditLogWriter,
+    private readonly changeMail: SessionChangeMail,
   ) {}
 
   async changeStatus(id: number, input: ChangeStatusDto, user: AuthUser, actor: AuditActor): Promise<SessionDetailDto> {
@@ -46,6 +48,7 @@ export class SessionLifecycleService {
         before: { status: from },
         after: { status: to, reason: input.reason ?? null },
       });
+      if (to === 'cancelled') await this.changeMail.cancelled(manager, id, input.reason ?? null);
     });
     return this.queries.detail(String(id), ORGANISER_VIEW);
   }

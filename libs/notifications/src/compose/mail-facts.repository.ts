@@ -93,6 +93,55 @@ export class MailFactsRepository {
     }));
   }
 
+  /**
+   * Registration windows of open sessions that opened in (`from`, `to`], with the delegates of
+   * each invited province (scoped to the session or not) and that province's quota.
+   */
+  async openedWindows(
+    manager: EntityManager,
+    from: Date,
+    to: Date,
+  ): Promise<
+    { sessionId: number; closesAt: string; delegate: Recipient; provinceName: string; quota: number | null }[]
+  > {
+    const rows: Record<string, unknown>[] = await manager.query(
+      `SELECT s.id AS session_id, rs.closes_at, u.id AS user_id, u.email, u.display_name, p.name AS province_name, q.quota
+         FROM training_session s
+         JOIN registration_settings rs ON rs.session_id = s.id
+         JOIN session_invited_province ip ON ip.session_id = s.id
+         JOIN province p ON p.id = ip.province_id
+         JOIN user_role g ON g.role = 'province_delegate' AND g.province_id = ip.province_id
+                         AND (g.session_id IS NULL OR g.session_id = s.id)
+         JOIN app_user u ON u.id = g.user_id AND u.is_active
+         LEFT JOIN province_quota q ON q.session_id = s.id AND q.province_id = ip.province_id
+        WHERE s.status = 'registration_open' AND rs.opens_at > $1 AND rs.opens_at <= $2 AND rs.closes_at > $2
+        ORDER BY s.id, u.id`,
+      [from, to],
+    );
+    return rows.map((row) => ({
+      sessionId: Number(row.session_id),
+      closesAt: (row.closes_at as Date).toISOString(),
+      delegate: { userId: Number(row.user_id), email: String(row.email), name: String(row.display_name) },
+      provinceName: String(row.province_name),
+      quota: row.quota === null ? null : Number(row.quota),
+    }));
+  }
+
+  /** Registrations of the session someone still holds (confirmed, waitlisted or pending). */
+  async activeRegistrationIds(manager: EntityManager, sessionId: number): Promise<number[]> {
+    const rows: { id: string }[] = await manager.query(
+      `SELECT id FROM registration
+        WHERE session_id = $1 AND status IN ('confirmed', 'waitlisted', 'pending') ORDER BY id`,
+      [sessionId],
+    );
+    return rows.map((row) => Number(row.id));
+  }
+
+  async sessionVersion(manager: EntityManager, sessionId: number): Promise<number> {
+    const [row] = await manager.query(`SELECT version FROM training_session WHERE id = $1`, [sessionId]);
+    return Number(row.version);
+  }
+
   async user(manager: EntityManager, id: number): Promise<Recipient | undefined> {
     const [row] = await manager.query(`SELECT id, email, display_name FROM app_user WHERE id = $1 AND is_active`, [id]);
     return row ? { userId: Number(row.id), email: row.email, name: row.display_name } : undefined;

@@ -7,6 +7,9 @@ import { MailQueue, SCAN_QUEUE } from '../delivery/mail-queue';
 import type { OutgoingMail } from '../notification.types';
 import { Outbox } from '../outbox';
 
+/** Two ticks: a window that opened during a missed tick is still announced. */
+const OPENING_LOOKBACK_MS = 30 * 60_000;
+
 const vnDay = (date: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(date);
 
 /**
@@ -15,7 +18,10 @@ const vnDay = (date: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia
  * so a scan that runs twice, or two that overlap, still enqueue each message once:
  * - the reminder, MAIL_REMINDER_HOURS_BEFORE before a session's first part, to each confirmed person;
  * - the coordinators' briefing the day before a session (Việt Nam date), with the export link;
- * - the organisers' moderation digest, once a day from 08:00, when registrations wait for them.
+ * - the organisers' moderation digest, once a day from 08:00, when registrations wait for them;
+ * - the opening of a registration window: one mail per delegate of each invited province and
+ *   session, for windows that opened since the previous ticks (OPENING_LOOKBACK_MS covers a
+ *   missed one; the key makes the overlap harmless).
  */
 @Injectable()
 export class NotificationScan implements OnApplicationBootstrap {
@@ -42,12 +48,13 @@ export class NotificationScan implements OnApplicationBootstrap {
   async run(
     now: Date,
     reminderWindowMs = this.config.MAIL_REMINDER_HOURS_BEFORE * 3600_000,
-  ): Promise<{ reminders: number; briefings: number; digests: number }> {
+  ): Promise<{ reminders: number; briefings: number; digests: number; openings: number }> {
     return this.dataSource.transaction(async (manager) => {
       const reminders = await this.reminders(manager, now, reminderWindowMs);
       const briefings = await this.briefings(manager, now);
       const digests = await this.digests(manager, now);
-      return { reminders, briefings, digests };
+      const openings = await this.openings(manager, now);
+      return { reminders, briefings, digests, openings };
     });
   }
 
@@ -122,6 +129,28 @@ export class NotificationScan implements OnApplicationBootstrap {
         recipient: { name: recipient.name },
         sessions,
         total: sessions.reduce((sum, session) => sum + session.pending, 0),
+      },
+    }));
+    return (await this.outbox.enqueue(manager, mails)).length;
+  }
+
+  private async openings(manager: DataSource['manager'], now: Date): Promise<number> {
+    const opened = await this.facts.openedWindows(manager, new Date(now.getTime() - OPENING_LOOKBACK_MS), now);
+    if (opened.length === 0) return 0;
+    const sessions = await this.facts.sessions(manager, [...new Set(opened.map((item) => item.sessionId))]);
+    const mails: OutgoingMail[] = opened.map((item) => ({
+      idempotencyKey: `registration-opened:${item.sessionId}:${item.delegate.userId}`,
+      category: 'delegate_updates',
+      template: 'registration_opened',
+      to: item.delegate.email,
+      userId: item.delegate.userId,
+      sessionId: item.sessionId,
+      data: {
+        session: sessions.get(item.sessionId),
+        delegate: { name: item.delegate.name },
+        provinceName: item.provinceName,
+        quota: item.quota,
+        closesAt: item.closesAt,
       },
     }));
     return (await this.outbox.enqueue(manager, mails)).length;

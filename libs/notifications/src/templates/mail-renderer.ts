@@ -62,6 +62,8 @@ export interface RenderInput {
 /** Which templates carry the QR code, and which an invitation (REQUEST) or its cancellation. */
 const WITH_QR = new Set(['registration_confirmed', 'registration_promoted', 'reminder']);
 const CANCELS = new Set(['registration_withdrawn', 'session_cancelled']);
+/** A session change re-sends the invitation (REQUEST, higher SEQUENCE) to those who hold one. */
+const UPDATES = new Set(['session_changed']);
 
 @Injectable()
 export class MailRenderer {
@@ -101,11 +103,15 @@ export class MailRenderer {
         }),
       });
     }
-    const method = WITH_QR.has(input.template) ? 'REQUEST' : CANCELS.has(input.template) ? 'CANCEL' : undefined;
-    // Only someone who was sent an invitation (a confirmed place) gets its cancellation.
-    const cancelNeeded = payload.wasConfirmed === true;
-    const invites =
-      method && payload.session && payload.registrationId !== undefined && (method === 'REQUEST' || cancelNeeded);
+    const method =
+      WITH_QR.has(input.template) || UPDATES.has(input.template)
+        ? 'REQUEST'
+        : CANCELS.has(input.template)
+          ? 'CANCEL'
+          : undefined;
+    // Only someone who was sent an invitation (a confirmed place) gets its update or cancellation.
+    const hadInvitation = WITH_QR.has(input.template) || payload.wasConfirmed === true;
+    const invites = method && payload.session && payload.registrationId !== undefined && hadInvitation;
     let icalEvent: Mail.Options['icalEvent'];
     if (invites) {
       icalEvent = {
@@ -117,8 +123,9 @@ export class MailRenderer {
           session: payload.session!,
           organizer: this.address,
           attendee: { name: payload.person?.fullName ?? input.to, email: input.to },
-          // Minutes since 2025: each later revision of the invitation has a higher SEQUENCE.
-          sequence: Math.floor((now.getTime() - Date.UTC(2025, 0, 1)) / 60_000),
+          // Seconds since 2025 (an int32 until 2093): each later revision of the invitation, a
+          // reschedule after the confirmation, has a higher SEQUENCE.
+          sequence: Math.floor((now.getTime() - Date.UTC(2025, 0, 1)) / 1000),
           now,
         }),
       };

@@ -72,6 +72,11 @@ export const TEMPLATES: Record<TemplateName, MailTemplate> = {
     'Xin nhắc đồng chí lịch tham dự hội nghị sắp diễn ra. Vui lòng mang theo mã QR dưới đây để điểm danh.',
     true,
   ),
+  session_changed: personal(
+    '{{#if rescheduled}}Thay đổi thời gian{{#if venueChanged}} và địa điểm{{/if}}{{else}}Thay đổi địa điểm{{/if}}: {{session.title}}',
+    'Ban tổ chức thông báo hội nghị có thay đổi{{#if rescheduled}} về thời gian{{#if previous.startsOn}} (trước đây: {{date previous.startsOn}}{{#if previous.endsOn}} – {{date previous.endsOn}}{{/if}}){{/if}}{{/if}}{{#if venueChanged}}{{#if rescheduled}} và{{/if}} về địa điểm{{#if previous.venue}} (trước đây: {{previous.venue}}){{/if}}{{/if}}. Thông tin mới như dưới đây.{{#if wasConfirmed}} Lịch mời được cập nhật (tệp .ics đính kèm).{{/if}}',
+    false,
+  ),
   session_cancelled: personal(
     'Hủy hội nghị: {{session.title}}',
     'Ban tổ chức thông báo hội nghị đã bị hủy.{{#if reason}} Lý do: {{reason}}.{{/if}}{{#if wasConfirmed}} Lịch mời trước đây được hủy (tệp .ics đính kèm).{{/if}}',
@@ -92,6 +97,13 @@ ${SESSION_TEXT}
 {{#each people}}{{inc @index}}. {{fullName}} — {{agency}} — {{statusVi status}}
 {{/each}}
 ${FOOTER_TEXT}`,
+  },
+  registration_opened: {
+    subject: 'Mở đăng ký — {{provinceName}}: {{session.title}}',
+    html: page(
+      `<p>Kính gửi {{delegate.name}},</p><p>Hội nghị dưới đây đã mở đăng ký cho {{provinceName}}{{#if quota}} (chỉ tiêu: {{quota}} người){{/if}}. Hạn đăng ký: <b>{{dateTime closesAt}}</b>.</p>${SESSION_HTML}`,
+    ),
+    text: `Kính gửi {{delegate.name}},\n\nHội nghị dưới đây đã mở đăng ký cho {{provinceName}}{{#if quota}} (chỉ tiêu: {{quota}} người){{/if}}. Hạn đăng ký: {{dateTime closesAt}}.\n\n${SESSION_TEXT}\n${FOOTER_TEXT}`,
   },
   delegate_update: {
     subject: '{{person.fullName}}: {{statusVi status}} — {{session.title}}',
