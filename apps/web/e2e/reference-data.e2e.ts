@@ -81,6 +81,19 @@ describe('an organiser keeping people, organisations and documents', () => {
     await documents.getByRole('link', { name: 'Kết luận 99-KL/TW' }).waitFor();
     await page.waitForFunction(() => !document.body.innerText.includes('Nghị quyết 47/NQ-CP'));
     expect(await documents.getByRole('listitem').count()).toBe(1);
+    // Its fields can be corrected afterwards: the dialog opens with what was saved.
+    await documents.getByRole('button', { name: 'Sửa Kết luận 99-KL/TW' }).click();
+    const editDocument = page.getByRole('dialog', { name: 'Sửa Kết luận 99-KL/TW' });
+    expect(await editDocument.getByLabel('Trích yếu').inputValue()).toBe(
+      'Về tăng cường công tác thông tin đối ngoại trong tình hình mới',
+    );
+    await editDocument.getByLabel('Số hiệu').fill('99A-KL/TW');
+    await editDocument.getByLabel('Ngày ban hành').fill(`${new Date().getFullYear() - 1}-03-08`);
+    await expectAccessible(page);
+    await editDocument.getByRole('button', { name: 'Lưu' }).click();
+    await page.getByLabel('Tìm theo số hiệu hoặc trích yếu').fill('99A-KL');
+    await documents.getByRole('link', { name: 'Kết luận 99A-KL/TW' }).waitFor();
+    expect(await visibleText(documents)).toContain(`(08/03/${new Date().getFullYear() - 1})`);
     await page
       .getByRole('navigation', { name: 'Loại danh mục' })
       .getByRole('link', { name: 'Cơ quan, tổ chức' })

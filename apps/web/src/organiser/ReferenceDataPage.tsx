@@ -5,6 +5,7 @@ import { Link, useSearchParams } from 'react-router';
 import { RequireRole } from '../registration/RequireRole';
 import { api, unwrap } from '../shared/api/client';
 import { ApiError, errorMessage, fieldMessage } from '../shared/api/problem';
+import type { components } from '../shared/api/schema';
 import { ORGANISATION_KINDS, formatDate } from '../shared/format';
 import { useDebounced } from '../shared/useDebounced';
 import { ErrorState } from '../shared/ui/ErrorState';
@@ -397,11 +398,14 @@ const DOC_LABELS = {
   issuedOn: 'Ngày ban hành',
 };
 
+type DocumentSummary = components['schemas']['DocumentSummaryDto'];
+
 function DocumentList() {
   const [q, setQ] = useState('');
   const documents = useDocumentSearch(useDebounced(q, 250));
   const queryClient = useQueryClient();
   const [failure, setFailure] = useState<{ id: number; error: unknown } | null>(null);
+  const [editing, setEditing] = useState<DocumentSummary | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['document-search'] });
   const create = useRecordForm<Record<string, string>>(DOC_LABELS, async (values) => {
     await unwrap(api.POST('/api/v1/documents', { body: clean(values) as never }));
@@ -426,24 +430,29 @@ function DocumentList() {
                   <Link to={`/van-ban/${d.id}`}>{name}</Link>: {d.title}
                   {d.issuedOn ? ` (${formatDate(d.issuedOn)})` : ''}
                 </span>
-                <Popconfirm
-                  title={`Xóa ${name}?`}
-                  okText="Xóa"
-                  cancelText="Không"
-                  onConfirm={async () => {
-                    setFailure(null);
-                    try {
-                      await unwrap(api.DELETE('/api/v1/documents/{id}', { params: { path: { id: d.id } } }));
-                      await refresh();
-                    } catch (error) {
-                      setFailure({ id: d.id, error });
-                    }
-                  }}
-                >
-                  <Button size="small" danger aria-label={`Xóa ${name}`}>
-                    Xóa
+                <span className="registration-status">
+                  <Button size="small" aria-label={`Sửa ${name}`} onClick={() => setEditing(d)}>
+                    Sửa
                   </Button>
-                </Popconfirm>
+                  <Popconfirm
+                    title={`Xóa ${name}?`}
+                    okText="Xóa"
+                    cancelText="Không"
+                    onConfirm={async () => {
+                      setFailure(null);
+                      try {
+                        await unwrap(api.DELETE('/api/v1/documents/{id}', { params: { path: { id: d.id } } }));
+                        await refresh();
+                      } catch (error) {
+                        setFailure({ id: d.id, error });
+                      }
+                    }}
+                  >
+                    <Button size="small" danger aria-label={`Xóa ${name}`}>
+                      Xóa
+                    </Button>
+                  </Popconfirm>
+                </span>
               </li>
             );
           })}
@@ -481,6 +490,61 @@ function DocumentList() {
           Thêm văn bản
         </Button>
       </Form>
+      {editing && (
+        <EditDialog
+          title={`Sửa ${[editing.kind, editing.number].filter(Boolean).join(' ')}`}
+          labels={DOC_LABELS}
+          initial={{
+            kind: editing.kind,
+            number: editing.number ?? undefined,
+            title: editing.title,
+            issuedOn: editing.issuedOn ?? undefined,
+            issuerId: editing.issuerId ?? undefined,
+          }}
+          onClose={() => setEditing(null)}
+          onSave={async (values) => {
+            await unwrap(
+              api.PATCH('/api/v1/documents/{id}', { params: { path: { id: editing.id } }, body: clean(values) }),
+            );
+            await refresh();
+            setEditing(null);
+          }}
+          fields={
+            <>
+              <Form.Item
+                label={DOC_LABELS.kind}
+                name="kind"
+                rules={[{ required: true, whitespace: true, message: 'Ví dụ: Kết luận, Chỉ thị.' }]}
+              >
+                <Input />
+              </Form.Item>
+              <Form.Item label={DOC_LABELS.number} name="number">
+                <Input />
+              </Form.Item>
+              <Form.Item
+                label={DOC_LABELS.title}
+                name="title"
+                rules={[{ required: true, whitespace: true, message: 'Vui lòng nhập trích yếu.' }]}
+              >
+                <Input.TextArea autoSize={{ minRows: 2 }} />
+              </Form.Item>
+              <Form.Item label={DOC_LABELS.issuedOn} name="issuedOn">
+                <Input type="date" />
+              </Form.Item>
+              <Form.Item label={DOC_LABELS.issuerId} name="issuerId">
+                <RemotePicker
+                  kind="organisations"
+                  known={
+                    editing.issuerId && editing.issuerName
+                      ? [{ value: editing.issuerId, label: editing.issuerName }]
+                      : []
+                  }
+                />
+              </Form.Item>
+            </>
+          }
+        />
+      )}
     </section>
   );
 }
