@@ -9,7 +9,7 @@ import {
   newContext,
   visibleText,
 } from './support/browser';
-import { signIn } from './support/people';
+import { choose, signIn } from './support/people';
 import { adminToken, createUser, type Person } from './support/scenario';
 
 describe('an organiser keeping people, organisations and documents', () => {
@@ -100,6 +100,32 @@ describe('an organiser keeping people, organisations and documents', () => {
       .click();
     await page.getByLabel('Tìm theo tên hiện nay hoặc tên cũ').fill('tuyen giao');
     expect(await visibleText(page.getByRole('list', { name: 'Danh sách cơ quan, tổ chức' }))).toContain('Tuyên giáo');
+    // An organisation's kind and parent can be corrected: a unit filed as "other" goes under Tuyên giáo.
+    const created = await apiAs(organiser.token, 'POST', '/api/v1/organisations', {
+      name: 'Phòng Thông tin đối ngoại thử nghiệm',
+      kind: 'other',
+    });
+    const unit = (await created.json()) as { id: number };
+    await page.getByLabel('Tìm theo tên hiện nay hoặc tên cũ').fill('thong tin doi ngoai thu nghiem');
+    const organisations = page.getByRole('list', { name: 'Danh sách cơ quan, tổ chức' });
+    await organisations.getByRole('button', { name: 'Sửa Phòng Thông tin đối ngoại thử nghiệm' }).click();
+    const editUnit = page.getByRole('dialog', { name: 'Sửa Phòng Thông tin đối ngoại thử nghiệm' });
+    await choose(page, editUnit.getByLabel('Loại'), 'Cơ quan Đảng');
+    await choose(page, editUnit.getByLabel('Trực thuộc'), 'Tuyên giáo', 'tuyen giao');
+    await expectAccessible(page);
+    await editUnit.getByRole('button', { name: 'Lưu' }).click();
+    await page.waitForFunction(() =>
+      document.body.innerText.includes('Phòng Thông tin đối ngoại thử nghiệm – Cơ quan Đảng'),
+    );
+    const saved = (await (await apiAs(null, 'GET', `/api/v1/organisations/${unit.id}`)).json()) as {
+      kind: string;
+      parentId: number | null;
+    };
+    expect(saved.kind).toBe('party_body');
+    const parent = (await (await apiAs(null, 'GET', `/api/v1/organisations/${saved.parentId}`)).json()) as {
+      name: string;
+    };
+    expect(parent.name).toContain('Tuyên giáo');
     await expectAccessible(page);
     await page.setViewportSize(PHONE);
     await expectNoHorizontalScroll(page);

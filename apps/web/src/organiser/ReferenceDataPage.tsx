@@ -264,11 +264,14 @@ const ORG_LABELS = {
 };
 const ORG_KIND_OPTIONS = Object.entries(ORGANISATION_KINDS).map(([value, label]) => ({ value, label }));
 
+type OrganisationSummary = components['schemas']['OrganisationSummaryDto'];
+
 function OrganisationList() {
   const [q, setQ] = useState('');
   const organisations = useOrganisationSearch(useDebounced(q, 250));
   const queryClient = useQueryClient();
   const [renaming, setRenaming] = useState<{ id: number; name: string } | null>(null);
+  const [editing, setEditing] = useState<OrganisationSummary | null>(null);
   const [failure, setFailure] = useState<{ id: number; error: unknown } | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['organisation-search'] });
   const create = useRecordForm<Record<string, string>>(ORG_LABELS, async (values) => {
@@ -292,6 +295,9 @@ function OrganisationList() {
                 <Link to={`/to-chuc/${o.id}`}>{o.name}</Link> – {ORGANISATION_KINDS[o.kind] ?? o.kind}
               </span>
               <span className="registration-status">
+                <Button size="small" aria-label={`Sửa ${o.name}`} onClick={() => setEditing(o)}>
+                  Sửa
+                </Button>
                 <Button size="small" aria-label={`Đổi tên ${o.name}`} onClick={() => setRenaming(o)}>
                   Đổi tên
                 </Button>
@@ -349,6 +355,47 @@ function OrganisationList() {
           Thêm tổ chức
         </Button>
       </Form>
+      {editing && (
+        <EditDialog
+          title={`Sửa ${editing.name}`}
+          labels={ORG_LABELS}
+          initial={{
+            kind: editing.kind,
+            shortName: editing.shortName ?? undefined,
+            parentId: editing.parentId ?? undefined,
+          }}
+          onClose={() => setEditing(null)}
+          onSave={async (values) => {
+            await unwrap(
+              api.PATCH('/api/v1/organisations/{id}', {
+                params: { path: { id: editing.id } },
+                body: clean(values) as components['schemas']['UpdateOrganisationDto'],
+              }),
+            );
+            await refresh();
+            setEditing(null);
+          }}
+          fields={
+            <>
+              <p>Đổi tên dùng nút «Đổi tên», để tên cũ vẫn được lưu.</p>
+              <Form.Item label={ORG_LABELS.kind} name="kind">
+                <Select options={ORG_KIND_OPTIONS} />
+              </Form.Item>
+              <Form.Item label={ORG_LABELS.shortName} name="shortName">
+                <Input />
+              </Form.Item>
+              <Form.Item label={ORG_LABELS.parentId} name="parentId">
+                <RemotePicker
+                  kind="organisations"
+                  known={(organisations.data?.items ?? [])
+                    .filter((o) => o.id === editing.parentId)
+                    .map((o) => ({ value: o.id, label: o.name }))}
+                />
+              </Form.Item>
+            </>
+          }
+        />
+      )}
       {renaming && (
         <EditDialog
           title={`Đổi tên ${renaming.name}`}
