@@ -59,6 +59,25 @@ describe('an organiser keeping people, organisations and documents', () => {
     });
     expect(item.status).toBe(201);
 
+    // A post recorded by mistake can be removed from the person's posts.
+    const post = await apiAs(organiser.token, 'POST', `/api/v1/people/${personId}/positions`, {
+      title: 'Phó Vụ trưởng ghi nhầm',
+      validFrom: `${new Date().getFullYear() - 2}-03-01`,
+    });
+    expect(post.status).toBe(201);
+    await list.getByRole('button', { name: 'Chức vụ của Đặng Thị Thuyết Trình' }).click();
+    const postsDialog = page.getByRole('dialog', { name: 'Chức vụ của Đặng Thị Thuyết Trình' });
+    const recorded = postsDialog.getByRole('list', { name: 'Chức vụ đã ghi nhận' });
+    expect(await visibleText(recorded)).toContain(`Phó Vụ trưởng ghi nhầm (từ 01/03/${new Date().getFullYear() - 2})`);
+    await expectAccessible(page);
+    await recorded.getByRole('button', { name: 'Bỏ chức vụ Phó Vụ trưởng ghi nhầm' }).click();
+    await page.getByRole('tooltip').getByRole('button', { name: 'Bỏ' }).click();
+    await visibleText(postsDialog.getByText('Chưa ghi nhận chức vụ nào.'));
+    const after = (await (await apiAs(null, 'GET', `/api/v1/people/${personId}`)).json()) as { positions: unknown[] };
+    expect(after.positions).toEqual([]);
+    await page.keyboard.press('Escape');
+    await postsDialog.waitFor({ state: 'hidden' });
+
     await list.getByRole('button', { name: 'Xóa Đặng Thị Thuyết Trình' }).click();
     await page.getByRole('tooltip').getByRole('button', { name: 'Xóa' }).click();
     const refused = page.getByRole('alert').filter({ hasText: 'Chưa xóa được vì còn được dùng ở:' });

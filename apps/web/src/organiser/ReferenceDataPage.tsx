@@ -12,6 +12,7 @@ import { ErrorState } from '../shared/ui/ErrorState';
 import { Loading } from '../shared/ui/Loading';
 import { usePageTitle } from '../shared/ui/usePageTitle';
 import { useDocumentSearch, useOrganisationSearch, usePeopleSearch } from './queries';
+import { PersonPostsDialog } from './PersonPostsDialog';
 import { RemotePicker } from './RemotePicker';
 import { ORGANISER_ROLES } from './SessionsPage';
 
@@ -154,6 +155,7 @@ function PeopleList() {
   const people = usePeopleSearch(useDebounced(q, 250));
   const queryClient = useQueryClient();
   const [editing, setEditing] = useState<{ id: number; fullName: string; academicTitle?: string | null } | null>(null);
+  const [posts, setPosts] = useState<{ id: number; fullName: string } | null>(null);
   const [failure, setFailure] = useState<{ id: number; error: unknown } | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['people-search'] });
   const create = useRecordForm<Record<string, string>>(PERSON_LABELS, async (values) => {
@@ -177,6 +179,9 @@ function PeopleList() {
               <li key={p.id} className="registration-row">
                 <Link to={`/nguoi/${p.id}`}>{name}</Link>
                 <span className="registration-status">
+                  <Button size="small" aria-label={`Chức vụ của ${p.fullName}`} onClick={() => setPosts(p)}>
+                    Chức vụ
+                  </Button>
                   <Button size="small" aria-label={`Sửa ${p.fullName}`} onClick={() => setEditing(p)}>
                     Sửa
                   </Button>
@@ -226,6 +231,7 @@ function PeopleList() {
           Thêm người
         </Button>
       </Form>
+      {posts && <PersonPostsDialog person={posts} onClose={() => setPosts(null)} />}
       {editing && (
         <EditDialog
           title={`Sửa ${editing.fullName}`}

@@ -1557,6 +1557,8 @@ export interface components {
             issuedOn?: string | null;
         };
         PositionDto: {
+            /** @description The positionId of DELETE /people/{id}/positions/{positionId} */
+            id: number;
             title: string;
             organisationId?: number | null;
             /** @description Organisation name in force at the date */
