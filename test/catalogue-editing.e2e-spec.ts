@@ -1,3 +1,4 @@
+import { DataSource } from 'typeorm';
 import { count, createUserWithRole, loginAs, startTestApp, TestApp, tokenFor } from './support/fixtures';
 
 describe('catalogue: organisers edit sessions, agenda, people, organisations, documents', () => {
@@ -149,7 +150,9 @@ describe('catalogue: organisers edit sessions, agenda, people, organisations, do
         .send({ title: 'Hội thảo đối ngoại', kind: 'workshop', startsOn: '2026-05-05' })
         .expect(201)
     ).body;
-    await as(organiser)
+    // A colleague saves first; the organiser's save from the same version is refused and says who and when.
+    const colleague = await createUserWithRole(t, { role: 'organiser', displayName: 'Trần Thị Lành' });
+    await as(await loginAs(t, colleague.email, colleague.password))
       .patch(`/api/v1/sessions/${session.id}`)
       .send({ version: 1, venueName: 'Hội trường A' })
       .expect(200);
@@ -158,6 +161,14 @@ describe('catalogue: organisers edit sessions, agenda, people, organisations, do
       .send({ version: 1, venueName: 'Hội trường B' })
       .expect(409);
     expect(stale.body.currentVersion).toBe(2);
+    expect(stale.body.lastChange.by).toBe('Trần Thị Lành');
+    const [audited]: { at: Date }[] = await t.app
+      .get(DataSource)
+      .query(
+        `SELECT at FROM audit_log WHERE entity_type = 'training_session' AND entity_id = $1 AND action = 'session.updated'`,
+        [String(session.id)],
+      );
+    expect(stale.body.lastChange.at).toBe(audited.at.toISOString());
     // The same title gets a derived slug of its own; a slug the organiser chose that is taken is refused.
     const dup = await as(organiser)
       .post('/api/v1/sessions')

@@ -11,6 +11,7 @@ import {
 } from './support/browser';
 import { choose, signIn } from './support/people';
 import { adminToken, createUser, type Person } from './support/scenario';
+import { formatInstant } from '../src/shared/format';
 
 const REGION = 'Trung du và miền núi phía Bắc';
 const TITLE = 'Hội nghị tập huấn công tác thông tin đối ngoại vùng Trung du và miền núi phía Bắc';
@@ -234,8 +235,14 @@ describe('an organiser planning a training', () => {
 
     await second.getByLabel('Địa điểm').fill('Nhà khách Trung ương');
     await second.getByRole('button', { name: 'Lưu thay đổi' }).click();
-    const stale = second.getByRole('alert').filter({ hasText: 'đã sửa hội nghị này sau khi bạn mở nó' });
-    expect(await visibleText(stale)).toContain('thay đổi của bạn chưa được lưu');
+    const stale = second.getByRole('alert').filter({ hasText: 'thay đổi của bạn chưa được lưu' });
+    // It names who saved in between and when (Vietnam time), as the session's audit trail has it.
+    const audit = (await (
+      await apiAs(admin, 'GET', `/api/v1/audit-log?sessionId=${id}&action=session.updated&limit=1`)
+    ).json()) as { items: { at: string }[] };
+    expect(await visibleText(stale)).toContain(
+      `Trần Thị Tổ Chức đã sửa lúc ${formatInstant(audit.items[0].at)}, sau khi bạn mở hội nghị này`,
+    );
     expect(await visibleText(stale.getByRole('list', { name: 'Thay đổi của người khác' }))).toBe(
       'Tên hội nghị: «Hội nghị sửa cùng lúc» → «Hội nghị sửa cùng lúc (bản của người thứ nhất)»',
     );

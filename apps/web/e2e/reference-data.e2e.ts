@@ -9,7 +9,7 @@ import {
   newContext,
   visibleText,
 } from './support/browser';
-import { signIn } from './support/people';
+import { choose, signIn } from './support/people';
 import { adminToken, createUser, type Person } from './support/scenario';
 
 describe('an organiser keeping people, organisations and documents', () => {
@@ -59,6 +59,25 @@ describe('an organiser keeping people, organisations and documents', () => {
     });
     expect(item.status).toBe(201);
 
+    // A post recorded by mistake can be removed from the person's posts.
+    const post = await apiAs(organiser.token, 'POST', `/api/v1/people/${personId}/positions`, {
+      title: 'Phó Vụ trưởng ghi nhầm',
+      validFrom: `${new Date().getFullYear() - 2}-03-01`,
+    });
+    expect(post.status).toBe(201);
+    await list.getByRole('button', { name: 'Chức vụ của Đặng Thị Thuyết Trình' }).click();
+    const postsDialog = page.getByRole('dialog', { name: 'Chức vụ của Đặng Thị Thuyết Trình' });
+    const recorded = postsDialog.getByRole('list', { name: 'Chức vụ đã ghi nhận' });
+    expect(await visibleText(recorded)).toContain(`Phó Vụ trưởng ghi nhầm (từ 01/03/${new Date().getFullYear() - 2})`);
+    await expectAccessible(page);
+    await recorded.getByRole('button', { name: 'Bỏ chức vụ Phó Vụ trưởng ghi nhầm' }).click();
+    await page.getByRole('tooltip').getByRole('button', { name: 'Bỏ' }).click();
+    await visibleText(postsDialog.getByText('Chưa ghi nhận chức vụ nào.'));
+    const after = (await (await apiAs(null, 'GET', `/api/v1/people/${personId}`)).json()) as { positions: unknown[] };
+    expect(after.positions).toEqual([]);
+    await page.keyboard.press('Escape');
+    await postsDialog.waitFor({ state: 'hidden' });
+
     await list.getByRole('button', { name: 'Xóa Đặng Thị Thuyết Trình' }).click();
     await page.getByRole('tooltip').getByRole('button', { name: 'Xóa' }).click();
     const refused = page.getByRole('alert').filter({ hasText: 'Chưa xóa được vì còn được dùng ở:' });
@@ -81,12 +100,51 @@ describe('an organiser keeping people, organisations and documents', () => {
     await documents.getByRole('link', { name: 'Kết luận 99-KL/TW' }).waitFor();
     await page.waitForFunction(() => !document.body.innerText.includes('Nghị quyết 47/NQ-CP'));
     expect(await documents.getByRole('listitem').count()).toBe(1);
+    // Its fields can be corrected afterwards: the dialog opens with what was saved.
+    await documents.getByRole('button', { name: 'Sửa Kết luận 99-KL/TW' }).click();
+    const editDocument = page.getByRole('dialog', { name: 'Sửa Kết luận 99-KL/TW' });
+    expect(await editDocument.getByLabel('Trích yếu').inputValue()).toBe(
+      'Về tăng cường công tác thông tin đối ngoại trong tình hình mới',
+    );
+    await editDocument.getByLabel('Số hiệu').fill('99A-KL/TW');
+    await editDocument.getByLabel('Ngày ban hành').fill(`${new Date().getFullYear() - 1}-03-08`);
+    await expectAccessible(page);
+    await editDocument.getByRole('button', { name: 'Lưu' }).click();
+    await page.getByLabel('Tìm theo số hiệu hoặc trích yếu').fill('99A-KL');
+    await documents.getByRole('link', { name: 'Kết luận 99A-KL/TW' }).waitFor();
+    expect(await visibleText(documents)).toContain(`(08/03/${new Date().getFullYear() - 1})`);
     await page
       .getByRole('navigation', { name: 'Loại danh mục' })
       .getByRole('link', { name: 'Cơ quan, tổ chức' })
       .click();
     await page.getByLabel('Tìm theo tên hiện nay hoặc tên cũ').fill('tuyen giao');
     expect(await visibleText(page.getByRole('list', { name: 'Danh sách cơ quan, tổ chức' }))).toContain('Tuyên giáo');
+    // An organisation's kind and parent can be corrected: a unit filed as "other" goes under Tuyên giáo.
+    const created = await apiAs(organiser.token, 'POST', '/api/v1/organisations', {
+      name: 'Phòng Thông tin đối ngoại thử nghiệm',
+      kind: 'other',
+    });
+    const unit = (await created.json()) as { id: number };
+    await page.getByLabel('Tìm theo tên hiện nay hoặc tên cũ').fill('thong tin doi ngoai thu nghiem');
+    const organisations = page.getByRole('list', { name: 'Danh sách cơ quan, tổ chức' });
+    await organisations.getByRole('button', { name: 'Sửa Phòng Thông tin đối ngoại thử nghiệm' }).click();
+    const editUnit = page.getByRole('dialog', { name: 'Sửa Phòng Thông tin đối ngoại thử nghiệm' });
+    await choose(page, editUnit.getByLabel('Loại'), 'Cơ quan Đảng');
+    await choose(page, editUnit.getByLabel('Trực thuộc'), 'Tuyên giáo', 'tuyen giao');
+    await expectAccessible(page);
+    await editUnit.getByRole('button', { name: 'Lưu' }).click();
+    await page.waitForFunction(() =>
+      document.body.innerText.includes('Phòng Thông tin đối ngoại thử nghiệm – Cơ quan Đảng'),
+    );
+    const saved = (await (await apiAs(null, 'GET', `/api/v1/organisations/${unit.id}`)).json()) as {
+      kind: string;
+      parentId: number | null;
+    };
+    expect(saved.kind).toBe('party_body');
+    const parent = (await (await apiAs(null, 'GET', `/api/v1/organisations/${saved.parentId}`)).json()) as {
+      name: string;
+    };
+    expect(parent.name).toContain('Tuyên giáo');
     await expectAccessible(page);
     await page.setViewportSize(PHONE);
     await expectNoHorizontalScroll(page);

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditLogWriter } from './audit/audit-log.writer';
+import { AuditTrail } from './audit/audit-trail';
 import { RefreshTokenRepository } from './auth/refresh-token.repository';
 import { AdminAccounts } from './bootstrap/admin-accounts';
 import { PasswordHasher } from './passwords/password-hasher';
@@ -14,7 +15,23 @@ import { UsersService } from './users/users.service';
  */
 @Module({
   imports: [TypeOrmModule.forFeature([AppUser, UserRoleRecord])],
-  providers: [UsersRepository, RefreshTokenRepository, PasswordHasher, AuditLogWriter, UsersService, AdminAccounts],
-  exports: [UsersRepository, RefreshTokenRepository, PasswordHasher, AuditLogWriter, UsersService, AdminAccounts],
+  providers: [
+    UsersRepository,
+    RefreshTokenRepository,
+    PasswordHasher,
+    AuditLogWriter,
+    AuditTrail,
+    UsersService,
+    AdminAccounts,
+  ],
+  exports: [
+    UsersRepository,
+    RefreshTokenRepository,
+    PasswordHasher,
+    AuditLogWriter,
+    AuditTrail,
+    UsersService,
+    AdminAccounts,
+  ],
 })
 export class AccountsCoreModule {}

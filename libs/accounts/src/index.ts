@@ -25,6 +25,7 @@ export {
 export { Authenticated, CurrentUser } from './auth/authenticated.decorator';
 export { AuthenticatedGuard, type AuthenticatedOptions } from './auth/authenticated.guard';
 export { AuditContext, AuditLogWriter, type AuditActor, type AuditEntry } from './audit/audit-log.writer';
+export { AuditTrail, type LastChange } from './audit/audit-trail';
 export { AdminAccounts, type AdminUpsertOutcome, type FirstAdminOutcome } from './bootstrap/admin-accounts';
 export { UsersService, type NewUser, type UserChanges } from './users/users.service';
 export { generatePassword, PASSWORD_MIN_LENGTH } from './passwords/password-hasher';

@@ -3,7 +3,8 @@ import { Alert, Button } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { api, unwrap } from '../shared/api/client';
 import { ApiError } from '../shared/api/problem';
-import { formatSchedule, label, FORMATS, SESSION_KINDS } from '../shared/format';
+import type { components } from '../shared/api/schema';
+import { formatInstant, formatSchedule, label, FORMATS, SESSION_KINDS } from '../shared/format';
 import { sessionWrites, useSessionWrite, type SessionDetail } from './queries';
 import { SessionForm, toFormValues, toSessionBody, type SessionFormValues } from './SessionForm';
 
@@ -32,19 +33,20 @@ export function differences(base: SessionDetail, now: SessionDetail): Difference
   );
 }
 
+type LastChange = components['schemas']['LastChangeDto'];
+
 interface Stale {
   current: SessionDetail;
   changes: Difference[];
-  by: string | null;
+  /** Who saved in between and when, as the API's stale-version answer tells it. */
+  last: LastChange | null;
 }
 
-/** Who last changed the session, from its audit trail when this account may read it (administrators). */
-async function lastEditor(sessionId: number): Promise<string | null> {
-  const { data } = await api.GET('/api/v1/audit-log', {
-    params: { query: { sessionId, action: 'session.updated', limit: 1 } },
-  });
-  const entry = data?.items[0];
-  return entry ? (entry.actorName ?? entry.actorEmail) : null;
+/** "Trần Thị Lành đã sửa lúc 08:05 08/03/2026, sau khi bạn mở hội nghị này, …". */
+export function staleTitle(last: LastChange | null): string {
+  const unsaved = 'nên thay đổi của bạn chưa được lưu.';
+  if (!last) return `Một người khác đã sửa hội nghị này sau khi bạn mở nó, ${unsaved}`;
+  return `${last.by ?? 'Một người khác'} đã sửa lúc ${formatInstant(last.at)}, sau khi bạn mở hội nghị này, ${unsaved}`;
 }
 
 /**
@@ -76,7 +78,8 @@ export function DetailsEditor({ session }: { session: SessionDetail }) {
       const current = await unwrap(api.GET('/api/v1/sessions/{id}', { params: { path: { id: String(session.id) } } }));
       const changes = differences(base, current);
       if (changes.length > 0) {
-        setStale({ current, changes, by: await lastEditor(session.id).catch(() => null) });
+        const problem = failure.problem as components['schemas']['SessionConflictProblemDto'] | null;
+        setStale({ current, changes, last: problem?.lastChange ?? null });
         return;
       }
       await update.mutateAsync({ ...body, version: current.version });
@@ -105,7 +108,7 @@ export function DetailsEditor({ session }: { session: SessionDetail }) {
           showIcon
           role="alert"
           className="stale"
-          title={`${stale.by ?? 'Một người khác'} đã sửa hội nghị này sau khi bạn mở nó, nên thay đổi của bạn chưa được lưu.`}
+          title={staleTitle(stale.last)}
           description={
             <>
               <p>Những gì đã thay đổi:</p>

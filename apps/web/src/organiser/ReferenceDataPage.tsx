@@ -5,12 +5,14 @@ import { Link, useSearchParams } from 'react-router';
 import { RequireRole } from '../registration/RequireRole';
 import { api, unwrap } from '../shared/api/client';
 import { ApiError, errorMessage, fieldMessage } from '../shared/api/problem';
+import type { components } from '../shared/api/schema';
 import { ORGANISATION_KINDS, formatDate } from '../shared/format';
 import { useDebounced } from '../shared/useDebounced';
 import { ErrorState } from '../shared/ui/ErrorState';
 import { Loading } from '../shared/ui/Loading';
 import { usePageTitle } from '../shared/ui/usePageTitle';
 import { useDocumentSearch, useOrganisationSearch, usePeopleSearch } from './queries';
+import { PersonPostsDialog } from './PersonPostsDialog';
 import { RemotePicker } from './RemotePicker';
 import { ORGANISER_ROLES } from './SessionsPage';
 
@@ -153,6 +155,7 @@ function PeopleList() {
   const people = usePeopleSearch(useDebounced(q, 250));
   const queryClient = useQueryClient();
   const [editing, setEditing] = useState<{ id: number; fullName: string; academicTitle?: string | null } | null>(null);
+  const [posts, setPosts] = useState<{ id: number; fullName: string } | null>(null);
   const [failure, setFailure] = useState<{ id: number; error: unknown } | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['people-search'] });
   const create = useRecordForm<Record<string, string>>(PERSON_LABELS, async (values) => {
@@ -176,6 +179,9 @@ function PeopleList() {
               <li key={p.id} className="registration-row">
                 <Link to={`/nguoi/${p.id}`}>{name}</Link>
                 <span className="registration-status">
+                  <Button size="small" aria-label={`Chức vụ của ${p.fullName}`} onClick={() => setPosts(p)}>
+                    Chức vụ
+                  </Button>
                   <Button size="small" aria-label={`Sửa ${p.fullName}`} onClick={() => setEditing(p)}>
                     Sửa
                   </Button>
@@ -225,6 +231,7 @@ function PeopleList() {
           Thêm người
         </Button>
       </Form>
+      {posts && <PersonPostsDialog person={posts} onClose={() => setPosts(null)} />}
       {editing && (
         <EditDialog
           title={`Sửa ${editing.fullName}`}
@@ -263,11 +270,14 @@ const ORG_LABELS = {
 };
 const ORG_KIND_OPTIONS = Object.entries(ORGANISATION_KINDS).map(([value, label]) => ({ value, label }));
 
+type OrganisationSummary = components['schemas']['OrganisationSummaryDto'];
+
 function OrganisationList() {
   const [q, setQ] = useState('');
   const organisations = useOrganisationSearch(useDebounced(q, 250));
   const queryClient = useQueryClient();
   const [renaming, setRenaming] = useState<{ id: number; name: string } | null>(null);
+  const [editing, setEditing] = useState<OrganisationSummary | null>(null);
   const [failure, setFailure] = useState<{ id: number; error: unknown } | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['organisation-search'] });
   const create = useRecordForm<Record<string, string>>(ORG_LABELS, async (values) => {
@@ -291,6 +301,9 @@ function OrganisationList() {
                 <Link to={`/to-chuc/${o.id}`}>{o.name}</Link> – {ORGANISATION_KINDS[o.kind] ?? o.kind}
               </span>
               <span className="registration-status">
+                <Button size="small" aria-label={`Sửa ${o.name}`} onClick={() => setEditing(o)}>
+                  Sửa
+                </Button>
                 <Button size="small" aria-label={`Đổi tên ${o.name}`} onClick={() => setRenaming(o)}>
                   Đổi tên
                 </Button>
@@ -348,6 +361,47 @@ function OrganisationList() {
           Thêm tổ chức
         </Button>
       </Form>
+      {editing && (
+        <EditDialog
+          title={`Sửa ${editing.name}`}
+          labels={ORG_LABELS}
+          initial={{
+            kind: editing.kind,
+            shortName: editing.shortName ?? undefined,
+            parentId: editing.parentId ?? undefined,
+          }}
+          onClose={() => setEditing(null)}
+          onSave={async (values) => {
+            await unwrap(
+              api.PATCH('/api/v1/organisations/{id}', {
+                params: { path: { id: editing.id } },
+                body: clean(values) as components['schemas']['UpdateOrganisationDto'],
+              }),
+            );
+            await refresh();
+            setEditing(null);
+          }}
+          fields={
+            <>
+              <p>Đổi tên dùng nút «Đổi tên», để tên cũ vẫn được lưu.</p>
+              <Form.Item label={ORG_LABELS.kind} name="kind">
+                <Select options={ORG_KIND_OPTIONS} />
+              </Form.Item>
+              <Form.Item label={ORG_LABELS.shortName} name="shortName">
+                <Input />
+              </Form.Item>
+              <Form.Item label={ORG_LABELS.parentId} name="parentId">
+                <RemotePicker
+                  kind="organisations"
+                  known={(organisations.data?.items ?? [])
+                    .filter((o) => o.id === editing.parentId)
+                    .map((o) => ({ value: o.id, label: o.name }))}
+                />
+              </Form.Item>
+            </>
+          }
+        />
+      )}
       {renaming && (
         <EditDialog
           title={`Đổi tên ${renaming.name}`}
@@ -397,11 +451,14 @@ const DOC_LABELS = {
   issuedOn: 'Ngày ban hành',
 };
 
+type DocumentSummary = components['schemas']['DocumentSummaryDto'];
+
 function DocumentList() {
   const [q, setQ] = useState('');
   const documents = useDocumentSearch(useDebounced(q, 250));
   const queryClient = useQueryClient();
   const [failure, setFailure] = useState<{ id: number; error: unknown } | null>(null);
+  const [editing, setEditing] = useState<DocumentSummary | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['document-search'] });
   const create = useRecordForm<Record<string, string>>(DOC_LABELS, async (values) => {
     await unwrap(api.POST('/api/v1/documents', { body: clean(values) as never }));
@@ -426,24 +483,29 @@ function DocumentList() {
                   <Link to={`/van-ban/${d.id}`}>{name}</Link>: {d.title}
                   {d.issuedOn ? ` (${formatDate(d.issuedOn)})` : ''}
                 </span>
-                <Popconfirm
-                  title={`Xóa ${name}?`}
-                  okText="Xóa"
-                  cancelText="Không"
-                  onConfirm={async () => {
-                    setFailure(null);
-                    try {
-                      await unwrap(api.DELETE('/api/v1/documents/{id}', { params: { path: { id: d.id } } }));
-                      await refresh();
-                    } catch (error) {
-                      setFailure({ id: d.id, error });
-                    }
-                  }}
-                >
-                  <Button size="small" danger aria-label={`Xóa ${name}`}>
-                    Xóa
+                <span className="registration-status">
+                  <Button size="small" aria-label={`Sửa ${name}`} onClick={() => setEditing(d)}>
+                    Sửa
                   </Button>
-                </Popconfirm>
+                  <Popconfirm
+                    title={`Xóa ${name}?`}
+                    okText="Xóa"
+                    cancelText="Không"
+                    onConfirm={async () => {
+                      setFailure(null);
+                      try {
+                        await unwrap(api.DELETE('/api/v1/documents/{id}', { params: { path: { id: d.id } } }));
+                        await refresh();
+                      } catch (error) {
+                        setFailure({ id: d.id, error });
+                      }
+                    }}
+                  >
+                    <Button size="small" danger aria-label={`Xóa ${name}`}>
+                      Xóa
+                    </Button>
+                  </Popconfirm>
+                </span>
               </li>
             );
           })}
@@ -481,6 +543,61 @@ function DocumentList() {
           Thêm văn bản
         </Button>
       </Form>
+      {editing && (
+        <EditDialog
+          title={`Sửa ${[editing.kind, editing.number].filter(Boolean).join(' ')}`}
+          labels={DOC_LABELS}
+          initial={{
+            kind: editing.kind,
+            number: editing.number ?? undefined,
+            title: editing.title,
+            issuedOn: editing.issuedOn ?? undefined,
+            issuerId: editing.issuerId ?? undefined,
+          }}
+          onClose={() => setEditing(null)}
+          onSave={async (values) => {
+            await unwrap(
+              api.PATCH('/api/v1/documents/{id}', { params: { path: { id: editing.id } }, body: clean(values) }),
+            );
+            await refresh();
+            setEditing(null);
+          }}
+          fields={
+            <>
+              <Form.Item
+                label={DOC_LABELS.kind}
+                name="kind"
+                rules={[{ required: true, whitespace: true, message: 'Ví dụ: Kết luận, Chỉ thị.' }]}
+              >
+                <Input />
+              </Form.Item>
+              <Form.Item label={DOC_LABELS.number} name="number">
+                <Input />
+              </Form.Item>
+              <Form.Item
+                label={DOC_LABELS.title}
+                name="title"
+                rules={[{ required: true, whitespace: true, message: 'Vui lòng nhập trích yếu.' }]}
+              >
+                <Input.TextArea autoSize={{ minRows: 2 }} />
+              </Form.Item>
+              <Form.Item label={DOC_LABELS.issuedOn} name="issuedOn">
+                <Input type="date" />
+              </Form.Item>
+              <Form.Item label={DOC_LABELS.issuerId} name="issuerId">
+                <RemotePicker
+                  kind="organisations"
+                  known={
+                    editing.issuerId && editing.issuerName
+                      ? [{ value: editing.issuerId, label: editing.issuerName }]
+                      : []
+                  }
+                />
+              </Form.Item>
+            </>
+          }
+        />
+      )}
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { foldAccents, matchesFolded } from '../shared/format';
-import { differences } from './DetailsEditor';
+import { differences, staleTitle } from './DetailsEditor';
 import type { SessionDetail } from './queries';
 import { toVietnamLocal } from './RegistrationSettingsEditor';
 import { startsOnOf, toFormValues, toSessionBody } from './SessionForm';
@@ -50,6 +50,13 @@ describe('the session form', () => {
       { label: 'Địa điểm', before: 'Hội trường A', after: '' },
     ]);
     expect(differences(session, { ...session, version: 9 })).toEqual([]);
+  });
+
+  it('names who saved in between and when, in Việt Nam time', () => {
+    expect(staleTitle({ by: 'Trần Thị Lành', at: '2027-03-09T17:30:00Z' })).toBe(
+      'Trần Thị Lành đã sửa lúc 00:30 10/03/2027, sau khi bạn mở hội nghị này, nên thay đổi của bạn chưa được lưu.',
+    );
+    expect(staleTitle(null)).toMatch(/^Một người khác đã sửa hội nghị này/);
   });
 
   it('shows instants in Việt Nam time for datetime-local inputs', () => {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditActor, AuditLogWriter, AuthUser, hasUnscopedRole, requireAccess } from '@app/accounts';
+import { AuditActor, AuditLogWriter, AuditTrail, AuthUser, hasUnscopedRole, requireAccess } from '@app/accounts';
 import { conflict, forbidden, notFound, RequestValidationException, slugOf } from '@app/common';
 import { SessionChangeMail } from '@app/notifications';
 import { CreateSessionDto, UpdateSessionDto } from './dto/session-write.dto';
@@ -26,6 +26,7 @@ export class SessionEditService {
     private readonly sessions: SessionWriteRepository,
     private readonly queries: SessionQueryService,
     private readonly audit: AuditLogWriter,
+    private readonly trail: AuditTrail,
     private readonly citations: CitationWriter,
     private readonly changeMail: SessionChangeMail,
   ) {}
@@ -65,11 +66,14 @@ export class SessionEditService {
       const current = await this.sessions.lock(manager, id);
       if (!current) throw notFound('Session', id);
       if (current.version !== input.version) {
+        // Who moved it on, so the person whose save went stale knows whom to ask.
+        const last = await this.trail.lastChange(manager, 'training_session', id);
         throw conflict(
           'stale-version',
           `Session ${id} was changed by someone else (now version ${current.version}); reload and retry`,
           {
             currentVersion: current.version,
+            lastChange: last && { by: last.by, at: last.at.toISOString() },
           },
         );
       }

@@ -57,6 +57,7 @@ export function mapSessionSummary(row: SessionRow): SessionSummaryDto {
 
 export function mapPosition(row: PositionRow, citations: SessionGraph['citations']): PositionDto {
   return {
+    id: Number(row.id),
     title: row.title,
     organisationId: num(row.organisation_id),
     organisationName: row.organisation_name,

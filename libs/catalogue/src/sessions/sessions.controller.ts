@@ -11,6 +11,7 @@ import {
 } from '@nestjs/swagger';
 import { AuditActor, AuditContext, Authenticated, AuthUser, CurrentUser } from '@app/accounts';
 import { IdOrSlugPipe, IdPipe } from '@app/common';
+import { SessionConflictProblemDto } from './dto/session-conflict.problem';
 import { SessionListQuery } from './dto/session-list.query';
 import {
   ChangeStatusDto,
@@ -75,7 +76,10 @@ export class SessionsController {
   @Authenticated(ORGANISERS)
   @ApiOperation({ summary: 'Change a session; send the version you read (optimistic locking)' })
   @ApiOkResponse({ type: SessionDetailDto })
-  @ApiConflictResponse({ description: 'Stale version or slug taken' })
+  @ApiConflictResponse({
+    type: SessionConflictProblemDto,
+    description: 'Stale version (with the current version and who last changed the session, when) or slug taken',
+  })
   update(
     @Param('id', IdPipe) id: number,
     @Body() body: UpdateSessionDto,

@@ -1557,6 +1557,8 @@ export interface components {
             issuedOn?: string | null;
         };
         PositionDto: {
+            /** @description The positionId of DELETE /people/{id}/positions/{positionId} */
+            id: number;
             title: string;
             organisationId?: number | null;
             /** @description Organisation name in force at the date */
@@ -1827,6 +1829,27 @@ export interface components {
             citations?: components["schemas"]["SessionCitationInputDto"][];
             /** @description The version you read; a stale version is refused with 409 */
             version: number;
+        };
+        LastChangeDto: {
+            /** @description Display name of who made the change; null when no account did */
+            by: string | null;
+            /** Format: date-time */
+            at: string;
+        };
+        SessionConflictProblemDto: {
+            /**
+             * @description Ends in stale-version or slug-taken
+             * @example https://ttdn.example.gov.vn/problems/stale-version
+             */
+            type: string;
+            title: string;
+            /** @example 409 */
+            status: number;
+            detail: string;
+            /** @description stale-version: the version the session is at now */
+            currentVersion?: number;
+            /** @description stale-version: the newest audited change of the session (who and when); null when none is recorded */
+            lastChange?: components["schemas"]["LastChangeDto"] | null;
         };
         ChangeStatusDto: {
             /** @enum {string} */
@@ -3686,13 +3709,13 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Stale version or slug taken */
+            /** @description Stale version (with the current version and who last changed the session, when) or slug taken */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["SessionConflictProblemDto"];
                 };
             };
             /** @description Any other error (4xx/5xx) as problem+json */

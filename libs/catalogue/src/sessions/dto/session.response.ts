@@ -136,6 +136,7 @@ export class OrganiserDto {
 }
 
 export class PositionDto {
+  @ApiProperty({ description: 'The positionId of DELETE /people/{id}/positions/{positionId}' }) id: number;
   @ApiProperty() title: string;
   @ApiPropertyOptional({ type: Number, nullable: true }) organisationId: number | null;
   @ApiPropertyOptional({ type: String, nullable: true, description: 'Organisation name in force at the date' })
