@@ -10,6 +10,7 @@ import { RegistrationIdentityKeys1764432002000 } from './1764432002000-registrat
 import { SearchDocuments1796150829809 } from './1796150829809-search-documents';
 import { ProvenanceWrites1796154643819 } from './1796154643819-provenance-writes';
 import { NotificationsOutbox1796160000000 } from './1796160000000-notifications-outbox';
+import { OrganisationBoundOrganisers1796170000000 } from './1796170000000-organisation-bound-organisers';
 
 /** Every migration, oldest first. Listed explicitly so builds, tests and the CLI load the same set. */
 export const ALL_MIGRATIONS = [
@@ -25,4 +26,5 @@ export const ALL_MIGRATIONS = [
   SearchDocuments1796150829809,
   ProvenanceWrites1796154643819,
   NotificationsOutbox1796160000000,
+  OrganisationBoundOrganisers1796170000000,
 ];

@@ -84,7 +84,7 @@ describe('accounts: login, tokens, user administration', () => {
       expect(claims).toMatchObject({
         sub: String(user.id),
         email: user.email,
-        roles: [{ role: 'province_delegate', sessionId: null, provinceId }],
+        roles: [{ role: 'province_delegate', sessionId: null, provinceId, organisationId: null }],
         provinceId,
       });
       expect((claims.exp as number) - (claims.iat as number)).toBe(900);
@@ -345,7 +345,7 @@ describe('accounts: login, tokens, user administration', () => {
         id: expect.any(Number),
         email: expect.stringMatching(/^province-delegate-/),
         displayName: expect.any(String),
-        roles: [{ role: 'province_delegate', sessionId: null, provinceId }],
+        roles: [{ role: 'province_delegate', sessionId: null, provinceId, organisationId: null }],
         provinceId,
       });
       const coordinator = await t
@@ -353,7 +353,9 @@ describe('accounts: login, tokens, user administration', () => {
         .get('/api/v1/auth/me')
         .auth(tokens.coordinator, { type: 'bearer' })
         .expect(200);
-      expect(coordinator.body.roles).toEqual([{ role: 'coordinator', sessionId, provinceId: null }]);
+      expect(coordinator.body.roles).toEqual([
+        { role: 'coordinator', sessionId, provinceId: null, organisationId: null },
+      ]);
       expect(coordinator.body.provinceId).toBeNull();
     });
 
@@ -528,7 +530,7 @@ describe('accounts: login, tokens, user administration', () => {
         displayName: 'Nguyễn Thị Bình',
         active: true,
         lockedUntil: null,
-        roles: [{ role: 'province_delegate', sessionId: null, provinceId }],
+        roles: [{ role: 'province_delegate', sessionId: null, provinceId, organisationId: null }],
         createdAt: expect.any(String),
         updatedAt: expect.any(String),
       });
@@ -625,8 +627,8 @@ describe('accounts: login, tokens, user administration', () => {
           .expect(200),
       );
       expect(promoted.body.roles).toEqual([
-        { role: 'admin', sessionId: null, provinceId: null },
-        { role: 'coordinator', sessionId, provinceId: null },
+        { role: 'admin', sessionId: null, provinceId: null, organisationId: null },
+        { role: 'coordinator', sessionId, provinceId: null, organisationId: null },
       ]);
       // The same access token now passes: grants are read per request, not from the token.
       await t.http().get('/api/v1/users').auth(user.token, { type: 'bearer' }).expect(200);
@@ -708,7 +710,7 @@ describe('accounts: first administrator', () => {
     try {
       const token = await loginAs(t, 'chief@test.local', 'a strong admin password');
       const me = await t.http().get('/api/v1/auth/me').auth(token, { type: 'bearer' }).expect(200);
-      expect(me.body.roles).toEqual([{ role: 'admin', sessionId: null, provinceId: null }]);
+      expect(me.body.roles).toEqual([{ role: 'admin', sessionId: null, provinceId: null, organisationId: null }]);
     } finally {
       await t.close();
     }

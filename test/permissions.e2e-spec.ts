@@ -22,6 +22,8 @@ describe('permissions: every route, every role', () => {
   /** Organiser and coordinator grants limited to one session (`scopedSession`). */
   const scopedTokens = new Map<Role, string>();
   let scopedSession: number;
+  /** An organiser bound to an organisation (a provincial Sở): its sessions only, never the catalogue. */
+  let organisationToken: string;
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -45,6 +47,11 @@ describe('permissions: every route, every role', () => {
       const user = await createUserWithRole(t, { role, sessionId: scopedSession });
       scopedTokens.set(role, await loginAs(t, user.email, user.password));
     }
+    const [{ id: organisationId }]: { id: number }[] = await db(t).query(
+      `SELECT id::int AS id FROM organisation ORDER BY id LIMIT 1`,
+    );
+    const bound = await createUserWithRole(t, { role: 'organiser', organisationId });
+    organisationToken = await loginAs(t, bound.email, bound.password);
   });
   afterAll(() => t.close());
 
@@ -121,7 +128,7 @@ describe('permissions: every route, every role', () => {
     expect(failures).toEqual([]);
   });
 
-  it('answers 403 to session-scoped grants on shared catalogue writes and cross-session figures', async () => {
+  it('answers 403 to session-scoped and organisation-bound grants on shared catalogue writes and cross-session figures', async () => {
     const failures: string[] = [];
     const unscopedRoutes = routes.filter((route) => needsUnscoped(route.operation));
     const paths = unscopedRoutes.map((route) => `${route.method.toUpperCase()} ${route.path}`);
@@ -145,6 +152,11 @@ describe('permissions: every route, every role', () => {
           .send({});
         if (scoped.status !== 403)
           failures.push(`scoped ${role} ${route.method.toUpperCase()} ${route.path} → ${scoped.status}`);
+        if (role === 'organiser') {
+          const bound = await t.http()[route.method](route.url).set(bearer(organisationToken)).send({});
+          if (bound.status !== 403)
+            failures.push(`organisation-bound ${route.method.toUpperCase()} ${route.path} → ${bound.status}`);
+        }
         // The same role for every session passes the role check (the placeholder ids may still be 4xx).
         const unscoped = await t
           .http()

@@ -27,6 +27,8 @@ export interface TestUserOptions {
   provinceId?: number;
   /** Scope an organiser or coordinator grant to one training session. */
   sessionId?: number;
+  /** Bind an organiser grant to an organisation (it then runs that organisation's sessions). */
+  organisationId?: number;
   email?: string;
   password?: string;
   displayName?: string;
@@ -49,7 +51,9 @@ export async function createUserWithRole(t: TestApp, options: TestUserOptions): 
     email,
     password,
     displayName: options.displayName ?? `Test ${options.role} ${suffix}`,
-    roles: [{ role: options.role, sessionId: options.sessionId ?? null, provinceId }],
+    roles: [
+      { role: options.role, sessionId: options.sessionId ?? null, provinceId, organisationId: options.organisationId },
+    ],
   });
   return { id: user.id, email, password };
 }

@@ -9,6 +9,7 @@ export {
   hasAnyRole,
   hasUnscopedRole,
   isAdmin,
+  organiserOrganisationIds,
   scopedSessionIds,
   type AuthUser,
   type Role,

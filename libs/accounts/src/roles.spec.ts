@@ -4,7 +4,10 @@ import {
   delegateProvinceId,
   grantProblems,
   hasAnyRole,
+  hasUnscopedRole,
+  organiserOrganisationIds,
   RoleGrant,
+  scopedSessionIds,
   sortGrants,
 } from './roles';
 
@@ -54,6 +57,27 @@ describe('canActOnSession', () => {
 
   it('refuses without a user', () => {
     expect(canActOnSession(undefined, 'organiser', 1)).toBe(false);
+  });
+});
+
+describe('organisation-bound organiser grants', () => {
+  // A Sở's organiser: its organisation (40) organises sessions 5 and 6, as resolved at sign-in.
+  const so = user({ organisationId: 40, organisationSessionIds: [5, 6] });
+
+  it('cover the sessions the organisation organises, and no other', () => {
+    expect(canActOnSession(so, 'organiser', 5)).toBe(true);
+    expect(canActOnSession(so, 'organiser', '6')).toBe(true);
+    expect(canActOnSession(so, 'organiser', 7)).toBe(false);
+    expect(canActOnSession(so, 'coordinator', 5)).toBe(false);
+    expect(canActOnSession(user({ organisationId: 40 }), 'organiser', 5)).toBe(false);
+  });
+
+  it('are not grants for every session, though they pass a route open to organisers', () => {
+    expect(hasUnscopedRole(so, ['organiser'])).toBe(false);
+    expect(hasAnyRole(so, ['organiser'])).toBe(true);
+    expect(scopedSessionIds(so, 'organiser')).toEqual([5, 6]);
+    expect(organiserOrganisationIds(so)).toEqual([40]);
+    expect(organiserOrganisationIds(user({}))).toEqual([]);
   });
 });
 
@@ -110,6 +134,19 @@ describe('grantProblems', () => {
         grant({ role: 'province_delegate', provinceId: 2 }),
       ]),
     ).toContainEqual({ index: 1, field: 'role', message: 'a user can be the delegate of one province only' });
+  });
+
+  it('binds organiser grants only to an organisation, never with a session', () => {
+    expect(grantProblems([grant({ organisationId: 4 }), grant({ organisationId: 5 }), grant({})])).toEqual([]);
+    expect(grantProblems([grant({ role: 'coordinator', organisationId: 4 })])).toEqual([
+      expect.objectContaining({ index: 0, field: 'organisationId', key: 'organisation-only-for-organisers' }),
+    ]);
+    expect(grantProblems([grant({ organisationId: 4, sessionId: 2 })])).toEqual([
+      expect.objectContaining({ index: 0, field: 'organisationId' }),
+    ]);
+    expect(grantProblems([grant({ organisationId: 4 }), grant({ organisationId: 4 })])).toEqual([
+      expect.objectContaining({ index: 1, field: 'role', message: 'is granted twice with the same scope' }),
+    ]);
   });
 
   it('refuses unknown roles', () => {

@@ -15,6 +15,17 @@ export interface RoleGrant {
   sessionId: number | null;
   /** Set for (and only for) province_delegate: the province the account speaks for. */
   provinceId: number | null;
+  /**
+   * Organiser only, never with a session: the grant covers the sessions this organisation
+   * organises (lead or co-organiser) and lets the user create sessions it leads. Null or absent:
+   * not bound to an organisation.
+   */
+  organisationId?: number | null;
+  /**
+   * Resolved when the caller is authenticated, for an organisation-bound grant: the sessions its
+   * organisation organises at this moment.
+   */
+  organisationSessionIds?: readonly number[];
 }
 
 /** The authenticated caller, as `@CurrentUser()` hands it to controllers. */
@@ -44,20 +55,48 @@ export function hasAnyRole(user: AuthUser, roles: readonly Role[]): boolean {
  */
 export function hasUnscopedRole(user: AuthUser, roles: readonly Role[]): boolean {
   if (isAdmin(user)) return true;
-  return user.roles.some((grant) => roles.includes(grant.role) && grant.sessionId === null);
+  return user.roles.some((grant) => roles.includes(grant.role) && coversEverySession(grant));
 }
 
-/** The sessions a user holds `role` for through scoped grants (unscoped grants not included). */
-export function scopedSessionIds(user: AuthUser | undefined | null, role: Role): number[] {
+/** A grant neither scoped to one session nor bound to an organisation. */
+function coversEverySession(grant: RoleGrant): boolean {
+  return grant.sessionId === null && (grant.organisationId ?? null) === null;
+}
+
+/** The sessions one grant covers, when it does not cover every session. */
+function sessionsOf(grant: RoleGrant): readonly number[] {
+  return grant.sessionId !== null ? [grant.sessionId] : (grant.organisationSessionIds ?? []);
+}
+
+/**
+ * The organisations whose sessions the user organises through organisation-bound grants (none
+ * for admins and unscoped organisers, who need no binding).
+ */
+export function organiserOrganisationIds(user: AuthUser | undefined | null): number[] {
   return (user?.roles ?? []).flatMap((grant) =>
-    grant.role === role && grant.sessionId !== null ? [grant.sessionId] : [],
+    grant.role === 'organiser' && grant.organisationId ? [grant.organisationId] : [],
   );
+}
+
+/**
+ * The sessions a user holds `role` for through scoped or organisation-bound grants (grants for
+ * every session not included).
+ */
+export function scopedSessionIds(user: AuthUser | undefined | null, role: Role): number[] {
+  return [
+    ...new Set(
+      (user?.roles ?? []).flatMap((grant) =>
+        grant.role === role && !coversEverySession(grant) ? sessionsOf(grant) : [],
+      ),
+    ),
+  ];
 }
 
 /**
  * Object-level check for session-scoped work: may `user` act as `role` (or any of `roles`) on
  * training session `sessionId`? Admin passes everything; an unscoped grant covers every session;
- * a scoped grant covers its own session only.
+ * a scoped grant covers its own session only; an organisation-bound grant the sessions its
+ * organisation organises.
  */
 export function canActOnSession(
   user: AuthUser | undefined | null,
@@ -69,7 +108,7 @@ export function canActOnSession(
   const wanted: readonly Role[] = typeof role === 'string' ? [role] : role;
   const session = Number(sessionId);
   return user.roles.some(
-    (grant) => wanted.includes(grant.role) && (grant.sessionId === null || grant.sessionId === session),
+    (grant) => wanted.includes(grant.role) && (coversEverySession(grant) || sessionsOf(grant).includes(session)),
   );
 }
 
@@ -81,8 +120,10 @@ export function delegateProvinceId(user: AuthUser | undefined | null): number | 
 /** A complaint about one grant in a list, with the field it concerns. */
 export interface GrantProblem {
   index: number;
-  field: 'role' | 'sessionId' | 'provinceId';
+  field: 'role' | 'sessionId' | 'provinceId' | 'organisationId';
   message: string;
+  /** The message catalogue's key, for the reader's language. */
+  key?: string;
 }
 
 /**
@@ -113,7 +154,16 @@ export function grantProblems(grants: readonly RoleGrant[]): GrantProblem[] {
         message: `only ${SESSION_SCOPABLE_ROLES.join(' and ')} grants can be scoped to a session`,
       });
     }
-    const key = `${grant.role}:${grant.sessionId ?? 0}`;
+    const organisationId = grant.organisationId ?? null;
+    if (organisationId !== null && (grant.role !== 'organiser' || grant.sessionId !== null)) {
+      problems.push({
+        index,
+        field: 'organisationId',
+        message: 'is only allowed for an organiser grant, without sessionId',
+        key: 'organisation-only-for-organisers',
+      });
+    }
+    const key = `${grant.role}:${grant.sessionId ?? 0}:${organisationId ?? 0}`;
     if (seen.has(key)) problems.push({ index, field: 'role', message: 'is granted twice with the same scope' });
     seen.add(key);
     if (grant.role === 'province_delegate' && delegateGrants > 1) {
@@ -129,6 +179,7 @@ export function sortGrants(grants: readonly RoleGrant[]): RoleGrant[] {
     (a, b) =>
       ROLES.indexOf(a.role) - ROLES.indexOf(b.role) ||
       (a.sessionId ?? 0) - (b.sessionId ?? 0) ||
-      (a.provinceId ?? 0) - (b.provinceId ?? 0),
+      (a.provinceId ?? 0) - (b.provinceId ?? 0) ||
+      (a.organisationId ?? 0) - (b.organisationId ?? 0),
   );
 }

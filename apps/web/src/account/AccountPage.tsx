@@ -38,6 +38,7 @@ export default function AccountPage() {
               <li key={index}>
                 {ROLE_NAMES[grant.role] ?? grant.role}
                 {grant.sessionId ? ` (hội nghị số ${grant.sessionId})` : ''}
+                {grant.organisationId ? ` (hội nghị của tổ chức số ${grant.organisationId})` : ''}
               </li>
             ))}
           </ul>

@@ -1,6 +1,7 @@
 import { Button, Select } from 'antd';
 import { useState } from 'react';
 import { matchesFolded } from '../shared/format';
+import { RemotePicker } from '../organiser/RemotePicker';
 import { useDebounced } from '../shared/useDebounced';
 import { ROLE_LABELS, useCurrentProvinces, useSessionSearch, type Grant, type Role } from './queries';
 
@@ -73,7 +74,31 @@ export function GrantsEditor({
                   <SessionScope
                     id={`${base}-session`}
                     value={grant.sessionId}
-                    onChange={(sessionId) => set(index, { ...grant, sessionId })}
+                    onChange={(sessionId) => set(index, { ...grant, sessionId, organisationId: null })}
+                  />
+                </>
+              )}
+              {grant.role === 'organiser' && !grant.sessionId && (
+                <>
+                  <label htmlFor={`${base}-organisation`} className="stack-label">
+                    Thuộc tổ chức (chỉ các hội nghị tổ chức này chủ trì, phối hợp)
+                  </label>
+                  <RemotePicker
+                    id={`${base}-organisation`}
+                    kind="organisations"
+                    value={grant.organisationId}
+                    placeholder="Không gắn tổ chức"
+                    known={
+                      grant.organisationId
+                        ? [{ value: grant.organisationId, label: `Tổ chức #${grant.organisationId}` }]
+                        : []
+                    }
+                    onChange={(organisationId) =>
+                      set(index, {
+                        ...grant,
+                        organisationId: typeof organisationId === 'number' ? organisationId : null,
+                      })
+                    }
                   />
                 </>
               )}
@@ -115,5 +140,6 @@ export function grantText(grant: Grant, provinceName: (id: number) => string): s
   const role = ROLE_LABELS[grant.role];
   if (grant.role === 'province_delegate' && grant.provinceId) return `${role} ${provinceName(grant.provinceId)}`;
   if (grant.sessionId) return `${role} (hội nghị #${grant.sessionId})`;
+  if (grant.organisationId) return `${role} (tổ chức #${grant.organisationId})`;
   return role;
 }

@@ -33,17 +33,27 @@ async function withOfflineCopy<T>(key: string, load: () => Promise<T>): Promise<
   }
 }
 
+type Grant = Me['roles'][number];
+/** A grant neither limited to one session nor bound to an organisation (a provincial Sở's organiser). */
+const forEverySession = (grant: Grant) => grant.sessionId == null && grant.organisationId == null;
+
 /** Figures across every session need a grant that is not limited to one session. */
 export const hasUnscopedGrant = (me: Me | null) =>
-  (me?.roles ?? []).some((grant) => DESK_ROLES.includes(grant.role) && grant.sessionId == null);
+  (me?.roles ?? []).some((grant) => DESK_ROLES.includes(grant.role) && forEverySession(grant));
 
-/** Sessions I record attendance for: those of my session-scoped grants, or all of them for an unscoped grant. */
+/**
+ * Sessions I record attendance for: those of my session-scoped grants and of my organisation's
+ * (an organisation-bound organiser), or all of them for an unscoped grant.
+ */
 export function useMySessions(me: Me | null) {
   const grants = (me?.roles ?? []).filter((grant) => DESK_ROLES.includes(grant.role));
-  const unscoped = grants.some((grant) => grant.sessionId == null);
+  const unscoped = grants.some(forEverySession);
   const ids = [...new Set(grants.map((grant) => grant.sessionId).filter((id): id is number => id != null))];
+  const organisations = [
+    ...new Set(grants.map((grant) => grant.organisationId).filter((id): id is number => id != null)),
+  ];
   return useQuery({
-    queryKey: ['my-sessions', unscoped, ids],
+    queryKey: ['my-sessions', unscoped, ids, organisations],
     enabled: grants.length > 0,
     queryFn: () =>
       withOfflineCopy(`my-sessions:${me?.id}`, async () => {
@@ -56,7 +66,22 @@ export function useMySessions(me: Me | null) {
         const sessions = await Promise.all(
           ids.map((id) => unwrap(api.GET('/api/v1/sessions/{id}', { params: { path: { id: String(id) } } }))),
         );
-        return sessions.map((s) => ({ id: s.id, title: s.title, schedule: s.schedule, status: s.status }));
+        const organised = await Promise.all(
+          organisations.map((organisation) =>
+            unwrap(
+              api.GET('/api/v1/sessions', {
+                params: { query: { organisation, limit: 100, sort: 'date', order: 'desc' } },
+              }),
+            ),
+          ),
+        );
+        const all = new Map(
+          [...sessions, ...organised.flatMap((page) => page.items)].map((s) => [
+            s.id,
+            { id: s.id, title: s.title, schedule: s.schedule, status: s.status },
+          ]),
+        );
+        return [...all.values()];
       }),
   });
 }

@@ -27,18 +27,24 @@ function EditableSessions() {
   const [q, setQ] = useState('');
   const [offset, setOffset] = useState(0);
   const search = useDebounced(q, 300);
-  const sessions = useEditableSessions(search, offset);
-  // An organiser grant limited to one session may edit that session only (the API checks it too).
-  const scoped = (me?.roles ?? []).filter((g) => g.role === 'organiser' && g.sessionId);
+  const grants = me?.roles ?? [];
+  // An organiser grant limited to one session may edit that session only; one bound to an
+  // organisation (a provincial Sở) the sessions it organises, and it creates its own (the API
+  // checks all of it too). Only a grant for every session reaches the shared catalogue.
+  const scoped = grants.filter((g) => g.role === 'organiser' && g.sessionId);
   const unscoped =
-    (me?.roles ?? []).some((g) => g.role === 'admin') ||
-    (me?.roles ?? []).some((g) => g.role === 'organiser' && !g.sessionId);
-  const editable = (id: number) => unscoped || scoped.some((g) => g.sessionId === id);
+    grants.some((g) => g.role === 'admin') ||
+    grants.some((g) => g.role === 'organiser' && !g.sessionId && !g.organisationId);
+  const organisationId = unscoped
+    ? undefined
+    : (grants.find((g) => g.role === 'organiser' && g.organisationId)?.organisationId ?? undefined);
+  const sessions = useEditableSessions(search, offset, organisationId);
+  const editable = (id: number) => unscoped || organisationId !== undefined || scoped.some((g) => g.sessionId === id);
   return (
     <>
       <Typography.Title level={1}>Quản lý hội nghị</Typography.Title>
       <div className="toolbar">
-        {unscoped && (
+        {(unscoped || organisationId !== undefined) && (
           <Button type="primary" onClick={() => void navigate('/quan-ly/phien/moi')}>
             Tạo hội nghị mới
           </Button>

@@ -17,14 +17,17 @@ export type RegistrationQuery = NonNullable<paths['/api/v1/sessions/{id}/registr
 const path = (id: number) => ({ params: { path: { id } } });
 const pathText = (id: number) => ({ params: { path: { id: String(id) } } });
 
-/** The sessions this organiser may edit, drafts included (the API lists drafts to organisers only). */
-export function useEditableSessions(q: string, offset: number) {
+/**
+ * The sessions this organiser may edit, drafts included (the API lists drafts to organisers only);
+ * with `organisation`, those it organises (an organiser bound to that organisation).
+ */
+export function useEditableSessions(q: string, offset: number, organisation?: number) {
   return useQuery({
-    queryKey: ['organiser-sessions', q, offset],
+    queryKey: ['organiser-sessions', q, offset, organisation],
     queryFn: () =>
       unwrap(
         api.GET('/api/v1/sessions', {
-          params: { query: { q: q || undefined, limit: 20, offset, sort: 'date', order: 'desc' } },
+          params: { query: { q: q || undefined, limit: 20, offset, sort: 'date', order: 'desc', organisation } },
         }),
       ),
     placeholderData: keepPreviousData,

@@ -34,6 +34,24 @@ describe('sessionAccess', () => {
   });
 });
 
+describe('requireAccess for an organiser bound to an organisation', () => {
+  const so = user({ organisationId: 40, organisationSessionIds: [5] });
+
+  it("runs its organisation's sessions and is refused elsewhere (404 for what it names, 403 otherwise)", () => {
+    for (const action of [
+      'session.change',
+      'registration.configure',
+      'registration.moderate',
+      'attendance.parts',
+    ] as const) {
+      expect(statusOf(() => requireAccess(so, { session: 5, action }))).toBe('allowed');
+      expect(statusOf(() => requireAccess(so, { session: 6, action }))).toBe(403);
+    }
+    expect(statusOf(() => requireAccess(so, { session: 5, action: 'attendance.export' }))).toBe('allowed');
+    expect(statusOf(() => requireAccess(so, { session: 6, action: 'registration.moderate', ...row(3) }))).toBe(404);
+  });
+});
+
 describe('requireAccess', () => {
   it('answers 403 for an action the caller may see but not do', () => {
     expect(statusOf(() => requireAccess(coordinatorOf7, { session: 7, action: 'registration.configure' }))).toBe(403);

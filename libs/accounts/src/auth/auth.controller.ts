@@ -13,6 +13,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppConfig, ProblemException } from '@app/common';
 import { AuthUser, delegateProvinceId } from '../roles';
 import { UsersService } from '../users/users.service';
+import { toRoleGrantResponse } from '../users/dto/role-grant.dto';
 import { Authenticated, CurrentUser } from './authenticated.decorator';
 import { ChangePasswordDto, LoginDto, RefreshTokenDto } from './dto/credentials.dto';
 import { MeResponse } from './dto/me.response';
@@ -108,7 +109,13 @@ export class AuthController {
   @ApiOkResponse({ type: MeResponse })
   async me(@CurrentUser() user: AuthUser): Promise<MeResponse> {
     const { displayName } = await this.users.get(user.id);
-    return { id: user.id, email: user.email, displayName, roles: user.roles, provinceId: delegateProvinceId(user) };
+    return {
+      id: user.id,
+      email: user.email,
+      displayName,
+      roles: user.roles.map(toRoleGrantResponse),
+      provinceId: delegateProvinceId(user),
+    };
   }
 
   @Post('password')

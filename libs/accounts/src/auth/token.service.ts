@@ -4,6 +4,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { ProblemException } from '@app/common';
 import { AuthUser, delegateProvinceId, RoleGrant } from '../roles';
+import { toRoleGrantResponse } from '../users/dto/role-grant.dto';
 import { UsersRepository } from '../users/users.repository';
 import { TokenPairResponse } from './dto/token-pair.response';
 import { invalidCredentials } from './login.service';
@@ -114,7 +115,8 @@ export class TokenService {
     const claims: AccessTokenClaims = {
       sub: String(user.id),
       email: user.email,
-      roles: user.roles,
+      // The grants as the API shows them: an organisation's sessions resolved for this request stay out.
+      roles: user.roles.map(toRoleGrantResponse),
       provinceId: delegateProvinceId(user),
       gen: user.tokenGeneration,
     };

@@ -75,6 +75,10 @@ export class UserRoleRecord {
   @Column({ name: 'province_id', type: 'integer', nullable: true })
   provinceId: number | null;
 
+  /** Organiser only: the grant covers the sessions this organisation organises. */
+  @Column({ name: 'organisation_id', type: 'bigint', nullable: true, transformer: numericId })
+  organisationId: number | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

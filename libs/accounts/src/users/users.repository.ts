@@ -35,10 +35,14 @@ export interface UserListFilter {
   role?: Role;
 }
 
-export const toGrant = (record: Pick<UserRoleRecord, 'role' | 'sessionId' | 'provinceId'>): RoleGrant => ({
+export const toGrant = (
+  record: Pick<UserRoleRecord, 'role' | 'sessionId' | 'provinceId'> & { organisationId?: number | string | null },
+): RoleGrant => ({
   role: record.role,
   sessionId: record.sessionId === null ? null : Number(record.sessionId),
   provinceId: record.provinceId === null ? null : Number(record.provinceId),
+  organisationId:
+    record.organisationId === null || record.organisationId === undefined ? null : Number(record.organisationId),
 });
 
 /** All SQL of users and role grants. Methods that take a manager run inside the caller's transaction. */
@@ -60,9 +64,23 @@ export class UsersRepository {
     id: number,
     manager: EntityManager | DataSource = this.dataSource,
   ): Promise<(AuthUser & { tokenGeneration: number }) | null> {
-    const rows: { id: string; email: string; token_generation: number; grants: RoleGrant[] }[] = await manager.query(
+    // An organisation-bound grant is resolved here to the sessions its organisation organises
+    // now, so the pure rules (canActOnSession, requireAccess) need no database. This reads the
+    // catalogue's session_organiser table (read only): the one place accounts looks outside its
+    // own tables, kept to this statement.
+    const rows: {
+      id: string;
+      email: string;
+      token_generation: number;
+      grants: (RoleGrant & { organisationSessionIds: string[] | null })[];
+    }[] = await manager.query(
       `SELECT u.id, u.email, u.token_generation,
-              coalesce(json_agg(json_build_object('role', r.role, 'sessionId', r.session_id, 'provinceId', r.province_id))
+              coalesce(json_agg(json_build_object('role', r.role, 'sessionId', r.session_id, 'provinceId', r.province_id,
+                                                  'organisationId', r.organisation_id,
+                                                  'organisationSessionIds',
+                                                  CASE WHEN r.organisation_id IS NOT NULL THEN
+                                                    (SELECT coalesce(json_agg(so.session_id), '[]') FROM session_organiser so
+                                                      WHERE so.organisation_id = r.organisation_id) END))
                        FILTER (WHERE r.id IS NOT NULL), '[]') AS grants
          FROM app_user u LEFT JOIN user_role r ON r.user_id = u.id
         WHERE u.id = $1 AND u.is_active
@@ -73,7 +91,14 @@ export class UsersRepository {
     return {
       id: Number(rows[0].id),
       email: rows[0].email,
-      roles: sortGrants(rows[0].grants.map(toGrant)),
+      roles: sortGrants(
+        rows[0].grants.map((grant) => {
+          const resolved = toGrant(grant);
+          return grant.organisationSessionIds
+            ? { ...resolved, organisationSessionIds: grant.organisationSessionIds.map(Number) }
+            : resolved;
+        }),
+      ),
       tokenGeneration: rows[0].token_generation,
     };
   }
@@ -206,18 +231,25 @@ export class UsersRepository {
   async addGrants(manager: EntityManager, userId: number, grants: readonly RoleGrant[]): Promise<void> {
     for (const grant of grants) {
       await manager.query(
-        `INSERT INTO user_role (user_id, role, session_id, province_id) VALUES ($1, $2, $3, $4)
+        `INSERT INTO user_role (user_id, role, session_id, province_id, organisation_id) VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT DO NOTHING`,
-        [userId, grant.role, grant.sessionId, grant.provinceId],
+        [userId, grant.role, grant.sessionId, grant.provinceId, grant.organisationId ?? null],
       );
     }
   }
 
-  /** Indexes (into `grants`) of sessions that do not exist and provinces that are not current units. */
+  /** Sessions and organisations that do not exist, and provinces that are not current units. */
   async unknownReferences(
     manager: EntityManager,
     grants: readonly RoleGrant[],
-  ): Promise<{ sessions: number[]; provinces: number[] }> {
+  ): Promise<{ sessions: number[]; provinces: number[]; organisations: number[] }> {
+    const organisationIds = [
+      ...new Set(grants.flatMap((grant) => (grant.organisationId ? [grant.organisationId] : []))),
+    ];
+    const foundOrganisations: { id: string }[] = organisationIds.length
+      ? await manager.query(`SELECT id FROM organisation WHERE id = ANY($1::bigint[])`, [organisationIds])
+      : [];
+    const organisations = new Set(foundOrganisations.map((row) => Number(row.id)));
     const sessionIds = [...new Set(grants.flatMap((grant) => (grant.sessionId === null ? [] : [grant.sessionId])))];
     const provinceIds = [...new Set(grants.flatMap((grant) => (grant.provinceId === null ? [] : [grant.provinceId])))];
     const foundSessions: { id: string }[] = sessionIds.length
@@ -232,6 +264,7 @@ export class UsersRepository {
     return {
       sessions: sessionIds.filter((id) => !sessions.has(id)),
       provinces: provinceIds.filter((id) => !provinces.has(id)),
+      organisations: organisationIds.filter((id) => !organisations.has(id)),
     };
   }
 

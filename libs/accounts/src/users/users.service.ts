@@ -135,7 +135,7 @@ export class UsersService {
     const problems = grantProblems(grants);
     if (problems.length > 0) {
       throw new RequestValidationException(
-        problems.map(({ index, field, message }) => ({ path: `roles.${index}.${field}`, message })),
+        problems.map(({ index, field, message, key }) => ({ path: `roles.${index}.${field}`, message, key })),
       );
     }
   }
@@ -154,6 +154,14 @@ export class UsersService {
         errors.push({
           path: `roles.${index}.provinceId`,
           message: `province ${grant.provinceId} does not exist or is no longer a current province`,
+        });
+      }
+      if (grant.organisationId && unknown.organisations.includes(grant.organisationId)) {
+        errors.push({
+          path: `roles.${index}.organisationId`,
+          message: `organisation ${grant.organisationId} does not exist`,
+          key: 'organisation-unknown',
+          args: [grant.organisationId],
         });
       }
     });

@@ -1,7 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditActor, AuditLogWriter, AuditTrail, AuthUser, hasUnscopedRole, requireAccess } from '@app/accounts';
+import {
+  AuditActor,
+  AuditLogWriter,
+  AuditTrail,
+  AuthUser,
+  hasUnscopedRole,
+  organiserOrganisationIds,
+  requireAccess,
+} from '@app/accounts';
 import { conflict, forbidden, notFound, RequestValidationException, slugOf } from '@app/common';
 import { SessionChangeMail } from '@app/notifications';
 import { CreateSessionDto, UpdateSessionDto } from './dto/session-write.dto';
@@ -32,8 +40,11 @@ export class SessionEditService {
   ) {}
 
   async create(input: CreateSessionDto, user: AuthUser, actor: AuditActor): Promise<SessionDetailDto> {
-    // Creating a session needs an organiser grant that is not limited to one session.
-    if (!hasUnscopedRole(user, ['organiser'])) {
+    // Creating a session needs an organiser grant for every session, or one bound to an
+    // organisation: that organisation then leads the new session (so its organiser runs it);
+    // a grant limited to one session is not enough.
+    const boundTo = hasUnscopedRole(user, ['organiser']) ? undefined : organiserOrganisationIds(user)[0];
+    if (!hasUnscopedRole(user, ['organiser']) && boundTo === undefined) {
       throw forbidden('Your organiser role does not allow you to create sessions.');
     }
     const id = await this.dataSource.transaction(async (manager) => {
@@ -46,13 +57,15 @@ export class SessionEditService {
         });
       }
       const newId = await this.sessions.insert(manager, { ...values, slug });
+      const organisers = boundTo === undefined ? [] : [{ organisationId: boundTo, role: 'lead' }];
+      if (organisers.length > 0) await this.sessions.replaceOrganisers(manager, newId, organisers);
       await this.citations.add(manager, newId, 'training_session', newId, cited);
       await this.audit.record(manager, {
         ...actor,
         action: 'session.created',
         entityType: 'training_session',
         entityId: newId,
-        after: input,
+        after: organisers.length > 0 ? { ...input, organisers } : input,
       });
       return newId;
     });

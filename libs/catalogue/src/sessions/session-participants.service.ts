@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AuditActor, AuditLogWriter, AuthUser, requireAccess } from '@app/accounts';
+import {
+  AuditActor,
+  AuditLogWriter,
+  AuthUser,
+  hasUnscopedRole,
+  organiserOrganisationIds,
+  requireAccess,
+} from '@app/accounts';
 import { RequestValidationException } from '@app/common';
 import { ReplaceInvitationsDto, ReplaceOrganisersDto } from './dto/session-write.dto';
 import { SessionDetailDto } from './dto/session.response';
@@ -44,6 +51,7 @@ export class SessionParticipantsService {
         ids,
         (index) => `organisers.${index}.organisationId`,
       );
+      assertKeepsOwnOrganisation(user, id, ids);
       const cited = [];
       for (const [index, organiser] of input.organisers.entries()) {
         cited.push(await this.citations.check(manager, organiser.citations, `organisers.${index}.citations`));
@@ -114,4 +122,23 @@ export class SessionParticipantsService {
     });
     return this.queries.detail(String(id), ORGANISER_VIEW);
   }
+}
+
+/**
+ * An organiser who runs the session only through their organisation's grant may not drop that
+ * organisation from its organisers: they would lose the session halfway through the request.
+ */
+function assertKeepsOwnOrganisation(user: AuthUser, sessionId: number, organisationIds: readonly number[]): void {
+  if (hasUnscopedRole(user, ['organiser'])) return;
+  if (user.roles.some((grant) => grant.role === 'organiser' && grant.sessionId === sessionId)) return;
+  const own = organiserOrganisationIds(user);
+  if (own.length === 0 || own.some((organisationId) => organisationIds.includes(organisationId))) return;
+  throw new RequestValidationException([
+    {
+      path: 'organisers',
+      message: `must keep your organisation (${own.join(', ')}) among the organisers`,
+      key: 'own-organisation-kept',
+      args: [own.join(', ')],
+    },
+  ]);
 }

@@ -279,3 +279,19 @@ Object.assign(FIELD_MESSAGES, {
       `is not in paragraph ${args[0]} of source ${args[1]}; copy the words exactly`,
   },
 });
+
+// Organiser grants bound to an organisation (issue 16, item 8).
+Object.assign(FIELD_MESSAGES, {
+  'organisation-unknown': {
+    vi: ({ args }: { args: unknown[] }) => `tổ chức ${args[0]} không tồn tại`,
+    en: ({ args }: { args: unknown[] }) => `organisation ${args[0]} does not exist`,
+  },
+  'organisation-only-for-organisers': {
+    vi: () => 'chỉ dùng cho quyền ban tổ chức (organiser), không kèm sessionId',
+    en: () => 'is only allowed for an organiser grant, without sessionId',
+  },
+  'own-organisation-kept': {
+    vi: ({ args }: { args: unknown[] }) => `phải giữ tổ chức của bạn (${args[0]}) trong ban tổ chức`,
+    en: ({ args }: { args: unknown[] }) => `must keep your organisation (${args[0]}) among the organisers`,
+  },
+});

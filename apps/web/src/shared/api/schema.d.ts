@@ -3121,6 +3121,8 @@ export interface components {
             role: "admin" | "organiser" | "coordinator" | "province_delegate";
             sessionId: number | null;
             provinceId: number | null;
+            /** @description Set: an organiser bound to this organisation */
+            organisationId: number | null;
         };
         MeResponse: {
             id: number;
@@ -3141,6 +3143,8 @@ export interface components {
             sessionId?: number | null;
             /** @description Required for province_delegate (a current province), refused for other roles */
             provinceId?: number | null;
+            /** @description Organiser only, not with sessionId: bind the grant to this organisation (e.g. a provincial Sở TT&TT). The organiser then runs only the sessions it organises (lead or co-organiser) and creates sessions it leads. */
+            organisationId?: number | null;
         };
         CreateUserDto: {
             /** @example dai.bieu@tuyenquang.gov.vn */
