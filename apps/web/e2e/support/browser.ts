@@ -25,6 +25,19 @@ export async function visibleText(locator: Locator): Promise<string> {
 
 /** axe-core on the whole page: no serious or critical violation (each listed by rule and target when any). */
 export async function expectAccessible(page: Page): Promise<void> {
+  // A popover or dialog still fading in or out is half transparent, and axe reads its text as low
+  // contrast: wait until no antd motion class (…-enter/-leave/-appear, -active/-prepare/-start) is left.
+  await page
+    .waitForFunction(
+      () =>
+        ![...document.querySelectorAll('[class]')].some((el) =>
+          [...el.classList].some((name) => /-(enter|leave|appear)(-active|-prepare|-start)?$/.test(name)),
+        ),
+      undefined,
+      { timeout: 10_000 },
+    )
+    // A motion that never ends is no reason to skip the audit: axe runs all the same.
+    .catch(() => undefined);
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const bad = results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
