@@ -60,7 +60,11 @@ describe('the check-in desk of a coordinator, on a phone', () => {
     // Decoding frames competes for the CPU with the API and the database on a small machine.
     await card.waitFor({ state: 'visible', timeout: 40_000 }).catch(async (failure: unknown) => {
       await page.screenshot({ path: `/tmp/desk-fail-${index}.png` });
-      throw new Error(`${String(failure)}; card: ${await result().innerText()}`);
+      const video = await page.evaluate(() => {
+        const v = document.querySelector('video');
+        return v && { readyState: v.readyState, paused: v.paused, currentTime: v.currentTime, width: v.videoWidth };
+      });
+      throw new Error(`${String(failure)}; card: ${await result().innerText()}; video: ${JSON.stringify(video)}`);
     });
     const text = await visibleText(card);
     await showQr(page, null);

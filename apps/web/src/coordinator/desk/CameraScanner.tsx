@@ -35,21 +35,28 @@ export function CameraScanner({ onCode }: { onCode: (code: string) => void }) {
     // error it does not expect (a torn frame can raise one), and a desk must keep scanning.
     const tick = () => {
       if (stopped) return;
-      if (draw && element.readyState >= 2 && element.videoWidth > 0) {
-        if (frame.width !== element.videoWidth) frame.width = element.videoWidth;
-        if (frame.height !== element.videoHeight) frame.height = element.videoHeight;
-        draw.drawImage(element, 0, 0, frame.width, frame.height);
-        try {
-          const code = reader.decodeFromCanvas(frame).getText().trim();
-          const now = Date.now();
-          const repeated = code === last.current.code && now - last.current.at < REPEAT_MS;
-          last.current = { code, at: now };
-          if (!repeated) onCodeRef.current(code);
-        } catch {
-          // No code in this frame (or one ZXing cannot read): the next frame is tried.
+      try {
+        // A video the browser paused (power saving, a tab switch) is started again.
+        if (element.paused && element.srcObject) void element.play().catch(() => undefined);
+        if (draw && element.readyState >= 2 && element.videoWidth > 0) {
+          if (frame.width !== element.videoWidth) frame.width = element.videoWidth;
+          if (frame.height !== element.videoHeight) frame.height = element.videoHeight;
+          draw.drawImage(element, 0, 0, frame.width, frame.height);
+          decoded(reader.decodeFromCanvas(frame).getText().trim());
         }
+      } catch {
+        // No code in this frame (or one ZXing cannot read, or a frame the video could not give):
+        // the next frame is tried.
+      } finally {
+        // Rescheduled whatever happened: a desk that silently stops scanning is the worst outcome.
+        if (!stopped) timer = setTimeout(tick, SCAN_EVERY_MS);
       }
-      timer = setTimeout(tick, SCAN_EVERY_MS);
+    };
+    const decoded = (code: string) => {
+      const now = Date.now();
+      const repeated = code === last.current.code && now - last.current.at < REPEAT_MS;
+      last.current = { code, at: now };
+      if (!repeated) onCodeRef.current(code);
     };
     navigator.mediaDevices
       .getUserMedia({ video: { facingMode: 'environment' }, audio: false })
@@ -60,8 +67,10 @@ export function CameraScanner({ onCode }: { onCode: (code: string) => void }) {
         }
         stream = opened;
         element.srcObject = opened;
-        await element.play();
+        // Frames are tried from now on: the loop waits for the video to have one, so it does not
+        // hang on play()'s promise, which a busy phone can settle late.
         tick();
+        await element.play();
       })
       .catch((failure: unknown) => {
         if (stopped) return;
