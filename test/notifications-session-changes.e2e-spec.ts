@@ -253,4 +253,59 @@ describe('notifications: session rescheduled, venue changed, cancelled', () => {
     expect(sink.to('mo-dk@tn.test')).toHaveLength(0);
     expect(sink.to('mo-dk-2@lc.test')).toHaveLength(0);
   });
+  it('a window that opened before the session was opened for registration is announced at the next scan, and so is a delegate appointed later', async () => {
+    const [caMau] = await provincesNamed(t, 'Cà Mau');
+    const title = 'Tập huấn mở đăng ký muộn';
+    const as = bearer(organiser);
+    const sessionId = (
+      await t
+        .http()
+        .post('/api/v1/sessions')
+        .set(as)
+        .send({ title, kind: 'training_conference', startsOn: vnDayFromNow(25) })
+        .expect(201)
+    ).body.id as number;
+    await t
+      .http()
+      .put(`/api/v1/sessions/${sessionId}/invitations`)
+      .set(as)
+      .send({ provinceIds: [caMau.id] })
+      .expect(200);
+    await t.http().post(`/api/v1/sessions/${sessionId}/status`).set(as).send({ status: 'scheduled' }).expect(200);
+    // The window's start is two hours gone when the organiser finally opens registration.
+    await t
+      .http()
+      .put(`/api/v1/sessions/${sessionId}/registration-settings`)
+      .set(as)
+      .send({
+        opensAt: new Date(Date.now() - 2 * 3_600_000).toISOString(),
+        closesAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+        moderated: false,
+        quotas: [{ provinceId: caMau.id, quota: 4 }],
+      })
+      .expect(200);
+    await tokenFor(t, { role: 'province_delegate', provinceId: caMau.id, email: 'muon-1@cm.test' });
+    const scan = t.app.get(NotificationScan);
+    // Not open for registration yet: nothing to announce.
+    expect((await scan.run(new Date())).openings).toBe(0);
+    await t
+      .http()
+      .post(`/api/v1/sessions/${sessionId}/status`)
+      .set(as)
+      .send({ status: 'registration_open' })
+      .expect(200);
+    const delegates = await count(
+      t,
+      `SELECT count(*) AS n FROM user_role WHERE role = 'province_delegate' AND province_id = $1`,
+      [caMau.id],
+    );
+    expect((await scan.run(new Date())).openings).toBe(delegates);
+    expect((await scan.run(new Date())).openings).toBe(0);
+    // A delegate appointed while the window is open is told at the next scan, the others not again.
+    await tokenFor(t, { role: 'province_delegate', provinceId: caMau.id, email: 'muon-2@cm.test' });
+    expect((await scan.run(new Date())).openings).toBe(1);
+    await settled(t);
+    expect(sink.to('muon-1@cm.test').map((mail) => mail.subject)).toEqual([`Mở đăng ký — Cà Mau: ${title}`]);
+    expect(sink.to('muon-2@cm.test').map((mail) => mail.subject)).toEqual([`Mở đăng ký — Cà Mau: ${title}`]);
+  });
 });

@@ -94,13 +94,16 @@ export class MailFactsRepository {
   }
 
   /**
-   * Registration windows of open sessions that opened in (`from`, `to`], with the delegates of
-   * each invited province (scoped to the session or not) and that province's quota.
+   * Registration windows open at `now` (the session open for registration, `opens_at` passed,
+   * `closes_at` not yet), with each delegate of each invited province (scoped to the session or
+   * not) who has not been told yet, and that province's quota. "Not told" rather than "opened
+   * since the last tick": a window set to open in the past and a session opened later, or a
+   * delegate appointed while the window is open, are announced too; the outbox's key for the
+   * announcement is what makes it once.
    */
-  async openedWindows(
+  async openWindowsNotAnnounced(
     manager: EntityManager,
-    from: Date,
-    to: Date,
+    now: Date,
   ): Promise<
     { sessionId: number; closesAt: string; delegate: Recipient; provinceName: string; quota: number | null }[]
   > {
@@ -114,9 +117,11 @@ export class MailFactsRepository {
                          AND (g.session_id IS NULL OR g.session_id = s.id)
          JOIN app_user u ON u.id = g.user_id AND u.is_active
          LEFT JOIN province_quota q ON q.session_id = s.id AND q.province_id = ip.province_id
-        WHERE s.status = 'registration_open' AND rs.opens_at > $1 AND rs.opens_at <= $2 AND rs.closes_at > $2
+        WHERE s.status = 'registration_open' AND rs.opens_at <= $1 AND rs.closes_at > $1
+          AND NOT EXISTS (SELECT 1 FROM notification_message m
+                           WHERE m.idempotency_key = 'registration-opened:' || s.id || ':' || u.id)
         ORDER BY s.id, u.id`,
-      [from, to],
+      [now],
     );
     return rows.map((row) => ({
       sessionId: Number(row.session_id),

@@ -7,9 +7,6 @@ import { MailQueue, SCAN_QUEUE } from '../delivery/mail-queue';
 import type { OutgoingMail } from '../notification.types';
 import { Outbox } from '../outbox';
 
-/** Two ticks: a window that opened during a missed tick is still announced. */
-const OPENING_LOOKBACK_MS = 30 * 60_000;
-
 const vnDay = (date: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(date);
 
 /**
@@ -20,8 +17,8 @@ const vnDay = (date: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia
  * - the coordinators' briefing the day before a session (Việt Nam date), with the export link;
  * - the organisers' moderation digest, once a day from 08:00, when registrations wait for them;
  * - the opening of a registration window: one mail per delegate of each invited province and
- *   session, for windows that opened since the previous ticks (OPENING_LOOKBACK_MS covers a
- *   missed one; the key makes the overlap harmless).
+ *   session, for every window open now that the delegate was not told of (however long ago it
+ *   opened: a session opened for registration after its window's start is announced too).
  */
 @Injectable()
 export class NotificationScan implements OnApplicationBootstrap {
@@ -135,10 +132,11 @@ export class NotificationScan implements OnApplicationBootstrap {
   }
 
   private async openings(manager: DataSource['manager'], now: Date): Promise<number> {
-    const opened = await this.facts.openedWindows(manager, new Date(now.getTime() - OPENING_LOOKBACK_MS), now);
+    const opened = await this.facts.openWindowsNotAnnounced(manager, now);
     if (opened.length === 0) return 0;
     const sessions = await this.facts.sessions(manager, [...new Set(opened.map((item) => item.sessionId))]);
     const mails: OutgoingMail[] = opened.map((item) => ({
+      // Also read by openWindowsNotAnnounced: the two must name the announcement the same way.
       idempotencyKey: `registration-opened:${item.sessionId}:${item.delegate.userId}`,
       category: 'delegate_updates',
       template: 'registration_opened',
