@@ -187,6 +187,55 @@ describe('catalogue: organisers edit sessions, agenda, people, organisations, do
     expect(badField.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['id', 'status']);
   });
 
+  it('clears optional fields with null and refuses null for the others, naming the field', async () => {
+    const [province] = await t.app.get(DataSource).query(`SELECT id FROM province WHERE valid_to IS NULL LIMIT 1`);
+    const created = await as(organiser)
+      .post('/api/v1/sessions')
+      .send({
+        title: 'Tập huấn xoá trường tuỳ chọn',
+        kind: 'training_conference',
+        startsOn: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10),
+        partOfDay: 'morning',
+        venueName: 'Hội trường tầng 3',
+        venueAddress: '12 Lê Lợi',
+        hostProvinceId: province.id,
+        audience: 'Cán bộ làm công tác thông tin đối ngoại',
+        note: 'Ghi chú tạm',
+      })
+      .expect(201);
+    const cleared = await as(organiser)
+      .patch(`/api/v1/sessions/${created.body.id}`)
+      .send({
+        version: created.body.version,
+        partOfDay: null,
+        venueName: null,
+        venueAddress: null,
+        hostProvinceId: null,
+        audience: null,
+        note: null,
+      })
+      .expect(200);
+    expect(cleared.body).toMatchObject({
+      venueName: null,
+      venueAddress: null,
+      hostProvince: null,
+      audience: null,
+      note: null,
+    });
+    expect(cleared.body.schedule.partOfDay).toBeNull();
+    expect(cleared.body.title).toBe('Tập huấn xoá trường tuỳ chọn');
+
+    const refused = await as(organiser)
+      .patch(`/api/v1/sessions/${created.body.id}`)
+      .set('Accept-Language', 'vi')
+      .send({ version: cleared.body.version, title: null, format: null, venueName: 'Hội trường mới' })
+      .expect(400);
+    expect(refused.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['format', 'title']);
+    expect(refused.body.errors[0].message).toBe('không thể để trống: bỏ trường này ra khỏi yêu cầu để giữ giá trị cũ');
+    const unchanged = await as(organiser).get(`/api/v1/sessions/${created.body.id}`).expect(200);
+    expect(unchanged.body).toMatchObject({ version: cleared.body.version, venueName: null, format: 'in_person' });
+  });
+
   it('renames an organisation from a date and still finds it by the old name', async () => {
     const org = (
       await as(organiser)

@@ -1,4 +1,4 @@
-import type { CreateSessionDto } from './dto/session-write.dto';
+import type { CreateSessionDto, SessionChanges } from './dto/session-write.dto';
 import type { SessionDetailDto } from './dto/session.response';
 
 /** Which part of a session (the `aspect` of its citations) each field belongs to; null is the session as a whole. */
@@ -36,7 +36,10 @@ const valueBefore = (before: SessionDetailDto, field: string): unknown => {
  * The aspects whose value a change replaces: their citations supported the old value and are
  * retired (a venue changed to "Trụ sở Bộ Ngoại giao" no longer carries the Hà Nội citation).
  */
-export function changedAspects(changes: Partial<CreateSessionDto>, before: SessionDetailDto): (string | null)[] {
+export function changedAspects(
+  changes: Partial<CreateSessionDto> | SessionChanges,
+  before: SessionDetailDto,
+): (string | null)[] {
   const aspects = new Set<string | null>();
   for (const [field, value] of Object.entries(changes)) {
     if (!(field in ASPECT_OF_FIELD) || value === undefined) continue;

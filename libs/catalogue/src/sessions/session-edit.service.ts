@@ -12,7 +12,12 @@ import {
 } from '@app/accounts';
 import { conflict, forbidden, notFound, RequestValidationException, slugOf } from '@app/common';
 import { SessionChangeMail } from '@app/notifications';
-import { CreateSessionDto, UpdateSessionDto } from './dto/session-write.dto';
+import {
+  CLEARABLE_SESSION_FIELDS,
+  CreateSessionDto,
+  UpdateSessionDto,
+  type SessionChanges,
+} from './dto/session-write.dto';
 import { SessionDetailDto } from './dto/session.response';
 import { SESSION_WRITABLE_COLUMNS, SessionColumnValues, SessionWriteRepository } from './session-write.repository';
 import { CitationWriter } from '../citations/citation.writer';
@@ -140,15 +145,19 @@ export class SessionEditService {
   /** Turns DTO fields into columns, filling the date span from the precision and checking references. */
   private async columnValues(
     manager: EntityManager,
-    input: Partial<CreateSessionDto>,
+    input: Partial<CreateSessionDto> | SessionChanges,
     before: SessionDetailDto | undefined,
   ): Promise<SessionColumnValues> {
     const values: SessionColumnValues = {};
+    const refused = Object.entries(input)
+      .filter(([field, value]) => value === null && !(CLEARABLE_SESSION_FIELDS as readonly string[]).includes(field))
+      .map(([field]) => ({ path: field, key: 'not-clearable', message: 'cannot be cleared: leave it out to keep it' }));
+    if (refused.length > 0) throw new RequestValidationException(refused);
     for (const [field, column] of Object.entries(SESSION_WRITABLE_COLUMNS)) {
       const value = (input as Record<string, unknown>)[field];
       if (value !== undefined) values[column] = value;
     }
-    if (input.hostProvinceId !== undefined) {
+    if (input.hostProvinceId != null) {
       await requireExisting(this.sessions, manager, 'province', [input.hostProvinceId], () => 'hostProvinceId');
     }
     const schedule = scheduleColumns(input, before?.schedule);

@@ -228,6 +228,10 @@ export const FIELD_MESSAGES: Record<
 };
 
 Object.assign(FIELD_MESSAGES, {
+  'not-clearable': {
+    vi: () => 'không thể để trống: bỏ trường này ra khỏi yêu cầu để giữ giá trị cũ',
+    en: () => 'cannot be cleared: leave it out to keep it',
+  },
   'same-person-as-row': {
     vi: ({ args }: { args: unknown[] }) => `trùng người với dòng ${args[0]}; xóa một trong hai dòng`,
     en: ({ args }: { args: unknown[] }) => `the same person as row ${args[0]}`,

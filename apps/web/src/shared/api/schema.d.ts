@@ -1796,39 +1796,43 @@ export interface components {
              */
             dateInference?: string;
             /**
-             * @description The date as the report words it
-             * @example sáng 9/11
-             */
-            dateAsReported?: string;
-            /**
              * @description The latest the event can be: the report date
              * @example 2021-11-12
              */
             reportedBy?: string;
-            /** @enum {string} */
-            partOfDay?: "morning" | "afternoon" | "evening" | "full_day";
-            venueName?: string;
-            venueAddress?: string;
-            /** @description Province id */
-            hostProvinceId?: number;
             /**
              * @default in_person
              * @enum {string}
              */
             format: "in_person" | "online" | "hybrid";
-            audience?: string;
-            /**
-             * @description The level of the audience (district, commune…)
-             * @enum {string}
-             */
-            audienceScope?: "national" | "regional" | "provincial" | "district" | "commune";
-            /** @example các huyện Sơn Dương, Yên Sơn và thành phố Tuyên Quang */
-            audienceUnits?: string;
-            note?: string;
             /** @description Where the sources say so; checked against the source text */
             citations?: components["schemas"]["SessionCitationInputDto"][];
             /** @description The version you read; a stale version is refused with 409 */
             version: number;
+            /**
+             * @description null clears it
+             * @enum {string|null}
+             */
+            partOfDay?: "morning" | "afternoon" | "evening" | "full_day" | null;
+            /** @description null clears it */
+            venueName?: Record<string, never> | null;
+            /** @description null clears it */
+            venueAddress?: Record<string, never> | null;
+            /** @description Province id; null clears it */
+            hostProvinceId?: Record<string, never> | null;
+            /** @description null clears it */
+            audience?: Record<string, never> | null;
+            /**
+             * @description null clears it
+             * @enum {string|null}
+             */
+            audienceScope?: "national" | "regional" | "provincial" | "district" | "commune" | null;
+            /** @description null clears it */
+            audienceUnits?: Record<string, never> | null;
+            /** @description null clears it */
+            note?: Record<string, never> | null;
+            /** @description null clears it */
+            dateAsReported?: Record<string, never> | null;
         };
         LastChangeDto: {
             /** @description Display name of who made the change; null when no account did */

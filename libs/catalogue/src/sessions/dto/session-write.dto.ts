@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -162,12 +162,70 @@ export class CreateSessionDto {
   citations?: SessionCitationInputDto[];
 }
 
-export class UpdateSessionDto extends PartialType(CreateSessionDto) {
+/** What an edit may set back to empty with `null` (the rest is required, or has a default). */
+export const CLEARABLE_SESSION_FIELDS = [
+  'partOfDay',
+  'venueName',
+  'venueAddress',
+  'hostProvinceId',
+  'audience',
+  'audienceScope',
+  'audienceUnits',
+  'note',
+  'dateAsReported',
+] as const;
+
+const CLEARS = 'null clears it';
+
+export class UpdateSessionDto extends PartialType(OmitType(CreateSessionDto, CLEARABLE_SESSION_FIELDS)) {
   @ApiProperty({ description: 'The version you read; a stale version is refused with 409' })
   @IsInt()
   @Min(1)
   version: number;
+
+  // The create DTO's rules, with null allowed: it sets the field back to empty. Any other field
+  // sent as null is refused by the edit use case, naming the field.
+  @ApiPropertyOptional({ enum: PARTS_OF_DAY, nullable: true, description: CLEARS })
+  @IsOptional()
+  @IsIn(PARTS_OF_DAY)
+  partOfDay?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, description: CLEARS })
+  @TextField({ max: 300, optional: true })
+  venueName?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, description: CLEARS })
+  @TextField({ max: 500, optional: true })
+  venueAddress?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, description: `Province id; ${CLEARS}` })
+  @IdField({ optional: true })
+  hostProvinceId?: number | null;
+
+  @ApiPropertyOptional({ nullable: true, description: CLEARS })
+  @TextField({ max: 1000, optional: true })
+  audience?: string | null;
+
+  @ApiPropertyOptional({ enum: AUDIENCE_SCOPES, nullable: true, description: CLEARS })
+  @IsOptional()
+  @IsIn(AUDIENCE_SCOPES)
+  audienceScope?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, description: CLEARS })
+  @TextField({ max: 2000, optional: true })
+  audienceUnits?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, description: CLEARS })
+  @TextField({ max: 2000, optional: true })
+  note?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, description: CLEARS })
+  @TextField({ max: 200, optional: true })
+  dateAsReported?: string | null;
 }
+
+/** An edit's fields without the version it was read at. */
+export type SessionChanges = Omit<UpdateSessionDto, 'version'>;
 
 export class ChangeStatusDto {
   @ApiProperty({ enum: SESSION_STATUSES })
