@@ -268,6 +268,24 @@ describe('an organiser planning a training', () => {
         venueName: 'Nhà khách Trung ương',
       }),
     );
+    // Emptying the venue and saving clears it (it is not kept because the field was left empty).
+    // The saved notice is already on screen from the save before: wait for this save's answer.
+    await second.getByLabel('Địa điểm').fill('');
+    const cleared = second.waitForResponse(
+      (res) => res.url().endsWith(`/api/v1/sessions/${id}`) && res.request().method() === 'PATCH',
+    );
+    await second.getByRole('button', { name: 'Lưu thay đổi' }).click();
+    expect((await cleared).status()).toBe(200);
+    await visibleText(second.getByRole('status').filter({ hasText: 'Đã lưu thông tin hội nghị.' }));
+    const emptied = (await (await apiAs(organiser.token, 'GET', `/api/v1/sessions/${id}`)).json()) as {
+      venueName: string | null;
+      title: string;
+    };
+    expect(emptied).toEqual(
+      expect.objectContaining({ venueName: null, title: 'Hội nghị sửa cùng lúc (bản của người thứ nhất)' }),
+    );
+    await second.reload();
+    expect(await second.getByLabel('Địa điểm').inputValue()).toBe('');
     await first.context().close();
     await second.context().close();
   });

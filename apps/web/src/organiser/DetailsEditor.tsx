@@ -6,7 +6,7 @@ import { ApiError } from '../shared/api/problem';
 import type { components } from '../shared/api/schema';
 import { formatInstant, formatSchedule, label, FORMATS, SESSION_KINDS } from '../shared/format';
 import { sessionWrites, useSessionWrite, type SessionDetail } from './queries';
-import { SessionForm, toFormValues, toSessionBody, type SessionFormValues } from './SessionForm';
+import { SessionForm, toFormValues, toSessionChanges, type SessionFormValues } from './SessionForm';
 
 /** The fields this form edits, each as a person reads it (to say what someone else changed). */
 const SHOWN: { label: string; text: (s: SessionDetail) => string }[] = [
@@ -70,7 +70,7 @@ export function DetailsEditor({ session }: { session: SessionDetail }) {
   const save = async (values: SessionFormValues) => {
     setSaved(false);
     setStale(null);
-    const body = toSessionBody(values);
+    const body = toSessionChanges(values, initial);
     try {
       await update.mutateAsync({ ...body, version: base.version });
     } catch (failure) {

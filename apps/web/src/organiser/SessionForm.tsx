@@ -2,7 +2,7 @@ import { Alert, Button, Form, Input, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { ApiError, errorMessage, fieldMessage } from '../shared/api/problem';
 import { FORMATS, matchesFolded, SESSION_KINDS } from '../shared/format';
-import { useProvincesOn, type NewSession, type SessionDetail } from './queries';
+import { useProvincesOn, type NewSession, type SessionChanges, type SessionDetail } from './queries';
 
 /** What the form holds: the date in the shape its precision asks for (a day, a month or a year). */
 export interface SessionFormValues {
@@ -85,6 +85,21 @@ export function toSessionBody(values: SessionFormValues): NewSession {
     if (text) body[key] = text;
   }
   if (values.hostProvinceId) body.hostProvinceId = values.hostProvinceId;
+  return body;
+}
+
+/** Fields the form may empty: an edit sends null for one that had a value (left out it would stay). */
+const CLEARABLE = ['partOfDay', 'venueName', 'venueAddress', 'hostProvinceId', 'audience', 'note'] as const;
+
+/** The body of an edit: the form's fields as for a new session, and null for each one emptied. */
+export function toSessionChanges(
+  values: SessionFormValues,
+  initial: SessionFormValues,
+): Omit<SessionChanges, 'version'> {
+  const body: Omit<SessionChanges, 'version'> = toSessionBody(values);
+  for (const key of CLEARABLE) {
+    if (initial[key] !== undefined && body[key] === undefined) body[key] = null;
+  }
   return body;
 }
 

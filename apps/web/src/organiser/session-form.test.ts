@@ -3,7 +3,7 @@ import { foldAccents, matchesFolded } from '../shared/format';
 import { differences, staleTitle } from './DetailsEditor';
 import type { SessionDetail } from './queries';
 import { toVietnamLocal } from './RegistrationSettingsEditor';
-import { startsOnOf, toFormValues, toSessionBody } from './SessionForm';
+import { startsOnOf, toFormValues, toSessionBody, toSessionChanges } from './SessionForm';
 
 const session = {
   id: 1,
@@ -24,6 +24,14 @@ const session = {
 } as unknown as SessionDetail;
 
 describe('the session form', () => {
+  it('sends null for a field the organiser emptied in an edit, and leaves out one that was empty', () => {
+    const initial = toFormValues(session);
+    const changes = toSessionChanges({ ...initial, venueName: ' ', partOfDay: undefined }, initial);
+    expect(changes).toMatchObject({ venueName: null, partOfDay: null, title: 'Tập huấn' });
+    expect(changes).not.toHaveProperty('venueAddress');
+    expect(changes).not.toHaveProperty('note');
+  });
+
   it('sends the date its precision asks for, and leaves empty fields out', () => {
     const values = toFormValues(session);
     expect(toSessionBody({ ...values, venueAddress: '  ' })).toEqual({

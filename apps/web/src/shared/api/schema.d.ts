@@ -1815,24 +1815,24 @@ export interface components {
              */
             partOfDay?: "morning" | "afternoon" | "evening" | "full_day" | null;
             /** @description null clears it */
-            venueName?: Record<string, never> | null;
+            venueName?: string | null;
             /** @description null clears it */
-            venueAddress?: Record<string, never> | null;
+            venueAddress?: string | null;
             /** @description Province id; null clears it */
-            hostProvinceId?: Record<string, never> | null;
+            hostProvinceId?: number | null;
             /** @description null clears it */
-            audience?: Record<string, never> | null;
+            audience?: string | null;
             /**
              * @description null clears it
              * @enum {string|null}
              */
             audienceScope?: "national" | "regional" | "provincial" | "district" | "commune" | null;
             /** @description null clears it */
-            audienceUnits?: Record<string, never> | null;
+            audienceUnits?: string | null;
             /** @description null clears it */
-            note?: Record<string, never> | null;
+            note?: string | null;
             /** @description null clears it */
-            dateAsReported?: Record<string, never> | null;
+            dateAsReported?: string | null;
         };
         LastChangeDto: {
             /** @description Display name of who made the change; null when no account did */

@@ -185,41 +185,41 @@ export class UpdateSessionDto extends PartialType(OmitType(CreateSessionDto, CLE
 
   // The create DTO's rules, with null allowed: it sets the field back to empty. Any other field
   // sent as null is refused by the edit use case, naming the field.
-  @ApiPropertyOptional({ enum: PARTS_OF_DAY, nullable: true, description: CLEARS })
+  @ApiPropertyOptional({ type: String, enum: PARTS_OF_DAY, nullable: true, description: CLEARS })
   @IsOptional()
   @IsIn(PARTS_OF_DAY)
   partOfDay?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, description: CLEARS })
+  @ApiPropertyOptional({ type: String, nullable: true, description: CLEARS })
   @TextField({ max: 300, optional: true })
   venueName?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, description: CLEARS })
+  @ApiPropertyOptional({ type: String, nullable: true, description: CLEARS })
   @TextField({ max: 500, optional: true })
   venueAddress?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, description: `Province id; ${CLEARS}` })
+  @ApiPropertyOptional({ type: Number, nullable: true, description: `Province id; ${CLEARS}` })
   @IdField({ optional: true })
   hostProvinceId?: number | null;
 
-  @ApiPropertyOptional({ nullable: true, description: CLEARS })
+  @ApiPropertyOptional({ type: String, nullable: true, description: CLEARS })
   @TextField({ max: 1000, optional: true })
   audience?: string | null;
 
-  @ApiPropertyOptional({ enum: AUDIENCE_SCOPES, nullable: true, description: CLEARS })
+  @ApiPropertyOptional({ type: String, enum: AUDIENCE_SCOPES, nullable: true, description: CLEARS })
   @IsOptional()
   @IsIn(AUDIENCE_SCOPES)
   audienceScope?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, description: CLEARS })
+  @ApiPropertyOptional({ type: String, nullable: true, description: CLEARS })
   @TextField({ max: 2000, optional: true })
   audienceUnits?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, description: CLEARS })
+  @ApiPropertyOptional({ type: String, nullable: true, description: CLEARS })
   @TextField({ max: 2000, optional: true })
   note?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, description: CLEARS })
+  @ApiPropertyOptional({ type: String, nullable: true, description: CLEARS })
   @TextField({ max: 200, optional: true })
   dateAsReported?: string | null;
 }
