@@ -346,6 +346,39 @@ describe('registration: quotas, waitlist, duplicates, bulk upload, province isol
     expect(await count(t, `SELECT count(*) AS n FROM registration WHERE session_id = $1`, [id])).toBe(2);
   });
 
+  it('finds registrations by words of the name, agency or post, accents ignored, each word a word start', async () => {
+    const id = await openSession('Tập huấn tìm người đăng ký', [
+      { provinceId: tuyenQuang.id, quota: 10 },
+      { provinceId: phuTho.id, quota: 10 },
+    ]);
+    const register = (token: string, body: ReturnType<typeof person>) =>
+      t.http().post(`/api/v1/sessions/${id}/registrations`).set(bearer(token)).send(body).expect(201);
+    await register(tqDelegate, person('Nguyễn Văn An', '0912 100 001', 'Sở Ngoại vụ'));
+    await register(tqDelegate, person('Nguyễn Thị Ánh', '0912 100 002', 'Báo Tuyên Quang'));
+    await register(ptDelegate, person('Trần Văn Anh', '0912 100 003', 'Sở Ngoại vụ'));
+    const names = async (token: string, query: Record<string, string | number>) =>
+      (
+        await t.http().get(`/api/v1/sessions/${id}/registrations`).set(bearer(token)).query(query).expect(200)
+      ).body.items.map((r: { fullName: string }) => r.fullName);
+
+    expect(await names(organiser, { q: 'nguyen an' })).toEqual(['Nguyễn Văn An', 'Nguyễn Thị Ánh']);
+    expect(await names(organiser, { q: 'NGUYỄN VĂN' })).toEqual(['Nguyễn Văn An']);
+    // Province by province (Phú Thọ before Tuyên Quang), as the list is ordered.
+    expect(await names(organiser, { q: 'so ngoai' })).toEqual(['Trần Văn Anh', 'Nguyễn Văn An']);
+    // A word must begin a word: "uang" is inside "Quang" but begins none.
+    expect(await names(organiser, { q: 'uang' })).toEqual([]);
+    expect(await names(organiser, { q: 'so ngoai', province: phuTho.id })).toEqual(['Trần Văn Anh']);
+    // A delegate searches only their own province.
+    expect(await names(tqDelegate, { q: 'so ngoai' })).toEqual(['Nguyễn Văn An']);
+    const tooLong = await t
+      .http()
+      .get(`/api/v1/sessions/${id}/registrations`)
+      .set(bearer(organiser))
+      .query({ q: 'a'.repeat(201) })
+      .expect(400);
+    expect(tooLong.body.errors[0].path).toBe('q');
+  });
+
   it('refuses registration outside the window', async () => {
     const session = (
       await t

@@ -98,6 +98,13 @@ describe('an organiser moderating registrations', () => {
     expect(await visibleText(trail)).toContain('Đăng ký');
     await expectAccessible(page);
     await page.keyboard.press('Escape');
+    // Searched by the API over every page, accents ignored.
+    await page.getByRole('searchbox', { name: 'Tìm theo tên hoặc cơ quan' }).fill('tran tu choi');
+    await all.getByRole('row').filter({ hasText: people[0] }).waitFor({ state: 'detached' });
+    expect(await all.getByRole('rowheader').allInnerTexts()).toEqual([people[1]]);
+    await page.getByRole('searchbox', { name: 'Tìm theo tên hoặc cơ quan' }).fill('so ngoai');
+    await all.getByRole('row').filter({ hasText: people[0] }).waitFor();
+    expect(await all.getByRole('rowheader').count()).toBe(people.length);
     await page.setViewportSize(PHONE);
     await expectNoHorizontalScroll(page);
     await context.close();

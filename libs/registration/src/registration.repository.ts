@@ -313,10 +313,18 @@ export class RegistrationRepository {
   async list(
     manager: EntityManager,
     sessionId: number,
-    filter: { provinceId?: number; status?: string; sort?: NameSort; limit: number; offset: number },
+    filter: { provinceId?: number; status?: string; q?: string; sort?: NameSort; limit: number; offset: number },
   ): Promise<{ rows: RegistrationRow[]; total: number }> {
     const params: unknown[] = [sessionId];
     const where = ['r.session_id = $1'];
+    if (filter.q) {
+      // Every word of the query begins a word of the name, agency or post (folded as the catalogue
+      // search folds them): "nguyen an" finds Nguyễn Văn An, "so ngoai" the Sở Ngoại vụ's people.
+      params.push(filter.q);
+      where.push(`NOT EXISTS (
+        SELECT 1 FROM unnest(string_to_array(public.search_words($${params.length}), ' ')) w
+         WHERE w <> '' AND position(' ' || w IN ' ' || public.search_words(concat_ws(' ', r.full_name, r.agency, r.position))) = 0)`);
+    }
     if (filter.provinceId !== undefined) {
       params.push(filter.provinceId);
       where.push(`r.province_id = $${params.length}`);

@@ -109,6 +109,7 @@ export class RegistrationService {
     const { rows, total } = await this.registrations.list(this.dataSource.manager, sessionId, {
       provinceId,
       status: query.status,
+      q: query.q,
       sort: query.sort,
       limit: query.limit,
       offset: query.offset,

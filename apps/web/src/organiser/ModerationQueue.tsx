@@ -2,7 +2,8 @@ import { Alert, Button, Checkbox, Input, Modal, Pagination, Select, Tag } from '
 import { useState } from 'react';
 import { REGISTRATION_STATUSES } from '../registration/queries';
 import { errorMessage } from '../shared/api/problem';
-import { foldAccents, formatInstant, matchesFolded } from '../shared/format';
+import { formatInstant, matchesFolded } from '../shared/format';
+import { useDebounced } from '../shared/useDebounced';
 import { ErrorState } from '../shared/ui/ErrorState';
 import { Loading } from '../shared/ui/Loading';
 import {
@@ -163,12 +164,13 @@ const PAGE = 50;
 function AllRegistrations({ session }: { session: SessionDetail }) {
   const [status, setStatus] = useState<RegistrationQuery['status']>();
   const [province, setProvince] = useState<number>();
-  const [name, setName] = useState('');
+  const [words, setWords] = useState('');
   const [offset, setOffset] = useState(0);
   const [history, setHistory] = useState<Registration | null>(null);
-  const list = useSessionRegistrations(session.id, { status, province, limit: PAGE, offset });
-  const folded = foldAccents(name.trim());
-  const items = (list.data?.items ?? []).filter((r) => !folded || foldAccents(r.fullName).includes(folded));
+  // Searched by the API across every page (name, agency or post; accents ignored), once typing pauses.
+  const q = useDebounced(words.trim(), 300) || undefined;
+  const list = useSessionRegistrations(session.id, { status, province, q, limit: PAGE, offset });
+  const items = list.data?.items ?? [];
   return (
     <section className="section" aria-labelledby="tat-ca-dang-ky">
       <h2 id="tat-ca-dang-ky">Đăng ký của các tỉnh</h2>
@@ -199,8 +201,16 @@ function AllRegistrations({ session }: { session: SessionDetail }) {
           />
         </label>
         <label>
-          Tìm theo tên (trang này)
-          <Input value={name} allowClear onChange={(e) => setName(e.target.value)} />
+          Tìm theo tên hoặc cơ quan
+          <Input
+            type="search"
+            value={words}
+            allowClear
+            onChange={(e) => {
+              setWords(e.target.value);
+              setOffset(0);
+            }}
+          />
         </label>
       </div>
       {list.isError ? (

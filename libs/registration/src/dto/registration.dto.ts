@@ -146,6 +146,14 @@ export class RegistrationListQuery extends PageQuery {
   province?: number;
 
   @ApiPropertyOptional({
+    example: 'nguyen van an',
+    description:
+      'Words of the name, agency or post: each must begin a word there, accents ignored (nguyen an finds Nguyễn Văn An)',
+  })
+  @TextField({ max: 200, optional: true })
+  q?: string;
+
+  @ApiPropertyOptional({
     enum: NAME_SORTS,
     description:
       'Order within a province: given_name (default: tên, then middle names, then family name, Vietnamese alphabet) or full_name (as written)',

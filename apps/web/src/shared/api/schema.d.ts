@@ -6221,6 +6221,8 @@ export interface operations {
                 status?: "pending" | "confirmed" | "waitlisted" | "rejected" | "withdrawn";
                 /** @description Province id (organisers); delegates always see their own province */
                 province?: number;
+                /** @description Words of the name, agency or post: each must begin a word there, accents ignored (nguyen an finds Nguyễn Văn An) */
+                q?: string;
                 /** @description Order within a province: given_name (default: tên, then middle names, then family name, Vietnamese alphabet) or full_name (as written) */
                 sort?: "given_name" | "full_name";
             };
