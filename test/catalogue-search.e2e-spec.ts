@@ -83,9 +83,7 @@ export const SESSION_QUERIES: [string, string[], number?][] = [
 describe('search: sessions, people, organisations, documents (issue 15)', () => {
   let t: TestApp;
   beforeAll(async () => {
-    // 120 writes at once queue for the pool's connections; on a loaded 2-core machine the wait can
-    // pass the default connect timeout (a 503 by design), which is not what this file tests.
-    t = await startTestApp({ env: { DB_CONNECT_TIMEOUT_MS: '60000' } });
+    t = await startTestApp();
   });
   afterAll(() => t.close());
 

@@ -52,10 +52,7 @@ describe('provenance write paths (issue 16)', () => {
     ).id as number;
 
   beforeAll(async () => {
-    // 200 simultaneous writes queue on one session row behind 20 pooled connections; on a loaded
-    // 2-core machine the last ones may wait longer than the default 5 s for a connection. The
-    // test is about the database guard (one row, 199 × 409), not about pool waits.
-    t = await startTestApp({ env: { DB_CONNECT_TIMEOUT_MS: '30000' } });
+    t = await startTestApp();
     organiser = await tokenFor(t, { role: 'organiser' });
     for (const [key, name, kind] of [
       ['vp-ubnd-lc', 'Văn phòng UBND tỉnh Lào Cai', 'local_government'],

@@ -44,9 +44,7 @@ describe('registration: quotas, waitlist, duplicates, bulk upload, province isol
   });
 
   beforeAll(async () => {
-    // 200 simultaneous requests share a pool of 20: on a loaded 2-core machine some wait longer
-    // than the default 5 s for a connection (503). Quotas, not pool timeouts, are tested here.
-    t = await startTestApp({ env: { DB_CONNECT_TIMEOUT_MS: '60000' } });
+    t = await startTestApp();
     [tuyenQuang, phuTho, caoBang] = await provincesNamed(t, 'Tuyên Quang', 'Phú Thọ', 'Cao Bằng');
     organiser = await tokenFor(t, { role: 'organiser' });
     tqDelegate = await delegateOf(t, tuyenQuang);

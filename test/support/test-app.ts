@@ -36,6 +36,10 @@ export async function startTestApp(
     LOGIN_RATE_LIMIT_PER_MINUTE: '10000000',
     // The outbox is written in every test; only the notification tests deliver (to their own SMTP server).
     MAIL_WORKER: 'false',
+    // Hundreds of requests in flight share a pool of 20 on a loaded 2-core machine: some wait
+    // longer than production's 5 s for a connection. Races, not pool timeouts, are tested here;
+    // the tests of the timeout itself set their own.
+    DB_CONNECT_TIMEOUT_MS: '60000',
     ...options.env,
   });
   const app = await createApiApplication(config, options.databaseUrl?.(db) ?? db.url, options.extraImports);
