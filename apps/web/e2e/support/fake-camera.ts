@@ -2,7 +2,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 
 /**
  * A camera for the browser tests: getUserMedia answers with the stream of a canvas on which the
- * test draws a QR image (the API's real PNG), so the page's own decoding path (ZXing on video
+ * test draws a QR image (the API's real PNG), so the page's own decoding path (jsQR on video
  * frames) runs as on a phone. `showQr(page, dataUrl)` holds a code up; `showQr(page, null)` an
  * empty frame.
  */

@@ -1,6 +1,6 @@
-import { BrowserQRCodeReader } from '@zxing/browser';
 import { Alert, Button } from 'antd';
 import { useEffect, useRef, useState } from 'react';
+import { DECODE_MAX_SIDE, decodeQr } from './qr-decode';
 
 /** The same code seen again within this time is the same person still holding it up. */
 const REPEAT_MS = 2_000;
@@ -8,8 +8,8 @@ const REPEAT_MS = 2_000;
 const SCAN_EVERY_MS = 150;
 
 /**
- * Continuous QR scanning from the back camera with ZXing (decoding on the page, no server round
- * trip). A code held in front of the camera fires once; shown again after a pause it fires again
+ * Continuous QR scanning from the back camera, decoded on the page by jsQR (no server round
+ * trip; see qr-decode.ts for why not ZXing). A code held in front of the camera fires once; shown again after a pause it fires again
  * (and the API answers "already").
  */
 export function CameraScanner({ onCode }: { onCode: (code: string) => void }) {
@@ -28,25 +28,26 @@ export function CameraScanner({ onCode }: { onCode: (code: string) => void }) {
     let stream: MediaStream | undefined;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let stopped = false;
-    const reader = new BrowserQRCodeReader();
     const frame = document.createElement('canvas');
     const draw = frame.getContext('2d', { willReadFrequently: true });
-    // Our own frame loop around ZXing's decoder: the library's loop ends for good on the first
-    // error it does not expect (a torn frame can raise one), and a desk must keep scanning.
+    // Our own frame loop: every frame is tried, and nothing a frame throws ends the loop.
     const tick = () => {
       if (stopped) return;
       try {
         // A video the browser paused (power saving, a tab switch) is started again.
         if (element.paused && element.srcObject) void element.play().catch(() => undefined);
         if (draw && element.readyState >= 2 && element.videoWidth > 0) {
-          if (frame.width !== element.videoWidth) frame.width = element.videoWidth;
-          if (frame.height !== element.videoHeight) frame.height = element.videoHeight;
-          draw.drawImage(element, 0, 0, frame.width, frame.height);
-          decoded(reader.decodeFromCanvas(frame).getText().trim());
+          const scale = Math.min(1, DECODE_MAX_SIDE / Math.max(element.videoWidth, element.videoHeight));
+          const width = Math.round(element.videoWidth * scale);
+          const height = Math.round(element.videoHeight * scale);
+          if (frame.width !== width) frame.width = width;
+          if (frame.height !== height) frame.height = height;
+          draw.drawImage(element, 0, 0, width, height);
+          const code = decodeQr(draw.getImageData(0, 0, width, height).data, width, height);
+          if (code) decoded(code);
         }
       } catch {
-        // No code in this frame (or one ZXing cannot read, or a frame the video could not give):
-        // the next frame is tried.
+        // A frame the video could not give: the next one is tried.
       } finally {
         // Rescheduled whatever happened: a desk that silently stops scanning is the worst outcome.
         if (!stopped) timer = setTimeout(tick, SCAN_EVERY_MS);
