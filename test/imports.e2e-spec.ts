@@ -1,4 +1,4 @@
-import { createUserWithRole, loginAs, startTestApp, TestApp } from './support/fixtures';
+import { createUserWithRole, expectProblem, loginAs, query, startTestApp, TestApp, tokenFor } from './support/fixtures';
 
 interface Citation {
   paragraph: number;
@@ -182,5 +182,31 @@ describe('imports: a news report becomes a proposed draft session, every field c
     await post(organiser, {}).expect(400);
     await post(delegate, { text: REPORT }).expect(403);
     await t.http().post('/api/v1/imports/articles').send({ text: REPORT }).expect(401);
+  });
+
+  it('stores the proposal for its author: read back by id by them and admins, 404 to anyone else', async () => {
+    const res = await post(organiser, { text: REPORT, publisher: 'Báo thử nghiệm', publishedOn: '2025-05-15' }).expect(
+      200,
+    );
+    expect(res.body).toMatchObject({ status: 'proposed', sessionId: null });
+    expect(res.body.id).toEqual(expect.any(Number));
+    const [row] = await query<{ publisher: string; published_on: string; status: string; url: string | null }>(
+      t,
+      `SELECT publisher, published_on::text, status, url FROM article_import WHERE id = $1`,
+      [res.body.id],
+    );
+    expect(row).toEqual({ publisher: 'Báo thử nghiệm', published_on: '2025-05-15', status: 'proposed', url: null });
+
+    const get = (token: string, id: number | string) =>
+      t.http().get(`/api/v1/imports/${id}`).auth(token, { type: 'bearer' });
+    const back = await get(organiser, res.body.id).expect(200);
+    expect(back.body).toEqual(res.body);
+    const admin = await tokenFor(t, { role: 'admin' });
+    await get(admin, res.body.id).expect(200);
+    const otherOrganiser = await tokenFor(t, { role: 'organiser' });
+    expectProblem(await get(otherOrganiser, res.body.id).expect(404), 404);
+    expectProblem(await get(delegate, res.body.id).expect(404), 404);
+    expectProblem(await get(organiser, 999999999).expect(404), 404);
+    await get(organiser, 'abc').expect(400);
   });
 });

@@ -17,6 +17,7 @@ export {
 } from './roles';
 export {
   requireAccess,
+  requireAuthorOrAdmin,
   sessionAccess,
   type AccessFor,
   type AccessRequest,

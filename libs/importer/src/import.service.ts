@@ -1,8 +1,12 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { ProblemException } from '@app/common';
+import { AuthUser, requireAuthorOrAdmin } from '@app/accounts';
+import { notFound, ProblemException } from '@app/common';
 import { ArticleInput, proposeFromArticle } from './extract';
 import { Gazetteer } from './gazetteer/gazetteer';
 import { GazetteerRepository } from './gazetteer/gazetteer.repository';
+import { toImportProposalDto } from './import.mapper';
+import { ArticleImportRow, ImportRepository } from './import.repository';
+import { StoredImportDto } from './imports.dto';
 import { findSameEvent } from './matching';
 import { ImportProposal } from './proposal';
 
@@ -14,12 +18,27 @@ export const MAX_ARTICLE_BYTES = 512 * 1024;
 
 @Injectable()
 export class ImportService {
-  constructor(private readonly gazetteer: GazetteerRepository) {}
+  constructor(
+    private readonly gazetteer: GazetteerRepository,
+    private readonly stored: ImportRepository,
+  ) {}
+
+  /** Proposes and keeps the proposal for its author to review and accept (the answer carries its id). */
+  async store(input: ArticleInput, user: AuthUser): Promise<StoredImportDto> {
+    const proposal = toImportProposalDto(await this.propose(input));
+    return toStored(await this.stored.insert(user.id, input, proposal));
+  }
+
+  async read(id: number, user: AuthUser): Promise<StoredImportDto> {
+    const row = await this.stored.find(id);
+    if (!row) throw notFound('Import', id);
+    requireAuthorOrAdmin(user, { authorId: Number(row.created_by), what: 'Import', id });
+    return toStored(row);
+  }
 
   /**
-   * Proposes a draft session from a report, linked to the catalogue as it is now. Nothing is
-   * written: accepting a proposal (creating the session with its source and citations) needs the
-   * provenance write paths and is not offered yet.
+   * Proposes a draft session from a report, linked to the catalogue as it is now (nothing
+   * written; the CLI and the scorer call this directly).
    */
   async propose(input: ArticleInput): Promise<ImportProposal> {
     const bytes = Buffer.byteLength(input.text, 'utf8');
@@ -37,3 +56,11 @@ export class ImportService {
     return proposal;
   }
 }
+
+const toStored = (row: ArticleImportRow): StoredImportDto => ({
+  ...row.proposal,
+  id: Number(row.id),
+  status: row.status,
+  sessionId: row.session_id === null ? null : Number(row.session_id),
+  createdAt: row.created_at.toISOString(),
+});

@@ -1,9 +1,9 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiPayloadTooLargeResponse, ApiTags } from '@nestjs/swagger';
-import { Authenticated } from '@app/accounts';
-import { toImportProposalDto } from './import.mapper';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiPayloadTooLargeResponse, ApiTags } from '@nestjs/swagger';
+import { Authenticated, AuthUser, CurrentUser } from '@app/accounts';
+import { IdPipe } from '@app/common';
 import { ImportService } from './import.service';
-import { ImportArticleDto, ImportProposalDto } from './imports.dto';
+import { ImportArticleDto, StoredImportDto } from './imports.dto';
 
 @ApiTags('imports')
 @Controller('imports')
@@ -16,13 +16,22 @@ export class ImportsController {
   @ApiOperation({
     summary: 'Read a news report of a training and propose a draft session, every field with its quote',
     description:
-      'Nothing is stored. Fields are linked to the catalogue (people, bodies, documents, provinces) or proposed as ' +
+      'The proposal is stored for its author (answered with its id). Fields are linked to the catalogue (people, bodies, documents, provinces) or proposed as ' +
       'new; a report of an event already in the catalogue is proposed as a second source of it (sameEventAs). A ' +
-      'field the article does not support with a quote is left empty. Accepting a proposal is not available yet.',
+      'field the article does not support with a quote is left empty.',
   })
-  @ApiOkResponse({ type: ImportProposalDto })
+  @ApiOkResponse({ type: StoredImportDto })
   @ApiPayloadTooLargeResponse({ description: 'The article is larger than 512 KiB (problem+json)' })
-  async propose(@Body() body: ImportArticleDto): Promise<ImportProposalDto> {
-    return toImportProposalDto(await this.imports.propose(body));
+  propose(@Body() body: ImportArticleDto, @CurrentUser() user: AuthUser): Promise<StoredImportDto> {
+    return this.imports.store(body, user);
+  }
+
+  @Get(':id')
+  @Authenticated()
+  @ApiOperation({ summary: 'A stored import proposal (its author and admins; 404 for anyone else)' })
+  @ApiOkResponse({ type: StoredImportDto })
+  @ApiNotFoundResponse({ description: 'No such proposal, or not yours (problem+json)' })
+  read(@Param('id', IdPipe) id: number, @CurrentUser() user: AuthUser): Promise<StoredImportDto> {
+    return this.imports.read(id, user);
   }
 }

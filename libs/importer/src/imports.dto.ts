@@ -208,3 +208,11 @@ export class ImportProposalDto {
   })
   ignoredFromParagraph: number | null;
 }
+
+export class StoredImportDto extends ImportProposalDto {
+  @ApiProperty({ description: 'Id of the stored proposal: GET /imports/{id}, POST /imports/{id}/accept' }) id: number;
+  @ApiProperty({ enum: ['proposed', 'accepted'] }) status: string;
+  @ApiProperty({ nullable: true, type: Number, description: 'The session it was accepted as (or merged into)' })
+  sessionId: number | null;
+  @ApiProperty() createdAt: string;
+}

@@ -1,6 +1,6 @@
 import { ProblemException } from '@app/common';
 import { AuthUser, RoleGrant } from '../roles';
-import { requireAccess, sessionAccess } from './session-access';
+import { requireAccess, requireAuthorOrAdmin, sessionAccess } from './session-access';
 
 const user = (...roles: Partial<RoleGrant>[]): AuthUser => ({
   id: 1,
@@ -95,5 +95,18 @@ describe('requireAccess', () => {
     expect(requireAccess(coordinatorOf7, { session: 7, action: 'registration.list' })).toEqual({
       kind: 'coordinator',
     });
+  });
+});
+
+describe('requireAuthorOrAdmin', () => {
+  const author = user({});
+  const other = { ...user({}), id: 2 };
+  const admin = { ...user({ role: 'admin' }), id: 3 };
+  const record = { authorId: 1, what: 'Import', id: 9 };
+
+  it('lets the author and admins read, and hides the record from anyone else', () => {
+    expect(statusOf(() => requireAuthorOrAdmin(author, record))).toBe('allowed');
+    expect(statusOf(() => requireAuthorOrAdmin(admin, record))).toBe('allowed');
+    expect(statusOf(() => requireAuthorOrAdmin(other, record))).toBe(404);
   });
 });

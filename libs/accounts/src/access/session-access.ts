@@ -1,5 +1,5 @@
 import { forbidden, notFound } from '@app/common';
-import { AuthUser, canActOnSession, delegateProvinceId } from '../roles';
+import { AuthUser, canActOnSession, delegateProvinceId, isAdmin } from '../roles';
 
 /**
  * Where a user stands on one training session:
@@ -113,4 +113,13 @@ export function requireAccess<A extends SessionAction>(user: AuthUser, request: 
   }
   if (!rule.who.includes(access.kind)) throw request.resource && rule.hidden ? hide() : refuse();
   return access as AccessFor<A>;
+}
+
+/**
+ * A record one user made for themselves (a stored import proposal): its author and admins see
+ * it; to everyone else it does not exist (404, the same answer as a hidden session resource).
+ */
+export function requireAuthorOrAdmin(user: AuthUser, record: { authorId: number; what: string; id: number | string }) {
+  if (record.authorId === user.id || isAdmin(user)) return;
+  throw notFound(record.what, record.id);
 }

@@ -1134,9 +1134,26 @@ export interface paths {
         put?: never;
         /**
          * Read a news report of a training and propose a draft session, every field with its quote
-         * @description Nothing is stored. Fields are linked to the catalogue (people, bodies, documents, provinces) or proposed as new; a report of an event already in the catalogue is proposed as a second source of it (sameEventAs). A field the article does not support with a quote is left empty. Accepting a proposal is not available yet.
+         * @description The proposal is stored for its author (answered with its id). Fields are linked to the catalogue (people, bodies, documents, provinces) or proposed as new; a report of an event already in the catalogue is proposed as a second source of it (sameEventAs). A field the article does not support with a quote is left empty.
          */
         post: operations["ImportsController_propose"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A stored import proposal (its author and admins; 404 for anyone else) */
+        get: operations["ImportsController_read"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3034,7 +3051,7 @@ export interface components {
             number: number;
             text: string;
         };
-        ImportProposalDto: {
+        StoredImportDto: {
             source: components["schemas"]["ImportSourceDto"];
             /** @description 0 when no event is reported; at most 0.3 when the event is not a training */
             confidence: number;
@@ -3064,6 +3081,13 @@ export interface components {
             paragraphs: components["schemas"]["ParagraphDto"][];
             /** @description Paragraphs from here on (related news, navigation) were ignored */
             ignoredFromParagraph: number | null;
+            /** @description Id of the stored proposal: GET /imports/{id}, POST /imports/{id}/accept */
+            id: number;
+            /** @enum {string} */
+            status: "proposed" | "accepted";
+            /** @description The session it was accepted as (or merged into) */
+            sessionId: number | null;
+            createdAt: string;
         };
         MessageDto: {
             id: number;
@@ -7772,7 +7796,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ImportProposalDto"];
+                    "application/json": components["schemas"]["StoredImportDto"];
                 };
             };
             /** @description No valid bearer access token (problem+json) */
@@ -7795,6 +7819,54 @@ export interface operations {
             };
             /** @description The article is larger than 512 KiB (problem+json) */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error (4xx/5xx) as problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ImportsController_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoredImportDto"];
+                };
+            };
+            /** @description No valid bearer access token (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such proposal, or not yours (problem+json) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,0 +1,53 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { ImportProposalDto } from './imports.dto';
+
+export interface ArticleImportRow {
+  id: string;
+  created_by: string;
+  url: string | null;
+  publisher: string | null;
+  published_on: string | null;
+  proposal: ImportProposalDto;
+  status: 'proposed' | 'accepted';
+  session_id: string | null;
+  created_at: Date;
+  accepted_at: Date | null;
+}
+
+/** The stored proposals: written once when a report is read, read back by id. */
+@Injectable()
+export class ImportRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async insert(
+    userId: number,
+    source: { text: string; url?: string | null; publisher?: string | null; publishedOn?: string | null },
+    proposal: ImportProposalDto,
+  ): Promise<ArticleImportRow> {
+    const [row] = (await this.dataSource.query(
+      `INSERT INTO article_import (created_by, text, url, publisher, published_on, proposal)
+       VALUES ($1, $2, $3, $4, $5, $6)
+       RETURNING id, created_by, url, publisher, published_on::text, proposal, status, session_id, created_at, accepted_at`,
+      [
+        userId,
+        source.text,
+        source.url ?? null,
+        source.publisher ?? null,
+        source.publishedOn ?? null,
+        JSON.stringify(proposal),
+      ],
+    )) as ArticleImportRow[];
+    return row;
+  }
+
+  async find(id: number): Promise<ArticleImportRow | undefined> {
+    const rows = (await this.dataSource.query(
+      `SELECT id, created_by, url, publisher, published_on::text, proposal, status, session_id, created_at, accepted_at
+         FROM article_import WHERE id = $1`,
+      [id],
+    )) as ArticleImportRow[];
+    return rows[0];
+  }
+}
