@@ -3,15 +3,24 @@ import cluster from 'node:cluster';
 import type { Server } from 'node:http';
 import { availableParallelism } from 'node:os';
 import { docsArePublic } from '@app/common';
-import { exitWith, loadConfigurationOrExit, resolveDatabaseOrExit } from '@app/database';
+import {
+  describeStartupPhases,
+  exitWith,
+  loadConfigurationOrExit,
+  recordStartupPhase,
+  resolveDatabaseOrExit,
+  timeStartupPhase,
+} from '@app/database';
 import { runClusterPrimary } from './cluster';
 import { createApiApplication } from './create-app';
 import { seedIfNeeded } from './seed-on-start';
 
 async function main(): Promise<void> {
+  // Node's own start and loading every module until here: the part no phase below can shorten.
+  recordStartupPhase('modules', process.uptime() * 1000);
   // Start-up failures that a person can fix get one line, not a stack trace.
   const { config, envFile } = loadConfigurationOrExit();
-  const database = await resolveDatabaseOrExit(config);
+  const database = await timeStartupPhase('database', () => resolveDatabaseOrExit(config));
 
   // `--cluster` (npm run start:cluster) runs one process per core unless WEB_CONCURRENCY says how many.
   const processes =
@@ -20,7 +29,7 @@ async function main(): Promise<void> {
       : config.WEB_CONCURRENCY;
   if (cluster.isPrimary && processes > 1) return runClusterPrimary(config, database, processes);
 
-  const app = await createApiApplication(config, database.url, [], database.embedded);
+  const app = await timeStartupPhase('nest', () => createApiApplication(config, database.url, [], database.embedded));
   const logger = new Logger('Main');
   if (envFile) logger.log(`Configuration read from ${envFile} (the real environment wins)`);
   const placement = database.embedded?.placement;
@@ -29,7 +38,7 @@ async function main(): Promise<void> {
       `Embedded PostgreSQL cluster kept in ${placement.dataDir}: the 'postgres' user it runs as cannot reach ${placement.relocatedFrom}`,
     );
   }
-  await seedIfNeeded(app, config, database.embedded !== undefined);
+  await timeStartupPhase('seed', () => seedIfNeeded(app, config, database.embedded !== undefined));
 
   let shuttingDown = false;
   const shutdown = async (signal: string) => {
@@ -54,7 +63,7 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void shutdown('SIGINT'));
 
   try {
-    await app.listen({ port: config.PORT, host: config.HOST });
+    await timeStartupPhase('listen', () => app.listen({ port: config.PORT, host: config.HOST }));
   } catch (error) {
     await app.close().catch(() => undefined);
     await database.embedded?.stop();
@@ -63,6 +72,7 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+  logger.log(describeStartupPhases());
   logger.log(
     `Listening on http://localhost:${config.PORT} (API under /api/v1, ` +
       `${docsArePublic(config) ? 'docs at /docs' : 'docs not served: DOCS_PUBLIC=true publishes them'}) on Node ${process.version}`,

@@ -1,1 +1,2 @@
 export { AttendanceModule } from './attendance.module';
+export { ATTENDANCE_COLUMNS, type AttendanceLine } from './attendance-export';

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { buildDataSourceOptions, PoolSettings } from './data-source.options';
 import { runMigrationsExclusively } from './schema-lock';
+import { timeStartupPhase } from './startup-phases';
 
 export interface DatabaseModuleOptions {
   url: string;
@@ -28,10 +29,10 @@ export class DatabaseModule {
           // Not TypeORM's migrationsRun: processes starting together on one database would race
           // on the same migrations. They take turns on an advisory lock instead.
           dataSourceFactory: async (dataSourceOptions) => {
-            const dataSource = await new DataSource(dataSourceOptions!).initialize();
+            const dataSource = await timeStartupPhase('connect', () => new DataSource(dataSourceOptions!).initialize());
             if (options.runMigrations) {
               try {
-                await runMigrationsExclusively(dataSource);
+                await timeStartupPhase('migrations', () => runMigrationsExclusively(dataSource));
               } catch (error) {
                 await dataSource.destroy().catch(() => undefined);
                 throw error;

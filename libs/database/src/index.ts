@@ -5,3 +5,4 @@ export * from './resolve-database';
 export * from './schema-lock';
 export * from './startup';
 export { freePort, isAlive, sleep } from './embedded/processes';
+export * from './startup-phases';

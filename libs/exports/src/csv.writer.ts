@@ -6,7 +6,8 @@ import { neutraliseFormula } from './spreadsheet-safety';
 export const CSV_CONTENT_TYPE = 'text/csv; charset=utf-8';
 
 /** Excel only reads a CSV as UTF-8 (and so shows Vietnamese) when the file starts with a BOM. */
-const BOM = '\uFEFF';
+export const CSV_BOM = '\uFEFF';
+const BOM = CSV_BOM;
 const CRLF = '\r\n';
 
 /**
