@@ -1,18 +1,13 @@
-import { createServer, type AddressInfo } from 'node:net';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { DataSource } from 'typeorm';
+import { freePort } from '@app/database';
 import type { TestApp } from './test-app';
 import { waitUntil } from './wait';
 
-/** A free TCP port on 127.0.0.1 (bound and released, so the sink can be stopped and restarted on it). */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+// The same free-port probe as the embedded launcher's (bound and released, so the sink can be
+// stopped and restarted on it).
+export { freePort };
 
 /**
  * A real SMTP server in the test process (npm `smtp-server`), keeping every message it accepted,
