@@ -9,7 +9,7 @@ import { runSeed } from '@app/catalogue';
 import { loadAppConfig } from '@app/common';
 import { buildDataSourceOptions, ensureDatabase, RunningEmbeddedPostgres, startEmbeddedPostgres } from '@app/database';
 import { createApiApplication } from '../apps/api/src/create-app';
-import { ensureApiBuilt, freePort, spawnBuiltApi } from './support/built-api';
+import { ensureApiBuilt, freePort, sleep, spawnBuiltApi } from './support/built-api';
 import { createTestDatabase, TestDatabase } from './support/test-database';
 import {
   bearer,
@@ -38,8 +38,6 @@ interface Outcome {
   /** Bulk uploads: which batch; single registrations: the name sent. */
   label?: string;
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('faults: PostgreSQL stopped while requests flow', () => {
   const dataDir = path.resolve(`.data/pg-faults-${process.pid}`);

@@ -9,6 +9,8 @@ import {
   provincesNamed,
   query,
   sessionOpenForRegistration,
+  mailWorkerEnv,
+  outboxSettled,
   SmtpSink,
   startTestApp,
   tokenFor,
@@ -25,22 +27,7 @@ import {
  */
 jest.setTimeout(240_000);
 
-const WORKER_ENV = (sink: SmtpSink, extra: Record<string, string> = {}) => ({
-  SMTP_URL: sink.url,
-  MAIL_WORKER: 'true',
-  MAIL_POLL_INTERVAL_SECONDS: '0.5',
-  MAIL_RETRY_DELAY_SECONDS: '1',
-  MAIL_RETRY_DELAY_MAX_SECONDS: '2',
-  DB_CONNECT_TIMEOUT_MS: '60000',
-  ...extra,
-});
-
-const UNSETTLED = `SELECT count(*) AS n FROM notification_message WHERE state IN ('queued', 'sending', 'failed')`;
-const settled = (t: TestApp) =>
-  waitUntil(async () => (await count(t, UNSETTLED)) === 0, 'the outbox settles', {
-    intervalMs: 200,
-    maxAttempts: 1000,
-  });
+const settled = (t: TestApp) => outboxSettled(t, { intervalMs: 200, maxAttempts: 1000 });
 
 const expectEachOnce = (sink: SmtpSink) => {
   const ids = sink.messages.map((mail) => mail.messageId);
@@ -92,7 +79,7 @@ describe('notifications across processes', () => {
 
   beforeAll(async () => {
     sink = await SmtpSink.start();
-    a = await startTestApp({ env: WORKER_ENV(sink, { MAIL_SEND_TIMEOUT_MS: '1000' }), extraImports: [CrashProbe] });
+    a = await startTestApp({ env: mailWorkerEnv(sink, { MAIL_SEND_TIMEOUT_MS: '1000' }), extraImports: [CrashProbe] });
     [province] = await provincesNamed(a, 'Lào Cai');
     organiser = await tokenFor(a, { role: 'organiser' });
     delegate = await delegateOf(a, province);
@@ -114,7 +101,7 @@ describe('notifications across processes', () => {
 
   it('a bulk upload of 500 answers before any mail is delivered, then sends one digest and one mail per address', async () => {
     // Its own process, with the default delivery time limit: the held messages must not time out.
-    const t = await startTestApp({ env: WORKER_ENV(sink) });
+    const t = await startTestApp({ env: mailWorkerEnv(sink) });
     try {
       const organiserToken = await tokenFor(t, { role: 'organiser' });
       const sessionId = await sessionOpenForRegistration(
@@ -182,7 +169,7 @@ describe('notifications across processes', () => {
     // Process A dies; process B starts on the same database.
     await a.app.close();
     // B has the ordinary time limit: the row's lease is the one A recorded with its claim.
-    b = await startTestApp({ env: WORKER_ENV(sink), databaseUrl: () => a.db.url });
+    b = await startTestApp({ env: mailWorkerEnv(sink), databaseUrl: () => a.db.url });
     await waitUntil(
       async () =>
         (await query<{ state: string }>(b!, `SELECT state FROM notification_message WHERE id = $1`, [frozen[0]]))[0]
@@ -215,7 +202,7 @@ describe('notifications across processes', () => {
 
   it('two processes on one database deliver each message once', async () => {
     const first = b!;
-    const second = await startTestApp({ env: WORKER_ENV(sink), databaseUrl: () => a.db.url });
+    const second = await startTestApp({ env: mailWorkerEnv(sink), databaseUrl: () => a.db.url });
     try {
       const before = sink.messages.length;
       const token = await delegateOf(first, province);
@@ -259,7 +246,7 @@ describe('notifications across processes', () => {
 
   it('the scheduled scan enqueues each reminder and briefing once, even run by two processes at once', async () => {
     const first = b!;
-    const second = await startTestApp({ env: WORKER_ENV(sink), databaseUrl: () => a.db.url });
+    const second = await startTestApp({ env: mailWorkerEnv(sink), databaseUrl: () => a.db.url });
     try {
       const organiserToken = await tokenFor(first, { role: 'organiser' });
       const sessionId = (

@@ -8,6 +8,7 @@ import {
   icsValue,
   provincesNamed,
   sessionOpenForRegistration,
+  outboxSettled,
   SmtpSink,
   startTestApp,
   tokenFor,
@@ -22,13 +23,6 @@ import {
  * invitation's CANCEL), and an edit that rolled back (stale version) sends nothing. The real API
  * with its delivery worker and a real SMTP server in this process; every wait is for a state.
  */
-
-const UNSETTLED = `SELECT count(*) AS n FROM notification_message WHERE state IN ('queued', 'sending', 'failed')`;
-const settled = (t: TestApp) =>
-  waitUntil(async () => (await count(t, UNSETTLED)) === 0, 'the outbox settles', {
-    intervalMs: 100,
-    maxAttempts: 1200,
-  });
 
 const calendarOf = (mail: ParsedMail) => {
   const part = mail.attachments.find((a) => a.contentType.startsWith('text/calendar'));
@@ -97,7 +91,7 @@ describe('notifications: session rescheduled, venue changed, cancelled', () => {
       statuses.push(res.body.status);
     }
     expect(statuses).toEqual(['confirmed', 'confirmed', 'waitlisted', 'waitlisted']);
-    await settled(t);
+    await outboxSettled(t);
     const addresses = ['an@tq.test', 'binh@tq.test', 'cuong@tq.test'];
     const before = Object.fromEntries(addresses.map((a) => [a, sink.to(a).length]));
     const invitation = calendarOf(sink.to('an@tq.test')[0])!;
@@ -123,7 +117,7 @@ describe('notifications: session rescheduled, venue changed, cancelled', () => {
       .set(bearer(organiser))
       .send({ version, startsOn: newDay, endsOn: newDay })
       .expect(200);
-    await settled(t);
+    await outboxSettled(t);
     for (const address of addresses) {
       const mails = sink.to(address).slice(before[address]);
       expect(mails.map((mail) => mail.subject)).toEqual([`Thay đổi thời gian: ${title}`]);
@@ -151,7 +145,7 @@ describe('notifications: session rescheduled, venue changed, cancelled', () => {
       .set(bearer(organiser))
       .send({ version: renamed.body.version, venueName: 'Hội trường Tỉnh ủy Tuyên Quang' })
       .expect(200);
-    await settled(t);
+    await outboxSettled(t);
     for (const address of addresses) {
       expect(
         sink
@@ -168,7 +162,7 @@ describe('notifications: session rescheduled, venue changed, cancelled', () => {
       .set(bearer(organiser))
       .send({ status: 'cancelled', reason: 'Thay đổi kế hoạch công tác' })
       .expect(200);
-    await settled(t);
+    await outboxSettled(t);
     for (const address of addresses) {
       const last = sink.to(address).slice(before[address]);
       expect(last).toHaveLength(3);
@@ -243,7 +237,7 @@ describe('notifications: session rescheduled, venue changed, cancelled', () => {
       [[tuyenQuang.id, laoCai.id]],
     );
     expect(runs.reduce((sum, run) => sum + run.openings, 0)).toBe(delegates - 1);
-    await settled(t);
+    await outboxSettled(t);
 
     const toTuyenQuang = sink.to('mo-dk@tq.test');
     expect(toTuyenQuang.map((mail) => mail.subject)).toEqual([`Mở đăng ký — Tuyên Quang: ${title}`]);
@@ -304,7 +298,7 @@ describe('notifications: session rescheduled, venue changed, cancelled', () => {
     // A delegate appointed while the window is open is told at the next scan, the others not again.
     await tokenFor(t, { role: 'province_delegate', provinceId: caMau.id, email: 'muon-2@cm.test' });
     expect((await scan.run(new Date())).openings).toBe(1);
-    await settled(t);
+    await outboxSettled(t);
     expect(sink.to('muon-1@cm.test').map((mail) => mail.subject)).toEqual([`Mở đăng ký — Cà Mau: ${title}`]);
     expect(sink.to('muon-2@cm.test').map((mail) => mail.subject)).toEqual([`Mở đăng ký — Cà Mau: ${title}`]);
   });

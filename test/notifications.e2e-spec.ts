@@ -9,6 +9,8 @@ import {
   provincesNamed,
   query,
   sessionOpenForRegistration,
+  mailWorkerEnv,
+  outboxSettled,
   SmtpSink,
   startTestApp,
   tokenFor,
@@ -24,23 +26,8 @@ import {
  * time: every wait is for a state (a message arrived, the outbox settled).
  */
 
-const WORKER_ENV = (sink: SmtpSink, extra: Record<string, string> = {}) => ({
-  SMTP_URL: sink.url,
-  MAIL_WORKER: 'true',
-  MAIL_POLL_INTERVAL_SECONDS: '0.5',
-  MAIL_RETRY_DELAY_SECONDS: '1',
-  MAIL_RETRY_DELAY_MAX_SECONDS: '2',
-  MAIL_MAX_ATTEMPTS: '30',
-  DB_CONNECT_TIMEOUT_MS: '60000',
-  ...extra,
-});
-
-const UNSETTLED = `SELECT count(*) AS n FROM notification_message WHERE state IN ('queued', 'sending', 'failed')`;
-const settled = (t: TestApp) =>
-  waitUntil(async () => (await count(t, UNSETTLED)) === 0, 'the outbox settles', {
-    intervalMs: 100,
-    maxAttempts: 1200,
-  });
+const WORKER_ENV = (sink: SmtpSink, extra: Record<string, string> = {}) =>
+  mailWorkerEnv(sink, { MAIL_MAX_ATTEMPTS: '30', ...extra });
 
 const person = (fullName: string, phone: string, email?: string) => ({
   fullName,
@@ -153,7 +140,7 @@ describe('notifications: outbox, delivery, templates', () => {
       .set(bearer(organiser))
       .send({ reason: 'Thay đổi nhân sự' })
       .expect(200);
-    await settled(t);
+    await outboxSettled(t);
     const toMai = sink.to('mai@tuyenquang.test').map((mail) => mail.subject);
     expect(toMai).toEqual([
       'Đưa vào danh sách chờ: Tập huấn danh sách chờ',
@@ -209,7 +196,7 @@ describe('notifications: outbox, delivery, templates', () => {
       .send('Họ và tên,Cơ quan,Điện thoại,Email\nLa Văn Tâm,Sở Ngoại vụ,0912300023,tam@tuyenquang.test\nX,,,\n')
       .expect(400);
 
-    await settled(t);
+    await outboxSettled(t);
     expect(sink.to('hoa@tuyenquang.test')).toHaveLength(1);
     expect(sink.to('son@tuyenquang.test')).toHaveLength(1);
     expect(sink.to('tam@tuyenquang.test')).toHaveLength(0);
@@ -245,7 +232,7 @@ describe('notifications: outbox, delivery, templates', () => {
     expect(listed.body.items[0].lastError).toMatch(/ECONNREFUSED|connect/i);
 
     await sink.start();
-    await settled(t);
+    await outboxSettled(t);
     for (const address of addresses) expect(sink.to(address)).toHaveLength(1);
     expectNoDuplicates(sink);
   });
@@ -290,7 +277,7 @@ describe('notifications: outbox, delivery, templates', () => {
     sink.accept('no-such-box@tuyenquang.test');
     const retried = await t.http().post(`/api/v1/notifications/messages/${id}/retry`).set(bearer(admin)).expect(200);
     expect(retried.body).toEqual(expect.objectContaining({ state: 'queued', attempts: 0 }));
-    await settled(t);
+    await outboxSettled(t);
     expect(sink.to('no-such-box@tuyenquang.test')).toHaveLength(1);
     expectProblem(await t.http().post(`/api/v1/notifications/messages/${id}/retry`).set(bearer(admin)), 409);
   });
@@ -325,7 +312,7 @@ describe('notifications: outbox, delivery, templates', () => {
       .set('content-type', 'text/csv')
       .send('Họ và tên,Cơ quan,Điện thoại,Email\nLa Văn Tâm,Sở Ngoại vụ,0912300051,tam2@tuyenquang.test\n')
       .expect(201);
-    await settled(t);
+    await outboxSettled(t);
     expect(sink.to('tam2@tuyenquang.test')).toHaveLength(1);
     expect(
       await count(

@@ -7,9 +7,9 @@ import { promisify } from 'node:util';
 // eslint-disable-next-line no-restricted-imports
 import { relocatedClusterName, relocationRoots } from '../../libs/database/src/embedded/server-placement';
 // eslint-disable-next-line no-restricted-imports
-import { freePort, isAlive } from '../../libs/database/src/embedded/processes';
+import { freePort, isAlive, sleep } from '../../libs/database/src/embedded/processes';
 
-export { freePort, isAlive };
+export { freePort, isAlive, sleep };
 
 const execFileAsync = promisify(execFile);
 const ROOT = path.resolve(__dirname, '../..');

@@ -1,15 +1,13 @@
-import { createServer, type AddressInfo } from 'node:net';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
+import { DataSource } from 'typeorm';
+import { freePort } from '@app/database';
+import type { TestApp } from './test-app';
+import { waitUntil } from './wait';
 
-/** A free TCP port on 127.0.0.1 (bound and released, so the sink can be stopped and restarted on it). */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+// The same free-port probe as the embedded launcher's (bound and released, so the sink can be
+// stopped and restarted on it).
+export { freePort };
 
 /**
  * A real SMTP server in the test process (npm `smtp-server`), keeping every message it accepted,
@@ -114,3 +112,28 @@ export function icsLines(text: string): [string, string][] {
 /** The value of the first property `name` (parameters ignored). */
 export const icsValue = (lines: [string, string][], name: string) =>
   lines.find(([key]) => key === name || key.startsWith(`${name};`))?.[1];
+
+/**
+ * The environment of an API whose delivery worker sends to `sink`: short polls and retry delays so
+ * the notification tests wait for states reached in seconds, and a long connect timeout because
+ * those tests start several processes on one database.
+ */
+export const mailWorkerEnv = (sink: SmtpSink, extra: Record<string, string> = {}): Record<string, string> => ({
+  SMTP_URL: sink.url,
+  MAIL_WORKER: 'true',
+  MAIL_POLL_INTERVAL_SECONDS: '0.5',
+  MAIL_RETRY_DELAY_SECONDS: '1',
+  MAIL_RETRY_DELAY_MAX_SECONDS: '2',
+  DB_CONNECT_TIMEOUT_MS: '60000',
+  ...extra,
+});
+
+/** Messages of the outbox still to be delivered (queued, being sent, or failed and to be retried). */
+export const UNSETTLED_MAIL = `SELECT count(*) AS n FROM notification_message WHERE state IN ('queued', 'sending', 'failed')`;
+
+/** Waits until the outbox has nothing left to deliver: a state, not a guessed time. */
+export const outboxSettled = (t: TestApp, { intervalMs = 100, maxAttempts = 1200 } = {}): Promise<void> =>
+  waitUntil(async () => Number((await t.app.get(DataSource).query(UNSETTLED_MAIL))[0].n) === 0, 'the outbox settles', {
+    intervalMs,
+    maxAttempts,
+  });

@@ -27,6 +27,7 @@ import { SessionParticipantsService } from './sessions/session-participants.serv
 import { SessionEditService } from './sessions/session-edit.service';
 import { SessionLifecycleService } from './sessions/session-lifecycle.service';
 import { SessionWriteRepository } from './sessions/session-write.repository';
+import { SessionSearchRepository } from './search/session-search.repository';
 import { SessionRepository } from './sessions/session.repository';
 import { SessionQueryService } from './sessions/session.service';
 import { SessionsController } from './sessions/sessions.controller';
@@ -68,6 +69,7 @@ import { AppearancesService } from './appearances/appearances.service';
   ],
   providers: [
     SessionRepository,
+    SessionSearchRepository,
     SessionQueryService,
     SessionWriteRepository,
     SessionEditService,

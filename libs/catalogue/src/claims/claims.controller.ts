@@ -9,6 +9,7 @@ import {
 } from '@nestjs/swagger';
 import { AuditActor, AuditContext, Authenticated, AuthUser, CurrentUser } from '@app/accounts';
 import { IdPipe } from '@app/common';
+import { SessionChild, type SessionChildRef } from '../shared/session-child.params';
 import { SessionDetailDto } from '../sessions/dto/session.response';
 import { CreateClaimDto, UpdateClaimDto } from './claims.dto';
 import { ClaimsService } from './claims.service';
@@ -37,24 +38,22 @@ export class ClaimsController {
   @ApiOkResponse({ type: SessionDetailDto })
   @ApiNotFoundResponse({ description: 'No such count on this session' })
   update(
-    @Param('id', IdPipe) id: number,
-    @Param('claimId', IdPipe) claimId: number,
+    @SessionChild('claimId') { sessionId, childId }: SessionChildRef,
     @Body() body: UpdateClaimDto,
     @CurrentUser() user: AuthUser,
     @AuditContext() actor: AuditActor,
   ) {
-    return this.claims.update(id, claimId, body, user, actor);
+    return this.claims.update(sessionId, childId, body, user, actor);
   }
 
   @Delete(':claimId')
   @ApiOperation({ summary: 'Remove a reported count and its citations' })
   @ApiOkResponse({ type: SessionDetailDto })
   remove(
-    @Param('id', IdPipe) id: number,
-    @Param('claimId', IdPipe) claimId: number,
+    @SessionChild('claimId') { sessionId, childId }: SessionChildRef,
     @CurrentUser() user: AuthUser,
     @AuditContext() actor: AuditActor,
   ) {
-    return this.claims.remove(id, claimId, user, actor);
+    return this.claims.remove(sessionId, childId, user, actor);
   }
 }

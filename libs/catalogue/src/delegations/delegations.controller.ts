@@ -10,6 +10,7 @@ import {
 } from '@nestjs/swagger';
 import { AuditActor, AuditContext, Authenticated, AuthUser, CurrentUser } from '@app/accounts';
 import { IdPipe } from '@app/common';
+import { SessionChild, type SessionChildRef } from '../shared/session-child.params';
 import { SessionDetailDto } from '../sessions/dto/session.response';
 import { CreateDelegationDto, UpdateDelegationDto } from './delegations.dto';
 import { DelegationsService } from './delegations.service';
@@ -41,24 +42,22 @@ export class DelegationsController {
   @ApiOkResponse({ type: SessionDetailDto })
   @ApiNotFoundResponse({ description: 'No such delegation on this session' })
   update(
-    @Param('id', IdPipe) id: number,
-    @Param('delegationId', IdPipe) delegationId: number,
+    @SessionChild('delegationId') { sessionId, childId }: SessionChildRef,
     @Body() body: UpdateDelegationDto,
     @CurrentUser() user: AuthUser,
     @AuditContext() actor: AuditActor,
   ) {
-    return this.delegations.update(id, delegationId, body, user, actor);
+    return this.delegations.update(sessionId, childId, body, user, actor);
   }
 
   @Delete(':delegationId')
   @ApiOperation({ summary: 'Remove a delegation and its citations' })
   @ApiOkResponse({ type: SessionDetailDto })
   remove(
-    @Param('id', IdPipe) id: number,
-    @Param('delegationId', IdPipe) delegationId: number,
+    @SessionChild('delegationId') { sessionId, childId }: SessionChildRef,
     @CurrentUser() user: AuthUser,
     @AuditContext() actor: AuditActor,
   ) {
-    return this.delegations.remove(id, delegationId, user, actor);
+    return this.delegations.remove(sessionId, childId, user, actor);
   }
 }

@@ -2,6 +2,7 @@ import { Body, Controller, Delete, Param, Post } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuditActor, AuditContext, Authenticated, AuthUser, CurrentUser } from '@app/accounts';
 import { IdPipe } from '@app/common';
+import { SessionChild, type SessionChildRef } from '../shared/session-child.params';
 import { SessionDetailDto } from '../sessions/dto/session.response';
 import { CreateAwardDto, CreateEventRoleDto, CreateStatedPostDto } from './roles.dto';
 import { RolesService } from './roles.service';
@@ -29,12 +30,11 @@ export class RolesController {
   @ApiOperation({ summary: 'Remove a role at the event' })
   @ApiOkResponse({ type: SessionDetailDto })
   removeRole(
-    @Param('id', IdPipe) id: number,
-    @Param('roleId', IdPipe) roleId: number,
+    @SessionChild('roleId') { sessionId, childId }: SessionChildRef,
     @CurrentUser() user: AuthUser,
     @AuditContext() actor: AuditActor,
   ) {
-    return this.roles.removeRole(id, roleId, user, actor);
+    return this.roles.removeRole(sessionId, childId, user, actor);
   }
 
   @Post('awards')
@@ -54,12 +54,11 @@ export class RolesController {
   @ApiOperation({ summary: 'Remove an award and its recipients' })
   @ApiOkResponse({ type: SessionDetailDto })
   removeAward(
-    @Param('id', IdPipe) id: number,
-    @Param('awardId', IdPipe) awardId: number,
+    @SessionChild('awardId') { sessionId, childId }: SessionChildRef,
     @CurrentUser() user: AuthUser,
     @AuditContext() actor: AuditActor,
   ) {
-    return this.roles.removeAward(id, awardId, user, actor);
+    return this.roles.removeAward(sessionId, childId, user, actor);
   }
 
   @Post('stated-posts')
@@ -81,11 +80,10 @@ export class RolesController {
   @ApiOperation({ summary: 'Remove a post stated at this event' })
   @ApiOkResponse({ type: SessionDetailDto })
   removeStatedPost(
-    @Param('id', IdPipe) id: number,
-    @Param('postId', IdPipe) postId: number,
+    @SessionChild('postId') { sessionId, childId }: SessionChildRef,
     @CurrentUser() user: AuthUser,
     @AuditContext() actor: AuditActor,
   ) {
-    return this.roles.removeStatedPost(id, postId, user, actor);
+    return this.roles.removeStatedPost(sessionId, childId, user, actor);
   }
 }

@@ -12,7 +12,8 @@ import {
   SessionListItemDto,
   SessionSummaryDto,
 } from './dto/session.response';
-import type { PositionRow, SessionGraph, SessionListRow, SessionRow } from './session.repository';
+import type { SessionListRow } from '../search/session-search.repository';
+import type { PositionRow, SessionGraph, SessionRow } from './session.repository';
 
 const num = (value: string | number | null) => (value === null ? null : Number(value));
 

@@ -5,6 +5,7 @@ import { SessionListQuery } from './dto/session-list.query';
 import { SessionDetailDto, SessionPageDto } from './dto/session.response';
 import { mapFacets, mapSearchInfo } from '../search/search.mapper';
 import { mapSessionDetail, mapSessionListItem } from './session.mapper';
+import { SessionSearchRepository } from '../search/session-search.repository';
 import { SessionRepository } from './session.repository';
 import { isPublished, SessionStatus } from './session.rules';
 
@@ -25,17 +26,20 @@ export const viewerOf = (user: AuthUser | undefined): CatalogueViewer =>
 
 @Injectable()
 export class SessionQueryService {
-  constructor(private readonly sessions: SessionRepository) {}
+  constructor(
+    private readonly sessions: SessionRepository,
+    private readonly search: SessionSearchRepository,
+  ) {}
 
   async list(query: SessionListQuery, viewer: CatalogueViewer): Promise<SessionPageDto> {
     // Asking for drafts without the right to see them yields nothing rather than an error
     // that would confirm drafts exist.
     const drafts = viewer.canSeeDrafts || (viewer.draftSessionIds ?? []);
-    const { rows, total, terms, fuzzy } = await this.sessions.list(query, drafts);
+    const { rows, total, terms, fuzzy } = await this.search.list(query, drafts);
     const page: SessionPageDto = toPage(rows.map(mapSessionListItem), total, query);
     if (query.q !== undefined) page.search = mapSearchInfo(terms, fuzzy);
     // One more statement for all four facets, with the words the list used.
-    if (query.facets) page.facets = mapFacets(await this.sessions.facets(query, drafts, terms));
+    if (query.facets) page.facets = mapFacets(await this.search.facets(query, drafts, terms));
     return page;
   }
 
