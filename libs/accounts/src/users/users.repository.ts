@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuthUser, Role, RoleGrant, sortGrants } from '../roles';
+import { AUTH_USER_SQL } from './auth-user.sql';
 import { AppUser, UserRoleRecord } from './user.entity';
 
 /**
@@ -73,20 +74,7 @@ export class UsersRepository {
       email: string;
       token_generation: number;
       grants: (RoleGrant & { organisationSessionIds: string[] | null })[];
-    }[] = await manager.query(
-      `SELECT u.id, u.email, u.token_generation,
-              coalesce(json_agg(json_build_object('role', r.role, 'sessionId', r.session_id, 'provinceId', r.province_id,
-                                                  'organisationId', r.organisation_id,
-                                                  'organisationSessionIds',
-                                                  CASE WHEN r.organisation_id IS NOT NULL THEN
-                                                    (SELECT coalesce(json_agg(so.session_id), '[]') FROM session_organiser so
-                                                      WHERE so.organisation_id = r.organisation_id) END))
-                       FILTER (WHERE r.id IS NOT NULL), '[]') AS grants
-         FROM app_user u LEFT JOIN user_role r ON r.user_id = u.id
-        WHERE u.id = $1 AND u.is_active
-        GROUP BY u.id`,
-      [id],
-    );
+    }[] = await manager.query(AUTH_USER_SQL, [id]);
     if (rows.length === 0) return null;
     return {
       id: Number(rows[0].id),
