@@ -10,6 +10,7 @@ import { to as copyTo } from 'pg-copy-streams';
 import { startEmbeddedPostgres } from '../libs/database/src/embedded/embedded-postgres';
 import { addSearchSet, buildDataset, Dataset, exportSql } from './dataset';
 import * as like from './figures/like-for-like';
+import { wanted } from './figures/select';
 import { measureCatalogueLoad, median } from './web-load';
 import {
   ADMIN,
@@ -860,37 +861,39 @@ async function main() {
     });
     const organiserToken = await login(apiProcess.apiUrl, organiser.email, organiser.password);
 
-    log('figure 1: session list…');
-    await figureList(apiProcess, databaseUrl);
-    log('figure 1b: search over 10,000 sessions…');
-    const searchSessions = await addSearchSet(client, data.provinceIds);
-    log(`  ${searchSessions} sessions`);
-    await figureList(
-      apiProcess,
-      databaseUrl,
-      '1b search, 10,000 sessions',
-      `/sessions?q=${encodeURIComponent('tập huấn đối ngoại 2024')}`,
-    );
-    await figureList(
-      apiProcess,
-      databaseUrl,
-      '1c search by number, 10,000 sessions',
-      `/sessions?q=${encodeURIComponent('hội nghị tập huấn số 4322')}`,
-    );
-    log('figure 2: check-in burst…');
-    await figureCheckIn(apiProcess, client, databaseUrl, data, organiserToken);
-    log('figure 3: registration contention…');
-    await figureRegistration(apiProcess, client, databaseUrl, data, adminToken, organiserToken);
-    log('figures 6 and 7: search flood, many-key JSON…');
-    await figureResilience(apiProcess, organiserToken);
-    log('figure 8: the web catalogue in a browser…');
-    await figureCatalogueLoad(apiProcess);
+    if (wanted('1')) {
+      log('figure 1: session list…');
+      await figureList(apiProcess, databaseUrl);
+      log('figure 1b: search over 10,000 sessions…');
+      const searchSessions = await addSearchSet(client, data.provinceIds);
+      log(`  ${searchSessions} sessions`);
+      await figureList(
+        apiProcess,
+        databaseUrl,
+        '1b search, 10,000 sessions',
+        `/sessions?q=${encodeURIComponent('tập huấn đối ngoại 2024')}`,
+      );
+      await figureList(
+        apiProcess,
+        databaseUrl,
+        '1c search by number, 10,000 sessions',
+        `/sessions?q=${encodeURIComponent('hội nghị tập huấn số 4322')}`,
+      );
+    }
+    if (wanted('2')) log('figure 2: check-in burst…');
+    if (wanted('2')) await figureCheckIn(apiProcess, client, databaseUrl, data, organiserToken);
+    if (wanted('3')) log('figure 3: registration contention…');
+    if (wanted('3')) await figureRegistration(apiProcess, client, databaseUrl, data, adminToken, organiserToken);
+    if (wanted('6')) log('figures 6 and 7: search flood, many-key JSON…');
+    if (wanted('6')) await figureResilience(apiProcess, organiserToken);
+    if (wanted('8')) log('figure 8: the web catalogue in a browser…');
+    if (wanted('8')) await figureCatalogueLoad(apiProcess);
     await apiProcess.stop();
     apiProcess = undefined;
-    log('figure 4: exports…');
-    await figureExports(databaseUrl, data, organiser);
-    log('figure 5: cold start…');
-    await figureColdStart();
+    if (wanted('4')) log('figure 4: exports…');
+    if (wanted('4')) await figureExports(databaseUrl, data, organiser);
+    if (wanted('5')) log('figure 5: cold start…');
+    if (wanted('5')) await figureColdStart();
 
     const result = {
       ranAt: new Date().toISOString(),
