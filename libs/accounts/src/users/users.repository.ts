@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuthUser, Role, RoleGrant, sortGrants } from '../roles';
-import { AUTH_USER_SQL } from './auth-user.sql';
+import { AUTH_USER_SQL, AUTH_USER_VERSION_SQL } from './auth-user.sql';
 import { AppUser, UserRoleRecord } from './user.entity';
 
 /**
@@ -64,7 +64,7 @@ export class UsersRepository {
   async findAuthUser(
     id: number,
     manager: EntityManager | DataSource = this.dataSource,
-  ): Promise<(AuthUser & { tokenGeneration: number }) | null> {
+  ): Promise<(AuthUser & { tokenGeneration: number; grantsVersion: string }) | null> {
     // An organisation-bound grant is resolved here to the sessions its organisation organises
     // now, so the pure rules (canActOnSession, requireAccess) need no database. This reads the
     // catalogue's session_organiser table (read only): the one place accounts looks outside its
@@ -73,6 +73,7 @@ export class UsersRepository {
       id: string;
       email: string;
       token_generation: number;
+      grants_version: string;
       grants: (RoleGrant & { organisationSessionIds: string[] | null })[];
     }[] = await manager.query(AUTH_USER_SQL, [id]);
     if (rows.length === 0) return null;
@@ -88,7 +89,18 @@ export class UsersRepository {
         }),
       ),
       tokenGeneration: rows[0].token_generation,
+      grantsVersion: rows[0].grants_version,
     };
+  }
+
+  /** The active user's email, token generation and grants version (see AUTH_USER_VERSION_SQL). */
+  async authUserVersion(id: number): Promise<{ email: string; tokenGeneration: number; grantsVersion: string } | null> {
+    const rows: { email: string; token_generation: number; grants_version: string }[] = await this.dataSource.query(
+      AUTH_USER_VERSION_SQL,
+      [id],
+    );
+    if (rows.length === 0) return null;
+    return { email: rows[0].email, tokenGeneration: rows[0].token_generation, grantsVersion: rows[0].grants_version };
   }
 
   /** Ends every access token issued to the user so far (the guard compares generations). */
