@@ -10,6 +10,7 @@ import { to as copyTo } from 'pg-copy-streams';
 import { startEmbeddedPostgres } from '../libs/database/src/embedded/embedded-postgres';
 import { addSearchSet, buildDataset, Dataset, exportSql } from './dataset';
 import * as like from './figures/like-for-like';
+import { figureProcesses } from './figures/processes';
 import { wanted } from './figures/select';
 import { measureCatalogueLoad, median } from './web-load';
 import {
@@ -890,6 +891,8 @@ async function main() {
     if (wanted('8')) await figureCatalogueLoad(apiProcess);
     await apiProcess.stop();
     apiProcess = undefined;
+    if (wanted('9')) log('figure 9: 1 vs 2 API processes…');
+    if (wanted('9')) await figureProcesses(databaseUrl, client, data, organiser, add);
     if (wanted('4')) log('figure 4: exports…');
     if (wanted('4')) await figureExports(databaseUrl, data, organiser);
     if (wanted('5')) log('figure 5: cold start…');
