@@ -444,7 +444,7 @@ async function figureRegistration(
     ours: round(TOTAL / seconds, 0),
     baseline: round(likeLoad.perSecond, 0),
     target: '≥ 0.6 of baseline',
-    met: TOTAL / seconds / likeLoad.perSecond >= 0.6,
+    met: TOTAL / seconds / likeLoad.perSecond >= 0.6 && statuses['201'] === TOTAL,
     note: `baseline answers ${JSON.stringify(likeLoad.statuses)}; ${likeCheck.over + likeCheck.mismatched} quotas off`,
   });
   add({
@@ -846,6 +846,9 @@ async function main() {
       SEED_ON_START: 'always',
       ADMIN_EMAIL: ADMIN.email,
       ADMIN_PASSWORD: ADMIN.password,
+      // 1,000 registrations at once wait for a pooled connection, as the baselines' pg pools do,
+      // instead of being answered 503 after the default connect timeout on a loaded machine.
+      DB_CONNECT_TIMEOUT_MS: '60000',
     });
     await client.connect();
     log('building the synthetic dataset…');
