@@ -11,6 +11,7 @@ import { SearchDocuments1796150829809 } from './1796150829809-search-documents';
 import { ProvenanceWrites1796154643819 } from './1796154643819-provenance-writes';
 import { NotificationsOutbox1796160000000 } from './1796160000000-notifications-outbox';
 import { OrganisationBoundOrganisers1796170000000 } from './1796170000000-organisation-bound-organisers';
+import { GrantsVersion1796171700000 } from './1796171700000-grants-version';
 import { ArticleImports1796180000000 } from './1796180000000-article-imports';
 
 /** Every migration, oldest first. Listed explicitly so builds, tests and the CLI load the same set. */
@@ -28,5 +29,6 @@ export const ALL_MIGRATIONS = [
   ProvenanceWrites1796154643819,
   NotificationsOutbox1796160000000,
   OrganisationBoundOrganisers1796170000000,
+  GrantsVersion1796171700000,
   ArticleImports1796180000000,
 ];

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { CHECK_IN_BY_CODE_SQL, TARGET, windowColumns } from './check-in.sql';
 
 export interface PartRow {
   id: string;
@@ -61,13 +62,6 @@ export interface AttendanceRow {
  * before the part starts until the grace after it ends, never outside the session's own days
  * (in the session's time zone). $before and $after are the parameter placeholders of the grace.
  */
-const windowColumns = (before: string, after: string) => `
-  greatest(sp.starts_at - make_interval(mins => ${before}::int), s.starts_on::timestamp AT TIME ZONE s.time_zone) AS window_opens_at,
-  least(sp.ends_at + make_interval(mins => ${after}::int), (s.ends_on + 1)::timestamp AT TIME ZONE s.time_zone) AS window_closes_at`;
-
-const TARGET = `r.id, r.session_id, r.status, r.full_name, r.agency, r.province_id, p.name AS province_name
-  FROM registration r JOIN province p ON p.id = r.province_id`;
-
 /** All SQL of attendance; methods run on the caller's transaction manager. */
 @Injectable()
 export class AttendanceRepository {
@@ -259,28 +253,15 @@ export class AttendanceRepository {
     attendance_id: string | null;
     checked_in_at: Date | null;
   }> {
-    const [row] = await manager.query(
-      `WITH part AS (
-         SELECT w.id, w.session_status <> 'cancelled' AND now() >= w.window_opens_at AND now() <= w.window_closes_at AS open
-           FROM (SELECT sp.id, s.status AS session_status, ${windowColumns('$6', '$7')}
-                   FROM session_part sp JOIN training_session s ON s.id = sp.session_id
-                  WHERE sp.id = $2 AND sp.session_id = $1) w),
-       target AS (SELECT ${TARGET} WHERE r.check_in_code = $3),
-       ins AS (
-         INSERT INTO attendance (part_id, registration_id, status, method, checked_in_at, recorded_by)
-         SELECT part.id, target.id, 'present', 'code', now(), $4 FROM part, target
-          WHERE target.session_id = $1 AND target.status = 'confirmed' AND part.open
-         ON CONFLICT (part_id, registration_id) WHERE undone_at IS NULL AND registration_id IS NOT NULL DO NOTHING
-         RETURNING id, part_id, registration_id, checked_in_at),
-       audit AS (
-         INSERT INTO audit_log (actor_user_id, action, entity_type, entity_id, after, request_id)
-         SELECT $4, 'attendance.checked_in', 'attendance', ins.id::text,
-                jsonb_build_object('partId', ins.part_id, 'registrationId', ins.registration_id, 'method', 'code'), $5
-           FROM ins)
-       SELECT (SELECT id FROM part) AS part_id, (SELECT open FROM part) AS part_open, to_jsonb(t) AS target, ins.id AS attendance_id, ins.checked_in_at
-         FROM (SELECT 1) one LEFT JOIN target t ON true LEFT JOIN ins ON true`,
-      [sessionId, partId, code, userId, requestId, grace.beforeMinutes, grace.afterMinutes],
-    );
+    const [row] = await manager.query(CHECK_IN_BY_CODE_SQL, [
+      sessionId,
+      partId,
+      code,
+      userId,
+      requestId,
+      grace.beforeMinutes,
+      grace.afterMinutes,
+    ]);
     return row;
   }
 

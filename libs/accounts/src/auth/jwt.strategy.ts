@@ -15,13 +15,20 @@ import {
 
 /**
  * Bearer access tokens: HS256 only (a token naming another algorithm, `none` included, is
- * refused), our issuer and audience, not expired. The user's active flag and role grants are
- * then read from the database, so disabling a user or changing roles takes effect at once, and
- * so is the user's token generation: logout, password change and refresh-token reuse end every
- * access token signed before them.
+ * refused), our issuer and audience, not expired. The user's active flag, token generation and
+ * grants version are then read from the database on every request, so disabling a user or
+ * changing roles takes effect at once (in every process), and logout, password change and
+ * refresh-token reuse end every access token signed before them. The grants themselves (a join,
+ * a JSON aggregate and the organisation's sessions) are read again only when the version moved:
+ * the process keeps the last ones read per user, keyed by that version.
  */
+const MAX_CACHED_USERS = 10_000;
+
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'ttdn-jwt') {
+  /** User id → the grants last read and their version; bounded, emptied when full. */
+  private readonly grants = new Map<number, { version: string; roles: AuthUser['roles'] }>();
+
   constructor(
     @Inject(ACCESS_TOKEN_SECRET) secret: string,
     private readonly users: UsersRepository,
@@ -46,9 +53,27 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'ttdn-jwt') {
     if (claims.exp! - claims.iat! > ACCESS_TOKEN_TTL_SECONDS || claims.exp! <= claims.iat!) return false;
     const id = Number(claims.sub);
     if (!Number.isSafeInteger(id) || id <= 0) return false;
-    const user = await this.users.findAuthUser(id);
+    const user = await this.currentUser(id);
     // Signed before the user's last logout, password change or refresh-token reuse: ended.
     if (!user || claims.gen !== user.tokenGeneration) return false;
     return user;
+  }
+
+  private async currentUser(id: number) {
+    const current = await this.users.authUserVersion(id);
+    if (!current) {
+      this.grants.delete(id);
+      return null;
+    }
+    const held = this.grants.get(id);
+    if (held?.version === current.grantsVersion) {
+      return { id, email: current.email, roles: held.roles, tokenGeneration: current.tokenGeneration };
+    }
+    // The version moved (or is new to this process): read the grants, with the version they are at.
+    const user = await this.users.findAuthUser(id);
+    if (!user) return null;
+    if (this.grants.size >= MAX_CACHED_USERS) this.grants.clear();
+    this.grants.set(id, { version: user.grantsVersion, roles: user.roles });
+    return { id, email: user.email, roles: user.roles, tokenGeneration: user.tokenGeneration };
   }
 }

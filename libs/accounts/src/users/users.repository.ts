@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuthUser, Role, RoleGrant, sortGrants } from '../roles';
+import { AUTH_USER_SQL, AUTH_USER_VERSION_SQL } from './auth-user.sql';
 import { AppUser, UserRoleRecord } from './user.entity';
 
 /**
@@ -63,7 +64,7 @@ export class UsersRepository {
   async findAuthUser(
     id: number,
     manager: EntityManager | DataSource = this.dataSource,
-  ): Promise<(AuthUser & { tokenGeneration: number }) | null> {
+  ): Promise<(AuthUser & { tokenGeneration: number; grantsVersion: string }) | null> {
     // An organisation-bound grant is resolved here to the sessions its organisation organises
     // now, so the pure rules (canActOnSession, requireAccess) need no database. This reads the
     // catalogue's session_organiser table (read only): the one place accounts looks outside its
@@ -72,21 +73,9 @@ export class UsersRepository {
       id: string;
       email: string;
       token_generation: number;
+      grants_version: string;
       grants: (RoleGrant & { organisationSessionIds: string[] | null })[];
-    }[] = await manager.query(
-      `SELECT u.id, u.email, u.token_generation,
-              coalesce(json_agg(json_build_object('role', r.role, 'sessionId', r.session_id, 'provinceId', r.province_id,
-                                                  'organisationId', r.organisation_id,
-                                                  'organisationSessionIds',
-                                                  CASE WHEN r.organisation_id IS NOT NULL THEN
-                                                    (SELECT coalesce(json_agg(so.session_id), '[]') FROM session_organiser so
-                                                      WHERE so.organisation_id = r.organisation_id) END))
-                       FILTER (WHERE r.id IS NOT NULL), '[]') AS grants
-         FROM app_user u LEFT JOIN user_role r ON r.user_id = u.id
-        WHERE u.id = $1 AND u.is_active
-        GROUP BY u.id`,
-      [id],
-    );
+    }[] = await manager.query(AUTH_USER_SQL, [id]);
     if (rows.length === 0) return null;
     return {
       id: Number(rows[0].id),
@@ -100,7 +89,18 @@ export class UsersRepository {
         }),
       ),
       tokenGeneration: rows[0].token_generation,
+      grantsVersion: rows[0].grants_version,
     };
+  }
+
+  /** The active user's email, token generation and grants version (see AUTH_USER_VERSION_SQL). */
+  async authUserVersion(id: number): Promise<{ email: string; tokenGeneration: number; grantsVersion: string } | null> {
+    const rows: { email: string; token_generation: number; grants_version: string }[] = await this.dataSource.query(
+      AUTH_USER_VERSION_SQL,
+      [id],
+    );
+    if (rows.length === 0) return null;
+    return { email: rows[0].email, tokenGeneration: rows[0].token_generation, grantsVersion: rows[0].grants_version };
   }
 
   /** Ends every access token issued to the user so far (the guard compares generations). */
