@@ -29,12 +29,13 @@ export async function startBaselineApi(databaseUrl: string): Promise<BaselineApi
   return { apiUrl: `http://127.0.0.1:${port}/api/v1`, stop: () => child.kill('SIGTERM') };
 }
 
-/** A fresh part of the check-in session, open like the API's, for the baseline's burst. */
+/** Another part of the check-in session (the next position, same times), for another burst of the same codes. */
 export async function extraPart(client: Client, partId: number): Promise<number> {
   const { rows } = await client.query<{ id: string }>(
     `INSERT INTO session_part (session_id, position, label, starts_at, ends_at)
-     SELECT session_id, position + 100, label || ' (like-for-like baseline)', starts_at, ends_at
-       FROM session_part WHERE id = $1 RETURNING id`,
+     SELECT p.session_id, (SELECT max(o.position) + 1 FROM session_part o WHERE o.session_id = p.session_id),
+            p.label || ' (another burst)', p.starts_at, p.ends_at
+       FROM session_part p WHERE p.id = $1 RETURNING id`,
     [partId],
   );
   return Number(rows[0].id);

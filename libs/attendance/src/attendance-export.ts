@@ -148,6 +148,9 @@ interface SessionHeading {
  * Attendance lists coordinators hand on, streamed from a database cursor so memory stays flat
  * whatever the size (CSV, XLSX); the printable PDF sign-in sheet is bounded by PDF_MAX_ROWS.
  */
+/** pg's client-side read timeout for the CSV copy (0 would mean the pool's): a day. */
+const COPY_READ_TIMEOUT_MS = 24 * 3_600_000;
+
 @Injectable()
 export class AttendanceExportService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -351,12 +354,30 @@ export class AttendanceExportService {
   private async copyCsv(sql: string): Promise<Readable> {
     const pool = (this.dataSource.driver as unknown as { master: Pool }).master;
     const client = await pool.connect();
+    // One statement streams the whole export, for as long as the client takes to read it: the
+    // pool's statement timeout (and pg's read timeout, which covers COPY too) would cut a
+    // 1M-row download mid-file. This connection's limit is lifted for the copy and put back
+    // before it returns to the pool.
+    try {
+      await client.query('SET statement_timeout = 0');
+    } catch (error) {
+      client.release(error as Error);
+      throw error;
+    }
     const body = new PassThrough({ highWaterMark: 64 * 1024 });
     body.write(
       CSV_BOM + csvRecord(ATTENDANCE_COLUMNS.map((column) => neutraliseFormula(column.header.normalize('NFC')))),
     );
-    const copy = client.query(copyTo(`COPY (${sql}) TO STDOUT WITH (FORMAT csv)`));
-    pipeline(copy, crlfRecordEnds(), body, (error) => client.release(error ?? undefined));
+    const copy = client.query(
+      Object.assign(copyTo(`COPY (${sql}) TO STDOUT WITH (FORMAT csv)`), { query_timeout: COPY_READ_TIMEOUT_MS }),
+    );
+    pipeline(copy, crlfRecordEnds(), body, (error) => {
+      if (error) return client.release(error);
+      client.query('RESET statement_timeout').then(
+        () => client.release(),
+        (failure: Error) => client.release(failure),
+      );
+    });
     return body;
   }
 
