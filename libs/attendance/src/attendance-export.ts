@@ -1,26 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Pool, PoolClient } from 'pg';
-import { to as copyTo } from 'pg-copy-streams';
+import type { PoolClient } from 'pg';
 import QueryStream from 'pg-query-stream';
-import { PassThrough, pipeline, type Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { AuthUser, requireAccess } from '@app/accounts';
 import { nameOrder, notFound } from '@app/common';
 import {
   attachmentHeader,
   assertPdfRowCount,
-  CSV_BOM,
   CSV_CONTENT_TYPE,
-  crlfRecordEnds,
-  csvRecord,
+  csvStream,
   ExportColumn,
   PDF_CONTENT_TYPE,
-  neutraliseFormula,
   signInSheetPdf,
-  sqlLabel,
-  sqlLocalDateTime,
-  sqlSafeText,
   XLSX_CONTENT_TYPE,
   xlsxStream,
 } from '@app/exports';
@@ -42,16 +35,6 @@ export interface AttendanceLine {
   note: string | null;
   /** Who the line is about ('r<registration id>' or 'w<walk-in id>'): one person has a line per part. */
   person_key: string;
-}
-
-const LINE_FIELDS =
-  'province, full_name, gender, position, agency, part, status, checked_in_at, checked_out_at, note, person_key';
-
-/** A value written into SQL text (COPY takes no parameters): integers as they are, text quoted. */
-function sqlLiteral(value: unknown): string {
-  if (typeof value === 'number' && Number.isSafeInteger(value)) return String(value);
-  if (typeof value === 'string') return `'${value.replace(/'/g, "''")}'`;
-  throw new Error(`Not a value for an export query: ${String(value)}`);
 }
 
 /** One person on a whole-session sign-in sheet, with their standing in each part (in part order). */
@@ -111,23 +94,6 @@ export const ATTENDANCE_COLUMNS: ExportColumn<AttendanceLine>[] = [
   { key: 'note', header: 'Ghi chú', width: 24, value: (row) => row.note },
 ];
 
-/**
- * The CSV cells of {@link ATTENDANCE_COLUMNS}, formatted by PostgreSQL (same order): the CSV is
- * COPY's output, so no JS touches a cell. attendance-csv-sql.e2e-spec.ts holds it to the JS.
- */
-const ATTENDANCE_CSV_CELLS = [
-  sqlSafeText('province'),
-  sqlSafeText('full_name'),
-  sqlLabel('gender', GENDER_VI),
-  sqlSafeText('position'),
-  sqlSafeText('agency'),
-  sqlSafeText('part'),
-  sqlSafeText(sqlLabel('status', STATUS_VI, 'status')),
-  sqlLocalDateTime('checked_in_at'),
-  sqlLocalDateTime('checked_out_at'),
-  sqlSafeText('note'),
-].map((cell, index) => `${cell} AS c${index}`);
-
 const PERSON_COLUMNS: ExportColumn<PersonLine>[] = [
   { key: 'fullName', header: 'Họ và tên', width: 3, value: (row) => row.full_name },
   { key: 'position', header: 'Chức vụ', width: 2, value: (row) => row.position },
@@ -148,9 +114,6 @@ interface SessionHeading {
  * Attendance lists coordinators hand on, streamed from a database cursor so memory stays flat
  * whatever the size (CSV, XLSX); the printable PDF sign-in sheet is bounded by PDF_MAX_ROWS.
  */
-/** pg's client-side read timeout for the CSV copy (0 would mean the pool's): a day. */
-const COPY_READ_TIMEOUT_MS = 24 * 3_600_000;
-
 @Injectable()
 export class AttendanceExportService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -226,23 +189,26 @@ export class AttendanceExportService {
       });
       return { contentType: PDF_CONTENT_TYPE, disposition: attachmentHeader(filename), body };
     }
-    if (format === 'csv') {
-      const { sql } = this.linesQuery(sessionId, filter, ATTENDANCE_CSV_CELLS);
-      return { contentType: CSV_CONTENT_TYPE, disposition: attachmentHeader(filename), body: await this.copyCsv(sql) };
-    }
     const { sql, params } = this.linesQuery(sessionId, filter);
     const rows = this.stream(sql, params);
-    const body = xlsxStream(rows, ATTENDANCE_COLUMNS, {
-      groupBy: {
-        key: (row) => row.province ?? 'Khách mời',
-        label: 'Tỉnh/Thành phố',
-        // A person has one row per part: the summary counts people.
-        personKey: (row) => row.person_key,
-        // Invited provinces nobody registered from are the ones to chase: listed with 0.
-        alwaysList: await this.invitedProvinceNames(sessionId, provinceId),
-      },
-    });
-    return { contentType: XLSX_CONTENT_TYPE, disposition: attachmentHeader(filename), body };
+    const body =
+      format === 'csv'
+        ? csvStream(rows, ATTENDANCE_COLUMNS)
+        : xlsxStream(rows, ATTENDANCE_COLUMNS, {
+            groupBy: {
+              key: (row) => row.province ?? 'Khách mời',
+              label: 'Tỉnh/Thành phố',
+              // A person has one row per part: the summary counts people.
+              personKey: (row) => row.person_key,
+              // Invited provinces nobody registered from are the ones to chase: listed with 0.
+              alwaysList: await this.invitedProvinceNames(sessionId, provinceId),
+            },
+          });
+    return {
+      contentType: format === 'csv' ? CSV_CONTENT_TYPE : XLSX_CONTENT_TYPE,
+      disposition: attachmentHeader(filename),
+      body,
+    };
   }
 
   /** Names of the invited units (all units in force for a nationwide session), or only the delegate's own. */
@@ -304,20 +270,12 @@ export class AttendanceExportService {
    * One row per person and part, ordered by province (the grouping the XLSX needs), part, then
    * Vietnamese name order (given name first, unless `sort` asks for the name as written).
    */
-  private linesQuery(
-    sessionId: number,
-    query: ExportQuery,
-    cells?: readonly string[],
-  ): { sql: string; params: unknown[] } {
+  private linesQuery(sessionId: number, query: ExportQuery): { sql: string; params: unknown[] } {
     const params: unknown[] = [sessionId];
-    // COPY takes no bind parameters: with `cells` (the COPY form) values are written as literals,
-    // which the DTO has already checked (ids are integers, status one of its codes).
     const add = (value: unknown) => {
-      if (cells) return sqlLiteral(value);
       params.push(value);
       return `$${params.length}`;
     };
-    const session = cells ? sqlLiteral(sessionId) : '$1';
     const part = query.part !== undefined ? add(query.part) : undefined;
     const province = query.province !== undefined ? add(query.province) : undefined;
     const partFilter = part ? `AND sp.id = ${part}` : '';
@@ -328,57 +286,21 @@ export class AttendanceExportService {
         FROM registration r JOIN province p ON p.id = r.province_id
         JOIN session_part sp ON sp.session_id = r.session_id ${partFilter}
         LEFT JOIN attendance a ON a.part_id = sp.id AND a.registration_id = r.id AND a.undone_at IS NULL
-       WHERE r.session_id = ${session} AND r.status = 'confirmed' ${province ? `AND r.province_id = ${province}` : ''}`;
+       WHERE r.session_id = $1 AND r.status = 'confirmed' ${province ? `AND r.province_id = ${province}` : ''}`;
     const walkIns = `
       SELECT p.name AS province, w.full_name, NULL AS gender, w.position, w.agency, sp.label AS part, sp.position AS part_position,
              a.status, a.checked_in_at, a.checked_out_at, 'Khách không đăng ký trước' AS note, 'w' || w.id AS person_key
         FROM walk_in w JOIN attendance a ON a.walk_in_id = w.id AND a.undone_at IS NULL
         JOIN session_part sp ON sp.id = a.part_id ${partFilter}
         LEFT JOIN province p ON p.id = w.province_id
-       WHERE w.session_id = ${session} ${province ? `AND w.province_id = ${province}` : ''}`;
+       WHERE w.session_id = $1 ${province ? `AND w.province_id = ${province}` : ''}`;
     const statusFilter = query.status !== undefined ? `WHERE x.status = ${add(query.status)}` : '';
     return {
-      sql: `SELECT ${cells ? cells.join(', ') : LINE_FIELDS}
+      sql: `SELECT province, full_name, gender, position, agency, part, status, checked_in_at, checked_out_at, note, person_key
               FROM (${registered} UNION ALL ${walkIns}) x ${statusFilter}
              ORDER BY province COLLATE vi NULLS LAST, part_position, ${nameOrder('full_name', query.sort)}, person_key`,
       params,
     };
-  }
-
-  /**
-   * The CSV as PostgreSQL writes it (COPY … TO STDOUT), after the BOM and header line, streamed
-   * to the response with back-pressure (pipeline). The connection is the export's own: returned
-   * to the pool when the copy ends, destroyed when it fails or the client goes away mid-copy
-   * (a connection left in COPY mode cannot be reused).
-   */
-  private async copyCsv(sql: string): Promise<Readable> {
-    const pool = (this.dataSource.driver as unknown as { master: Pool }).master;
-    const client = await pool.connect();
-    // One statement streams the whole export, for as long as the client takes to read it: the
-    // pool's statement timeout (and pg's read timeout, which covers COPY too) would cut a
-    // 1M-row download mid-file. This connection's limit is lifted for the copy and put back
-    // before it returns to the pool.
-    try {
-      await client.query('SET statement_timeout = 0');
-    } catch (error) {
-      client.release(error as Error);
-      throw error;
-    }
-    const body = new PassThrough({ highWaterMark: 64 * 1024 });
-    body.write(
-      CSV_BOM + csvRecord(ATTENDANCE_COLUMNS.map((column) => neutraliseFormula(column.header.normalize('NFC')))),
-    );
-    const copy = client.query(
-      Object.assign(copyTo(`COPY (${sql}) TO STDOUT WITH (FORMAT csv)`), { query_timeout: COPY_READ_TIMEOUT_MS }),
-    );
-    pipeline(copy, crlfRecordEnds(), body, (error) => {
-      if (error) return client.release(error);
-      client.query('RESET statement_timeout').then(
-        () => client.release(),
-        (failure: Error) => client.release(failure),
-      );
-    });
-    return body;
   }
 
   /** A server-side cursor on a dedicated connection, released when the export ends or is abandoned. */

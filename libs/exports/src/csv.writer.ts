@@ -6,8 +6,7 @@ import { neutraliseFormula } from './spreadsheet-safety';
 export const CSV_CONTENT_TYPE = 'text/csv; charset=utf-8';
 
 /** Excel only reads a CSV as UTF-8 (and so shows Vietnamese) when the file starts with a BOM. */
-export const CSV_BOM = '\uFEFF';
-const BOM = CSV_BOM;
+const BOM = '\uFEFF';
 const CRLF = '\r\n';
 
 /**

@@ -11,8 +11,7 @@ export {
   type ExportFormatOptions,
 } from './columns';
 export { isFormulaLike, neutraliseFormula, safeCell } from './spreadsheet-safety';
-export { CSV_BOM, CSV_CONTENT_TYPE, csvField, csvRecord, csvStream, type CsvOptions } from './csv.writer';
-export { crlfRecordEnds, sqlLabel, sqlLocalDateTime, sqlSafeText } from './csv-copy';
+export { CSV_CONTENT_TYPE, csvField, csvRecord, csvStream, type CsvOptions } from './csv.writer';
 export { XLSX_CONTENT_TYPE, sheetNameFor, xlsxStream, type XlsxGrouping, type XlsxOptions } from './xlsx.writer';
 export {
   PDF_CONTENT_TYPE,
