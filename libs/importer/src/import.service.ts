@@ -9,6 +9,7 @@ import { ArticleImportRow, ImportRepository } from './import.repository';
 import { StoredImportDto } from './imports.dto';
 import { findSameEvent } from './matching';
 import { ImportProposal } from './proposal';
+import { storedArticleText } from './text/paragraphs';
 
 /**
  * Largest article accepted, in UTF-8 bytes. A news page reduced to text is tens of kilobytes and
@@ -26,7 +27,7 @@ export class ImportService {
   /** Proposes and keeps the proposal for its author to review and accept (the answer carries its id). */
   async store(input: ArticleInput, user: AuthUser): Promise<StoredImportDto> {
     const proposal = toImportProposalDto(await this.propose(input));
-    return toStored(await this.stored.insert(user.id, input, proposal));
+    return toStored(await this.stored.insert(user.id, { ...input, text: storedArticleText(input.text) }, proposal));
   }
 
   async read(id: number, user: AuthUser): Promise<StoredImportDto> {

@@ -4,6 +4,19 @@ import { Paragraph } from '../proposal';
 // Zero-width and bidi controls break quotes and matching (same set as @app/common's normaliseText).
 const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/g;
 
+// What the stored copy of a report drops: every default-ignorable code point and the control
+// characters other than tabs and line breaks (the same as @app/common's normaliseText).
+// eslint-disable-next-line no-control-regex -- removing control characters is the point
+const NOT_STORED = /[\p{Default_Ignorable_Code_Point}\u0000-\u0008\u000E-\u001F\u007F-\u009F]/gu;
+
+/**
+ * The report's text as stored: NFC, invisible characters removed, its lines (the paragraph
+ * numbering citations point to) kept as they are.
+ */
+export function storedArticleText(text: string): string {
+  return text.normalize('NFC').replace(NOT_STORED, '');
+}
+
 /** One paragraph's text as it is quoted: NFC, invisible characters removed, spaces collapsed. */
 export function cleanParagraph(line: string): string {
   return line.normalize('NFC').replace(INVISIBLE, '').replace(/\s+/g, ' ').trim();
