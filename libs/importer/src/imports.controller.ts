@@ -1,9 +1,16 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiPayloadTooLargeResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiPayloadTooLargeResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Authenticated, AuthUser, CurrentUser } from '@app/accounts';
 import { IdPipe } from '@app/common';
 import { ImportService } from './import.service';
-import { ImportArticleDto, StoredImportDto } from './imports.dto';
+import { AcceptImportDto, ImportArticleDto, StoredImportDto } from './imports.dto';
 
 @ApiTags('imports')
 @Controller('imports')
@@ -24,6 +31,26 @@ export class ImportsController {
   @ApiPayloadTooLargeResponse({ description: 'The article is larger than 512 KiB (problem+json)' })
   propose(@Body() body: ImportArticleDto, @CurrentUser() user: AuthUser): Promise<StoredImportDto> {
     return this.imports.store(body, user);
+  }
+
+  @Post(':id/accept')
+  @HttpCode(200)
+  @Authenticated({ roles: ['organiser'] })
+  @ApiOperation({
+    summary: 'Accept a reviewed proposal: a new draft session, or a further source of an existing one',
+    description:
+      'One transaction: the session (or the merge), its source with paragraphs, and every accepted fact with its ' +
+      'citation and claim. The proposal is then accepted; a second accept is refused with 409.',
+  })
+  @ApiOkResponse({ type: StoredImportDto })
+  @ApiNotFoundResponse({ description: 'No such proposal, or not yours (problem+json)' })
+  @ApiConflictResponse({ description: 'Already accepted (problem+json, with the session it became)' })
+  accept(
+    @Param('id', IdPipe) id: number,
+    @Body() body: AcceptImportDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<StoredImportDto> {
+    return this.imports.accept(id, body, user);
   }
 
   @Get(':id')

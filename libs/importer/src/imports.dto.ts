@@ -214,5 +214,78 @@ export class StoredImportDto extends ImportProposalDto {
   @ApiProperty({ enum: ['proposed', 'accepted'] }) status: string;
   @ApiProperty({ nullable: true, type: Number, description: 'The session it was accepted as (or merged into)' })
   sessionId: number | null;
+  @ApiProperty({
+    enum: ['new_session', 'further_source'],
+    nullable: true,
+    type: String,
+    description: 'How it was accepted: a new draft session, or a further source of an existing session',
+  })
+  acceptedAs: string | null;
   @ApiProperty() createdAt: string;
+  @ApiProperty({ nullable: true, type: String }) acceptedAt: string | null;
+}
+
+/** Where a list fact of the proposal is, for leaving it out on accept: `organisers/0`, `items/2`, `invitation`. */
+export const EXCLUDABLE_FACTS = [
+  'organisers',
+  'presenters',
+  'items',
+  'documents',
+  'counts',
+  'bridgePoints',
+  'delegations',
+  'invitation',
+] as const;
+
+/**
+ * The organiser's review of a stored proposal. Every field is optional: what is absent is taken
+ * from the proposal as it was read (value and citations); a value given here replaces the
+ * proposed one and is recorded as the organiser's edit (its citation kept when there was one);
+ * `null` leaves an optional field empty.
+ */
+export class AcceptImportDto {
+  @ApiPropertyOptional({ description: "The session's title; else the proposed one (one of the two is required)" })
+  title?: string;
+
+  @ApiPropertyOptional({
+    enum: ['training_conference', 'national_conference', 'workshop', 'award_ceremony', 'other'],
+  })
+  kind?: string;
+
+  @ApiPropertyOptional({ example: '2025-03-08', description: 'First day (YYYY-MM-DD); with endsOn and precision' })
+  startsOn?: string;
+
+  @ApiPropertyOptional({ example: '2025-03-08' })
+  endsOn?: string;
+
+  @ApiPropertyOptional({ enum: ['day', 'month', 'year'] })
+  precision?: string;
+
+  @ApiPropertyOptional({ enum: ['morning', 'afternoon', 'evening', 'full_day'], nullable: true, type: String })
+  partOfDay?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, type: String })
+  venueName?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, type: Number, description: 'Catalogue id of the host province' })
+  hostProvinceId?: number | null;
+
+  @ApiPropertyOptional({ enum: ['in_person', 'online', 'hybrid'], nullable: true, type: String })
+  format?: string | null;
+
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['presenters/1', 'counts/0', 'invitation'],
+    description: 'Proposed facts left out: `<list>/<index>` into the stored proposal, or `invitation`',
+  })
+  exclude?: string[];
+
+  @ApiPropertyOptional({
+    nullable: true,
+    type: Number,
+    description:
+      'Add the report to this session as a further source instead of creating a draft. Absent: the proposed ' +
+      'sameEventAs session when there is one, else a new draft; null: always a new draft.',
+  })
+  mergeIntoSessionId?: number | null;
 }

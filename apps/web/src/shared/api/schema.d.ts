@@ -1143,6 +1143,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/imports/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept a reviewed proposal: a new draft session, or a further source of an existing one
+         * @description One transaction: the session (or the merge), its source with paragraphs, and every accepted fact with its citation and claim. The proposal is then accepted; a second accept is refused with 409.
+         */
+        post: operations["ImportsController_accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/imports/{id}": {
         parameters: {
             query?: never;
@@ -3087,7 +3107,46 @@ export interface components {
             status: "proposed" | "accepted";
             /** @description The session it was accepted as (or merged into) */
             sessionId: number | null;
+            /**
+             * @description How it was accepted: a new draft session, or a further source of an existing session
+             * @enum {string|null}
+             */
+            acceptedAs: "new_session" | "further_source" | null;
             createdAt: string;
+            acceptedAt: string | null;
+        };
+        AcceptImportDto: {
+            /** @description The session's title; else the proposed one (one of the two is required) */
+            title?: string;
+            /** @enum {string} */
+            kind?: "training_conference" | "national_conference" | "workshop" | "award_ceremony" | "other";
+            /**
+             * @description First day (YYYY-MM-DD); with endsOn and precision
+             * @example 2025-03-08
+             */
+            startsOn?: string;
+            /** @example 2025-03-08 */
+            endsOn?: string;
+            /** @enum {string} */
+            precision?: "day" | "month" | "year";
+            /** @enum {string|null} */
+            partOfDay?: "morning" | "afternoon" | "evening" | "full_day" | null;
+            venueName?: string | null;
+            /** @description Catalogue id of the host province */
+            hostProvinceId?: number | null;
+            /** @enum {string|null} */
+            format?: "in_person" | "online" | "hybrid" | null;
+            /**
+             * @description Proposed facts left out: `<list>/<index>` into the stored proposal, or `invitation`
+             * @example [
+             *       "presenters/1",
+             *       "counts/0",
+             *       "invitation"
+             *     ]
+             */
+            exclude?: string[];
+            /** @description Add the report to this session as a further source instead of creating a draft. Absent: the proposed sameEventAs session when there is one, else a new draft; null: always a new draft. */
+            mergeIntoSessionId?: number | null;
         };
         MessageDto: {
             id: number;
@@ -7819,6 +7878,76 @@ export interface operations {
             };
             /** @description The article is larger than 512 KiB (problem+json) */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error (4xx/5xx) as problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ImportsController_accept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcceptImportDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoredImportDto"];
+                };
+            };
+            /** @description No valid bearer access token (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Needs the role organiser or admin (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such proposal, or not yours (problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Already accepted (problem+json, with the session it became) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
