@@ -18,7 +18,7 @@ export default async function globalSetup(): Promise<void> {
   if (!adminUrl) {
     const embedded = await startEmbeddedPostgres({
       dataDir: process.env.TEST_EMBEDDED_DB_DIR ?? '.data/postgres-test',
-      port: Number(process.env.TEST_EMBEDDED_DB_PORT ?? 54330),
+      port: Number(process.env.TEST_EMBEDDED_DB_PORT ?? 29330),
       durable: false,
     });
     globalThis.__TTDN_TEST_PG__ = embedded;

@@ -57,7 +57,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   api = await spawnBuiltApi(
     {
       EMBEDDED_DB_DIR: dataDir,
-      EMBEDDED_DB_PORT: process.env.BROWSER_TEST_DB_PORT ?? process.env.TEST_EMBEDDED_DB_PORT ?? '54331',
+      EMBEDDED_DB_PORT: process.env.BROWSER_TEST_DB_PORT ?? process.env.TEST_EMBEDDED_DB_PORT ?? '29331',
       ADMIN_EMAIL: ADMIN.email,
       ADMIN_PASSWORD: ADMIN.password,
       RATE_LIMIT_PER_MINUTE: '100000',
