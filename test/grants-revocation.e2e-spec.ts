@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { type BuiltApi, ensureApiBuilt, spawnBuiltApi } from './support/built-api';
+import { type BuiltApi, call, ensureApiBuilt, login, ok, spawnBuiltApi } from './support/built-api';
 import { fromNow, HOUR, vnDayFromNow } from './support/fixtures';
 import { ADMIN_URL_ENV, urlForDatabase, withAdminClient } from './support/test-database';
 
@@ -21,34 +21,6 @@ describe('a revoked grant stops working at once, in both API processes', () => {
   let a: BuiltApi;
   let b: BuiltApi;
   let sql: Client;
-
-  async function call<T = Record<string, unknown>>(
-    api: BuiltApi,
-    method: string,
-    path: string,
-    token?: string,
-    body?: unknown,
-  ): Promise<{ status: number; body: T }> {
-    const res = await fetch(`${api.baseUrl}${path}`, {
-      method,
-      headers: {
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    return { status: res.status, body: (text ? JSON.parse(text) : {}) as T };
-  }
-
-  async function ok<T = Record<string, unknown>>(...args: Parameters<typeof call>): Promise<T> {
-    const res = await call<T>(...args);
-    if (res.status >= 300) throw new Error(`${args[1]} ${args[2]}: ${res.status} ${JSON.stringify(res.body)}`);
-    return res.body;
-  }
-
-  const login = async (api: BuiltApi, email: string, password: string) =>
-    (await ok<{ accessToken: string }>(api, 'POST', '/api/v1/auth/login', undefined, { email, password })).accessToken;
 
   beforeAll(async () => {
     await ensureApiBuilt();

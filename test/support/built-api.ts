@@ -152,3 +152,38 @@ export async function spawnBuiltApi(
   child.kill('SIGKILL');
   throw new Error(`built API did not become ready on port ${port}:\n${output}`);
 }
+
+/** One JSON request to a built API: the status and the parsed body (`{}` when empty). */
+export async function call<T = Record<string, unknown>>(
+  api: BuiltApi,
+  method: string,
+  route: string,
+  token?: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: T }> {
+  const res = await fetch(`${api.baseUrl}${route}`, {
+    method,
+    headers: {
+      ...headers,
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, body: (text ? JSON.parse(text) : {}) as T };
+}
+
+/** As `call`, for a request that must succeed: its body, or an error naming the status and problem. */
+export async function ok<T = Record<string, unknown>>(...args: Parameters<typeof call>): Promise<T> {
+  const res = await call<T>(...args);
+  if (res.status >= 300) throw new Error(`${args[1]} ${args[2]}: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
+/** An access token from the built API's login. */
+export async function login(api: BuiltApi, email: string, password: string): Promise<string> {
+  return (await ok<{ accessToken: string }>(api, 'POST', '/api/v1/auth/login', undefined, { email, password }))
+    .accessToken;
+}
