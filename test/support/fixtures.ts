@@ -102,7 +102,8 @@ export async function delegateOf(t: TestApp, province: { id: number }): Promise<
 
 /**
  * A new training conference, created by the organiser and taken to "registration open" with
- * `terms` (see openRegistration). Returns the session id.
+ * `terms` (see openRegistration: the window, or `status: 'scheduled'` to set it without opening
+ * registration yet). Returns the session id.
  */
 export async function sessionOpenForRegistration(
   t: TestApp,
