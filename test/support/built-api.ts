@@ -7,9 +7,9 @@ import { promisify } from 'node:util';
 // eslint-disable-next-line no-restricted-imports
 import { relocatedClusterName, relocationRoots } from '../../libs/database/src/embedded/server-placement';
 // eslint-disable-next-line no-restricted-imports
-import { freePort, isAlive, sleep } from '../../libs/database/src/embedded/processes';
+import { builtApiEnv, freePort, isAlive, sleep } from '../../libs/database/src/embedded/processes';
 
-export { freePort, isAlive, sleep };
+export { builtApiEnv, freePort, isAlive, sleep };
 
 const execFileAsync = promisify(execFile);
 const ROOT = path.resolve(__dirname, '../..');
@@ -119,16 +119,11 @@ export async function spawnBuiltApi(
   const port = Number(env.PORT ?? (await freePort()));
   const child = spawn(process.execPath, [path.join(root, path.relative(ROOT, BUILT_API_MAIN))], {
     cwd,
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '',
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'warn',
-      HOST: '127.0.0.1',
+    env: builtApiEnv({
       JWT_SECRET: 'built-api-test-secret-at-least-32-characters',
       ...env,
       PORT: String(port),
-    },
+    }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
