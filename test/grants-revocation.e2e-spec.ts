@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { type BuiltApi, call, ensureApiBuilt, login, ok, spawnBuiltApi } from './support/built-api';
+import { type BuiltApi, call, ensureApiBuilt, login, ok, spawnBuiltApi, stopBuiltApis } from './support/built-api';
 import { fromNow, HOUR, vnDayFromNow } from './support/fixtures';
 import { ADMIN_URL_ENV, urlForDatabase, withAdminClient } from './support/test-database';
 
@@ -41,11 +41,7 @@ describe('a revoked grant stops working at once, in both API processes', () => {
 
   afterAll(async () => {
     await sql?.end();
-    for (const api of [a, b]) {
-      if (!api) continue;
-      api.child.kill('SIGTERM');
-      await api.exited;
-    }
+    await stopBuiltApis(a, b);
     await withAdminClient(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`));
   });
 

@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { ALL_MIGRATIONS } from '@migrations';
-import { type BuiltApi, call, ensureApiBuilt, login, ok, spawnBuiltApi } from './support/built-api';
+import { type BuiltApi, call, ensureApiBuilt, login, ok, spawnBuiltApi, stopBuiltApis } from './support/built-api';
 import { fromNow, HOUR, testRedisUrl, uniqueRedisPrefix, vnDayFromNow } from './support/fixtures';
 import { ADMIN_URL_ENV, createTestDatabase, urlForDatabase, withAdminClient } from './support/test-database';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -58,11 +58,7 @@ describe('two API processes on one database', () => {
 
   afterAll(async () => {
     await sql?.end();
-    for (const api of [a, b]) {
-      if (!api) continue;
-      api.child.kill('SIGTERM');
-      await api.exited;
-    }
+    await stopBuiltApis(a, b);
     await withAdminClient(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`));
   });
 

@@ -148,6 +148,15 @@ export async function spawnBuiltApi(
   throw new Error(`built API did not become ready on port ${port}:\n${output}`);
 }
 
+/** Stops built APIs (those that were started) with SIGTERM and waits until each has exited. */
+export async function stopBuiltApis(...apis: (BuiltApi | undefined)[]): Promise<void> {
+  for (const api of apis) {
+    if (!api) continue;
+    api.child.kill('SIGTERM');
+    await api.exited;
+  }
+}
+
 /** One JSON request to a built API: the status and the parsed body (`{}` when empty). */
 export async function call<T = Record<string, unknown>>(
   api: BuiltApi,
