@@ -10,7 +10,7 @@ export const ADMIN = { email: 'bench-admin@bench.local', password: 'bench-admin-
 
 // By path: bench is compiled by plain tsc, which does not rewrite the @app aliases.
 // eslint-disable-next-line no-restricted-imports
-import { freePort, sleep } from '../libs/database/src/embedded/processes';
+import { builtApiEnv, freePort, sleep } from '../libs/database/src/embedded/processes';
 
 export { freePort, sleep };
 
@@ -49,18 +49,14 @@ export async function spawnApi(env: Record<string, string>, readyTimeoutMs = 300
   const started = performance.now();
   const child = spawn(process.execPath, [API_MAIN], {
     cwd: ROOT,
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '',
+    env: builtApiEnv({
       NODE_ENV: 'production',
-      LOG_LEVEL: 'warn',
-      HOST: '127.0.0.1',
       JWT_SECRET,
       RATE_LIMIT_PER_MINUTE: '0',
       LOGIN_RATE_LIMIT_PER_MINUTE: '0',
       ...env,
       PORT: String(port),
-    },
+    }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

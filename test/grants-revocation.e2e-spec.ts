@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { type BuiltApi, ensureApiBuilt, spawnBuiltApi } from './support/built-api';
+import { type BuiltApi, call, ensureApiBuilt, login, ok, spawnBuiltApi, stopBuiltApis } from './support/built-api';
 import { fromNow, HOUR, vnDayFromNow } from './support/fixtures';
 import { ADMIN_URL_ENV, urlForDatabase, withAdminClient } from './support/test-database';
 
@@ -22,34 +22,6 @@ describe('a revoked grant stops working at once, in both API processes', () => {
   let b: BuiltApi;
   let sql: Client;
 
-  async function call<T = Record<string, unknown>>(
-    api: BuiltApi,
-    method: string,
-    path: string,
-    token?: string,
-    body?: unknown,
-  ): Promise<{ status: number; body: T }> {
-    const res = await fetch(`${api.baseUrl}${path}`, {
-      method,
-      headers: {
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    return { status: res.status, body: (text ? JSON.parse(text) : {}) as T };
-  }
-
-  async function ok<T = Record<string, unknown>>(...args: Parameters<typeof call>): Promise<T> {
-    const res = await call<T>(...args);
-    if (res.status >= 300) throw new Error(`${args[1]} ${args[2]}: ${res.status} ${JSON.stringify(res.body)}`);
-    return res.body;
-  }
-
-  const login = async (api: BuiltApi, email: string, password: string) =>
-    (await ok<{ accessToken: string }>(api, 'POST', '/api/v1/auth/login', undefined, { email, password })).accessToken;
-
   beforeAll(async () => {
     await ensureApiBuilt();
     await withAdminClient(adminUrl, (client) => client.query(`CREATE DATABASE "${database}"`));
@@ -69,11 +41,7 @@ describe('a revoked grant stops working at once, in both API processes', () => {
 
   afterAll(async () => {
     await sql?.end();
-    for (const api of [a, b]) {
-      if (!api) continue;
-      api.child.kill('SIGTERM');
-      await api.exited;
-    }
+    await stopBuiltApis(a, b);
     await withAdminClient(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`));
   });
 

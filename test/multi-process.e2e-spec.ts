@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { ALL_MIGRATIONS } from '@migrations';
-import { type BuiltApi, ensureApiBuilt, spawnBuiltApi } from './support/built-api';
+import { type BuiltApi, call, ensureApiBuilt, login, ok, spawnBuiltApi, stopBuiltApis } from './support/built-api';
 import { fromNow, HOUR, testRedisUrl, uniqueRedisPrefix, vnDayFromNow } from './support/fixtures';
 import { ADMIN_URL_ENV, createTestDatabase, urlForDatabase, withAdminClient } from './support/test-database';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -26,36 +26,6 @@ describe('two API processes on one database', () => {
   let a: BuiltApi;
   let b: BuiltApi;
   let sql: Client;
-
-  async function call<T = Record<string, unknown>>(
-    api: BuiltApi,
-    method: string,
-    path: string,
-    token?: string,
-    body?: unknown,
-    headers: Record<string, string> = {},
-  ): Promise<{ status: number; body: T }> {
-    const res = await fetch(`${api.baseUrl}${path}`, {
-      method,
-      headers: {
-        ...headers,
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    return { status: res.status, body: (text ? JSON.parse(text) : {}) as T };
-  }
-
-  async function ok<T = Record<string, unknown>>(...args: Parameters<typeof call>): Promise<T> {
-    const res = await call<T>(...args);
-    if (res.status >= 300) throw new Error(`${args[1]} ${args[2]}: ${res.status} ${JSON.stringify(res.body)}`);
-    return res.body;
-  }
-
-  const login = async (api: BuiltApi, email: string, password: string) =>
-    (await ok<{ accessToken: string }>(api, 'POST', '/api/v1/auth/login', undefined, { email, password })).accessToken;
 
   async function user(admin: string, name: string, roles: Record<string, unknown>[]): Promise<string> {
     const email = `${name}@multi.test`;
@@ -88,11 +58,7 @@ describe('two API processes on one database', () => {
 
   afterAll(async () => {
     await sql?.end();
-    for (const api of [a, b]) {
-      if (!api) continue;
-      api.child.kill('SIGTERM');
-      await api.exited;
-    }
+    await stopBuiltApis(a, b);
     await withAdminClient(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`));
   });
 

@@ -181,39 +181,21 @@ describe('notifications: session rescheduled, venue changed, cancelled', () => {
   it('a registration window that opens mails each delegate of an invited province once per session', async () => {
     const [tuyenQuang, laoCai, thaiNguyen] = await provincesNamed(t, 'Tuyên Quang', 'Lào Cai', 'Thái Nguyên');
     const title = 'Tập huấn mở đăng ký theo lịch';
-    const as = bearer(organiser);
-    const sessionId = (
-      await t
-        .http()
-        .post('/api/v1/sessions')
-        .set(as)
-        .send({ title, kind: 'training_conference', startsOn: vnDayFromNow(30) })
-        .expect(201)
-    ).body.id as number;
-    await t
-      .http()
-      .put(`/api/v1/sessions/${sessionId}/invitations`)
-      .set(as)
-      .send({ provinceIds: [tuyenQuang.id, laoCai.id] })
-      .expect(200);
-    for (const status of ['scheduled', 'registration_open']) {
-      await t.http().post(`/api/v1/sessions/${sessionId}/status`).set(as).send({ status }).expect(200);
-    }
     const opensAt = Date.now() + 10 * 60_000;
-    await t
-      .http()
-      .put(`/api/v1/sessions/${sessionId}/registration-settings`)
-      .set(as)
-      .send({
-        opensAt: new Date(opensAt).toISOString(),
-        closesAt: new Date(opensAt + 86_400_000).toISOString(),
-        moderated: false,
+    await sessionOpenForRegistration(
+      t,
+      organiser,
+      { title, startsOn: vnDayFromNow(30) },
+      {
+        provinceIds: [tuyenQuang.id, laoCai.id],
+        opensAt: new Date(opensAt),
+        closesAt: new Date(opensAt + 86_400_000),
         quotas: [
           { provinceId: tuyenQuang.id, quota: 5 },
           { provinceId: laoCai.id, quota: 3 },
         ],
-      })
-      .expect(200);
+      },
+    );
     await tokenFor(t, { role: 'province_delegate', provinceId: tuyenQuang.id, email: 'mo-dk@tq.test' });
     await tokenFor(t, { role: 'province_delegate', provinceId: laoCai.id, email: 'mo-dk@lc.test' });
     await tokenFor(t, { role: 'province_delegate', provinceId: thaiNguyen.id, email: 'mo-dk@tn.test' });
@@ -251,33 +233,19 @@ describe('notifications: session rescheduled, venue changed, cancelled', () => {
     const [caMau] = await provincesNamed(t, 'Cà Mau');
     const title = 'Tập huấn mở đăng ký muộn';
     const as = bearer(organiser);
-    const sessionId = (
-      await t
-        .http()
-        .post('/api/v1/sessions')
-        .set(as)
-        .send({ title, kind: 'training_conference', startsOn: vnDayFromNow(25) })
-        .expect(201)
-    ).body.id as number;
-    await t
-      .http()
-      .put(`/api/v1/sessions/${sessionId}/invitations`)
-      .set(as)
-      .send({ provinceIds: [caMau.id] })
-      .expect(200);
-    await t.http().post(`/api/v1/sessions/${sessionId}/status`).set(as).send({ status: 'scheduled' }).expect(200);
     // The window's start is two hours gone when the organiser finally opens registration.
-    await t
-      .http()
-      .put(`/api/v1/sessions/${sessionId}/registration-settings`)
-      .set(as)
-      .send({
-        opensAt: new Date(Date.now() - 2 * 3_600_000).toISOString(),
-        closesAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
-        moderated: false,
+    const sessionId = await sessionOpenForRegistration(
+      t,
+      organiser,
+      { title, startsOn: vnDayFromNow(25) },
+      {
+        provinceIds: [caMau.id],
+        status: 'scheduled',
+        opensAt: new Date(Date.now() - 2 * 3_600_000),
+        closesAt: new Date(Date.now() + 7 * 86_400_000),
         quotas: [{ provinceId: caMau.id, quota: 4 }],
-      })
-      .expect(200);
+      },
+    );
     await tokenFor(t, { role: 'province_delegate', provinceId: caMau.id, email: 'muon-1@cm.test' });
     const scan = t.app.get(NotificationScan);
     // Not open for registration yet: nothing to announce.

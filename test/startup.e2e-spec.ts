@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import {
   BUILT_API_MAIN,
   BuiltApi,
+  builtApiEnv,
   clusterFolder,
   ensureApiBuilt,
   freePort,
@@ -19,14 +20,7 @@ import { waitUntil } from './support/fixtures';
 function runToExit(env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [BUILT_API_MAIN], {
-      env: {
-        PATH: process.env.PATH ?? '',
-        HOME: process.env.HOME ?? '',
-        NODE_ENV: 'test',
-        LOG_LEVEL: 'silent',
-        HOST: '127.0.0.1',
-        ...env,
-      },
+      env: builtApiEnv({ LOG_LEVEL: 'silent', ...env }),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

@@ -7,9 +7,9 @@ import { promisify } from 'node:util';
 // eslint-disable-next-line no-restricted-imports
 import { relocatedClusterName, relocationRoots } from '../../libs/database/src/embedded/server-placement';
 // eslint-disable-next-line no-restricted-imports
-import { freePort, isAlive, sleep } from '../../libs/database/src/embedded/processes';
+import { builtApiEnv, freePort, isAlive, sleep } from '../../libs/database/src/embedded/processes';
 
-export { freePort, isAlive, sleep };
+export { builtApiEnv, freePort, isAlive, sleep };
 
 const execFileAsync = promisify(execFile);
 const ROOT = path.resolve(__dirname, '../..');
@@ -119,16 +119,11 @@ export async function spawnBuiltApi(
   const port = Number(env.PORT ?? (await freePort()));
   const child = spawn(process.execPath, [path.join(root, path.relative(ROOT, BUILT_API_MAIN))], {
     cwd,
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '',
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'warn',
-      HOST: '127.0.0.1',
+    env: builtApiEnv({
       JWT_SECRET: 'built-api-test-secret-at-least-32-characters',
       ...env,
       PORT: String(port),
-    },
+    }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -151,4 +146,48 @@ export async function spawnBuiltApi(
   }
   child.kill('SIGKILL');
   throw new Error(`built API did not become ready on port ${port}:\n${output}`);
+}
+
+/** Stops built APIs (those that were started) with SIGTERM and waits until each has exited. */
+export async function stopBuiltApis(...apis: (BuiltApi | undefined)[]): Promise<void> {
+  for (const api of apis) {
+    if (!api) continue;
+    api.child.kill('SIGTERM');
+    await api.exited;
+  }
+}
+
+/** One JSON request to a built API: the status and the parsed body (`{}` when empty). */
+export async function call<T = Record<string, unknown>>(
+  api: BuiltApi,
+  method: string,
+  route: string,
+  token?: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: T }> {
+  const res = await fetch(`${api.baseUrl}${route}`, {
+    method,
+    headers: {
+      ...headers,
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, body: (text ? JSON.parse(text) : {}) as T };
+}
+
+/** As `call`, for a request that must succeed: its body, or an error naming the status and problem. */
+export async function ok<T = Record<string, unknown>>(...args: Parameters<typeof call>): Promise<T> {
+  const res = await call<T>(...args);
+  if (res.status >= 300) throw new Error(`${args[1]} ${args[2]}: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
+/** An access token from the built API's login. */
+export async function login(api: BuiltApi, email: string, password: string): Promise<string> {
+  return (await ok<{ accessToken: string }>(api, 'POST', '/api/v1/auth/login', undefined, { email, password }))
+    .accessToken;
 }

@@ -45,6 +45,21 @@ export async function count(t: TestApp, sql: string, params: unknown[] = []): Pr
 }
 
 /**
+ * Asserts a response's status; on a mismatch the failure shows the status and the body (the
+ * problem document of a refusal), which supertest's `.expect(status)` leaves out. Returns `res`.
+ */
+export function expectStatus<R extends { status: number; body?: unknown; text?: string }>(res: R, status: number): R {
+  if (res.status !== status) {
+    const body =
+      res.body && typeof res.body === 'object' && !Buffer.isBuffer(res.body) && Object.keys(res.body).length > 0
+        ? JSON.stringify(res.body, null, 2)
+        : (res.text ?? '');
+    throw new Error(`expected status ${status}, got ${res.status}: ${body}`);
+  }
+  return res;
+}
+
+/**
  * Asserts the error contract on a response: problem+json content type, the RFC 9457 members with
  * the response's own status (and `status` when given), and no stack trace.
  */
@@ -102,7 +117,8 @@ export async function delegateOf(t: TestApp, province: { id: number }): Promise<
 
 /**
  * A new training conference, created by the organiser and taken to "registration open" with
- * `terms` (see openRegistration). Returns the session id.
+ * `terms` (see openRegistration: the window, or `status: 'scheduled'` to set it without opening
+ * registration yet). Returns the session id.
  */
 export async function sessionOpenForRegistration(
   t: TestApp,

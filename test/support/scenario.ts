@@ -6,11 +6,17 @@ export interface RegistrationTerms {
   quotas: { provinceId: number; quota: number }[];
   moderated?: boolean;
   capacity?: number;
+  /** The window (default: from an hour ago to a day from now). */
+  opensAt?: Date;
+  closesAt?: Date;
+  /** Where the session is left: 'scheduled' sets the window but does not open registration yet. */
+  status?: 'scheduled' | 'registration_open';
 }
 
 /**
  * Takes a draft session to "registration open" the way an organiser does through the API:
- * invite the provinces, schedule, open registration, and set a window around now with quotas.
+ * invite the provinces, schedule, open registration (unless `terms.status` stops at scheduled),
+ * and set the window (around now unless given) with quotas.
  */
 export async function openRegistration(
   t: TestApp,
@@ -25,7 +31,8 @@ export async function openRegistration(
     .set(as)
     .send({ provinceIds: terms.provinceIds })
     .expect(200);
-  for (const status of ['scheduled', 'registration_open']) {
+  const statuses = terms.status === 'scheduled' ? ['scheduled'] : ['scheduled', 'registration_open'];
+  for (const status of statuses) {
     await t.http().post(`/api/v1/sessions/${sessionId}/status`).set(as).send({ status }).expect(200);
   }
   await t
@@ -33,8 +40,8 @@ export async function openRegistration(
     .put(`/api/v1/sessions/${sessionId}/registration-settings`)
     .set(as)
     .send({
-      opensAt: new Date(Date.now() - 3600_000).toISOString(),
-      closesAt: new Date(Date.now() + 86_400_000).toISOString(),
+      opensAt: (terms.opensAt ?? new Date(Date.now() - 3600_000)).toISOString(),
+      closesAt: (terms.closesAt ?? new Date(Date.now() + 86_400_000)).toISOString(),
       moderated: terms.moderated ?? false,
       capacity: terms.capacity,
       quotas: terms.quotas,

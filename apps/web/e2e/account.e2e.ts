@@ -9,6 +9,7 @@ import {
   newContext,
   visibleText,
 } from './support/browser';
+import { signIn } from './support/people';
 import { adminToken, createUser, currentProvinces, type Person } from './support/scenario';
 
 const SESSION_CHANGES = 'Thay đổi lịch, địa điểm hoặc hủy hội nghị';
@@ -31,10 +32,7 @@ describe('a user turning e-mail categories off in their account', () => {
   it('turns "session changes" off; after a reload it stays off, and the API agrees', async () => {
     const context = await newContext(browser, PHONE);
     const page = await context.newPage();
-    await page.goto('/dang-nhap?tiep=%2Ftai-khoan');
-    await page.getByLabel('Email').fill(delegate.email);
-    await page.getByLabel('Mật khẩu').fill(delegate.password);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await signIn(page, delegate, '/tai-khoan');
     await visibleText(page.getByRole('heading', { level: 2, name: 'Thư thông báo' }));
 
     const changes = page.getByRole('switch', { name: SESSION_CHANGES });

@@ -9,6 +9,7 @@ import {
   newContext,
   visibleText,
 } from './support/browser';
+import { signIn } from './support/people';
 import { adminToken, createUser, currentProvinces, openSession, type Person } from './support/scenario';
 
 const TITLE = 'Tập huấn in thẻ QR cho đại biểu';
@@ -43,10 +44,7 @@ describe("a province delegate printing my people's QR cards", () => {
   it('opens the cards from the registration page: name, agency, session and a QR per confirmed person, with a PNG download, on a phone', async () => {
     const context = await newContext(browser, PHONE);
     const page = await context.newPage();
-    await page.goto('/dang-nhap');
-    await page.getByLabel('Email').fill(delegate.email);
-    await page.getByLabel('Mật khẩu').fill(delegate.password);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await signIn(page, delegate);
     await visibleText(page.getByRole('heading', { level: 1, name: 'Hội nghị tỉnh được mời' }));
     await page.goto(`/dai-bieu/phien/${sessionId}`);
     await page.getByRole('link', { name: 'Thẻ QR điểm danh của người đã được xác nhận' }).click();

@@ -1,9 +1,12 @@
 import type { Locator, Page } from 'playwright-core';
 import type { Person } from './scenario';
 
-/** Signs in on the sign-in page as a person does. */
-export async function signIn(page: Page, who: { email: string; password: string }): Promise<void> {
-  await page.goto('/dang-nhap');
+/**
+ * Signs in on the sign-in page as a person does; with `next`, arriving there as a link to a
+ * page behind sign-in does (`/dang-nhap?tiep=…`).
+ */
+export async function signIn(page: Page, who: { email: string; password: string }, next?: string): Promise<void> {
+  await page.goto(next === undefined ? '/dang-nhap' : `/dang-nhap?tiep=${encodeURIComponent(next)}`);
   await page.getByLabel('Email').fill(who.email);
   await page.getByLabel('Mật khẩu').fill(who.password);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();

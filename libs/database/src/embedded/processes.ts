@@ -29,3 +29,20 @@ export async function freePort(): Promise<number> {
   await new Promise((resolve) => server.close(resolve));
   return port;
 }
+
+/**
+ * The environment a spawned built API (`node dist/apps/api/src/main.js`) starts from: only PATH
+ * and HOME of this process (never the whole environment: a developer's DATABASE_URL or PORT must
+ * not leak in), bound to 127.0.0.1, as a test with warnings logged, and `overrides` on top (each
+ * spawner's NODE_ENV, log level, secret and limits).
+ */
+export function builtApiEnv(overrides: Record<string, string>): Record<string, string> {
+  return {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? '',
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'warn',
+    HOST: '127.0.0.1',
+    ...overrides,
+  };
+}
