@@ -4,7 +4,12 @@ export { runSeed, readSeedFiles, MERGER_DATE } from './seed/catalogue.seeder';
 export { sessionPageSql } from './search/session-list.sql';
 export { searchTerms } from './search/search-terms';
 // What accepting an imported report writes (issue 20), on the importer's transaction.
-export { SessionImportWriter, type ReportQuote, type SessionOwnAspect } from './imports/session-import-writer';
+export {
+  SessionImportWriter,
+  type LockedSession,
+  type ReportQuote,
+  type SessionOwnAspect,
+} from './imports/session-import-writer';
 export type { CreateSessionDto } from './sessions/dto/session-write.dto';
 export {
   SESSION_KINDS,

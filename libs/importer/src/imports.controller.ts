@@ -7,15 +7,19 @@ import {
   ApiPayloadTooLargeResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { Authenticated, AuthUser, CurrentUser } from '@app/accounts';
+import { AuditActor, AuditContext, Authenticated, AuthUser, CurrentUser } from '@app/accounts';
 import { IdPipe } from '@app/common';
-import { ImportService } from './import.service';
+import { ImportAcceptService } from './import-accept.service';
+import { ImportService, toStored } from './import.service';
 import { AcceptImportDto, ImportArticleDto, StoredImportDto } from './imports.dto';
 
 @ApiTags('imports')
 @Controller('imports')
 export class ImportsController {
-  constructor(private readonly imports: ImportService) {}
+  constructor(
+    private readonly imports: ImportService,
+    private readonly accepting: ImportAcceptService,
+  ) {}
 
   @Post('articles')
   @HttpCode(200)
@@ -45,12 +49,13 @@ export class ImportsController {
   @ApiOkResponse({ type: StoredImportDto })
   @ApiNotFoundResponse({ description: 'No such proposal, or not yours (problem+json)' })
   @ApiConflictResponse({ description: 'Already accepted (problem+json, with the session it became)' })
-  accept(
+  async accept(
     @Param('id', IdPipe) id: number,
     @Body() body: AcceptImportDto,
     @CurrentUser() user: AuthUser,
+    @AuditContext() actor: AuditActor,
   ): Promise<StoredImportDto> {
-    return this.imports.accept(id, body, user);
+    return toStored(await this.accepting.accept(id, body, user, actor));
   }
 
   @Get(':id')

@@ -21,6 +21,13 @@ export interface ReportQuote {
   quote: string;
 }
 
+/** A session an import writes into, locked by the caller's transaction. */
+export interface LockedSession {
+  row: SessionWriteRow;
+  state: SessionImportState;
+  organisationIds: number[];
+}
+
 export type SessionOwnAspect = 'title' | 'schedule' | 'venue' | 'invitation' | 'format';
 
 const same = (a: string | null | undefined, b: string | null | undefined) =>
@@ -85,7 +92,7 @@ export class SessionImportWriter {
   async lockSession(
     manager: EntityManager,
     id: number,
-  ): Promise<{ row: SessionWriteRow; state: SessionImportState; organisationIds: number[] } | undefined> {
+  ): Promise<LockedSession | undefined> {
     const row = await this.sessions.lock(manager, id);
     if (!row) return undefined;
     const organisers = await this.sessions.organisersOf(manager, id);
