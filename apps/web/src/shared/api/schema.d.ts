@@ -3125,7 +3125,10 @@ export interface components {
              * @example 2025-03-08
              */
             startsOn?: string;
-            /** @example 2025-03-08 */
+            /**
+             * @description Last day (YYYY-MM-DD), not before startsOn
+             * @example 2025-03-08
+             */
             endsOn?: string;
             /** @enum {string} */
             precision?: "day" | "month" | "year";
@@ -3137,7 +3140,7 @@ export interface components {
             /** @enum {string|null} */
             format?: "in_person" | "online" | "hybrid" | null;
             /**
-             * @description Proposed facts left out: `<list>/<index>` into the stored proposal, or `invitation`
+             * @description Proposed facts left out: `<list>/<index>` into the stored proposal (lists: organisers, presenters, items, documents, counts, bridgePoints, delegations), or `invitation`. An entry that names no fact of the proposal is refused (400, path `exclude.<i>`).
              * @example [
              *       "presenters/1",
              *       "counts/0",
