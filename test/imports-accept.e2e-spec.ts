@@ -16,8 +16,9 @@ const REPORT = [
 /** A second report of the seeded 8 March 2025 training (the event of seed articles 000 and 001). */
 const SECOND_REPORT = [
   'Nâng cao kỹ năng thông tin đối ngoại cho đội ngũ cán bộ phía Nam',
-  'Chiều 8/3, tại TP Hồ Chí Minh, Ban Tuyên giáo và Dân vận Trung ương tổ chức Hội nghị tập huấn công tác thông tin đối ngoại năm 2025 cho khoảng 700 đại biểu.',
+  'Chiều 8/3, tại Nhà văn hóa Thanh niên Thành phố Hồ Chí Minh, Ban Tuyên giáo và Dân vận Trung ương tổ chức Hội nghị tập huấn công tác thông tin đối ngoại năm 2025 cho khoảng 700 đại biểu.',
   'Tại hội nghị, ThS Đỗ Thanh Vân, Trưởng phòng Thông tin đối ngoại trình bày chuyên đề “Kỹ năng ứng xử với báo chí nước ngoài”.',
+  'Trong một buổi chiều, các đại biểu đã được nghe 3 chuyên đề.',
 ].join('\n');
 
 interface Cite {
@@ -260,6 +261,26 @@ describe('imports: accepting a reviewed proposal (issue 20)', () => {
       ]),
     );
     expect(after.organisers.length).toBe(seeded.organisers.length);
+    // What it says otherwise than the session is kept aside in the audit entry, not written over it.
+    const [audit] = await query<{ after: { conflicts: { field: string; session: unknown; report: unknown }[] } }>(
+      t,
+      `SELECT after FROM audit_log WHERE action = 'session.source_imported' AND entity_id = $1`,
+      [String(seeded.id)],
+    );
+    expect(audit.after.conflicts).toEqual([
+      expect.objectContaining({
+        field: 'venueName',
+        session: seeded.venueName,
+        report: 'Nhà văn hóa Thanh niên Thành phố Hồ Chí Minh',
+      }),
+    ]);
+    // A count that disagrees with the seed's sources is a claim of the new one: the page flags the conflict.
+    const topics = after.reportedCounts.find((c: { field: string }) => c.field === 'topic_count');
+    expect(topics.conflict).toBe(true);
+    expect(topics.claims.map((c: { value: number; citations: Cite[] }) => [c.value, c.citations[0].source])).toEqual([
+      [2, '000'],
+      [3, key],
+    ]);
   });
 
   it('answers 404 for another organiser’s proposal, 403 to a delegate, and writes nothing', async () => {
