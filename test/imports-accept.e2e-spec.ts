@@ -57,7 +57,12 @@ describe('imports: accepting a reviewed proposal (issue 20)', () => {
     post: (url: string) => t.http().post(url).auth(token, { type: 'bearer' }),
   });
   const propose = async (token: string, text: string, extra: object = {}) =>
-    (await as(token).post('/api/v1/imports/articles').send({ text, ...extra }).expect(200)).body;
+    (
+      await as(token)
+        .post('/api/v1/imports/articles')
+        .send({ text, ...extra })
+        .expect(200)
+    ).body;
   const accept = (token: string, id: number, review: object = {}) =>
     as(token).post(`/api/v1/imports/${id}/accept`).send(review);
   const sources = () => count(t, `SELECT count(*) AS n FROM source`);
@@ -179,7 +184,9 @@ describe('imports: accepting a reviewed proposal (issue 20)', () => {
     expect(session.reportedCounts.map((c: { field: string }) => c.field)).toEqual(['participant_count']);
     expect(session.invitedProvinces).toEqual([]);
     // The same bodies were not created twice (found by name now), and the organiser's edit is audited.
-    expect(await count(t, `SELECT count(*) AS n FROM organisation_name WHERE name = 'Sở Ngoại vụ tỉnh Quảng Trị'`)).toBe(1);
+    expect(
+      await count(t, `SELECT count(*) AS n FROM organisation_name WHERE name = 'Sở Ngoại vụ tỉnh Quảng Trị'`),
+    ).toBe(1);
     const [audit] = await query<{ after: { edits: Record<string, unknown>; excluded: string[] } }>(
       t,
       `SELECT after FROM audit_log WHERE action = 'session.imported' AND entity_id = $1`,

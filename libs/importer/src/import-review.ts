@@ -42,7 +42,9 @@ export interface ReviewedImport {
   excluded: string[];
 }
 
-const EXCLUDE_ENTRY = new RegExp(`^(?:(${EXCLUDABLE_FACTS.filter((f) => f !== 'invitation').join('|')})/(\\d+)|invitation)$`);
+const EXCLUDE_ENTRY = new RegExp(
+  `^(?:(${EXCLUDABLE_FACTS.filter((f) => f !== 'invitation').join('|')})/(\\d+)|invitation)$`,
+);
 
 /** "noon" (buổi trưa) has no catalogue value: the session keeps no part of day for it. */
 const CATALOGUE_PARTS_OF_DAY = new Set(['morning', 'afternoon', 'evening', 'full_day']);
@@ -109,7 +111,8 @@ export function applyReview(p: ImportProposalDto, review: AcceptImportDto): Revi
   if (startsOn && endsOn && endsOn < startsOn) {
     errors.push({ path: 'endsOn', message: 'must not be before startsOn', key: 'ends-before-start' });
   }
-  if (!startsOn && review.endsOn) errors.push({ path: 'startsOn', message: 'is required with endsOn', key: 'required' });
+  if (!startsOn && review.endsOn)
+    errors.push({ path: 'startsOn', message: 'is required with endsOn', key: 'required' });
   const dateEdited = review.startsOn !== undefined || review.endsOn !== undefined || review.precision !== undefined;
   const yearInferred = !dateEdited && p.date?.inferred === true && date?.yearFrom != null;
   const schedule = field(

@@ -333,4 +333,3 @@ export class AcceptImportDto {
   @IdField()
   mergeIntoSessionId?: number | null;
 }
-

@@ -25,8 +25,7 @@ export class DocumentEditingService {
 
   /** `createDocument` on the caller's transaction, under a free slug (a document cited by a report). */
   async createDocumentIn(manager: EntityManager, input: CreateDocumentDto, actor: AuditActor): Promise<CreatedDto> {
-    const slug =
-      input.slug ?? (await this.writer.freeSlug(manager, 'document', slugOf(input.number ?? input.title)));
+    const slug = input.slug ?? (await this.writer.freeSlug(manager, 'document', slugOf(input.number ?? input.title)));
     return this.writer.createIn(manager, 'document', slug, actor, input, (m) => this.documentColumns(m, input));
   }
 

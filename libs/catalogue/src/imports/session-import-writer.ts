@@ -89,10 +89,7 @@ export class SessionImportWriter {
   }
 
   /** Locks the session a report is merged into: its row and what it already holds (undefined: none). */
-  async lockSession(
-    manager: EntityManager,
-    id: number,
-  ): Promise<LockedSession | undefined> {
+  async lockSession(manager: EntityManager, id: number): Promise<LockedSession | undefined> {
     const row = await this.sessions.lock(manager, id);
     if (!row) return undefined;
     const organisers = await this.sessions.organisersOf(manager, id);
@@ -118,7 +115,15 @@ export class SessionImportWriter {
 
   /** Cites the session's own field (`aspect`) to the report. */
   citeSession(manager: EntityManager, sessionId: number, key: string, quotes: ReportQuote[], aspect: SessionOwnAspect) {
-    return this.cite(manager, sessionId, 'training_session', sessionId, key, quotes, aspect === 'title' ? null : aspect);
+    return this.cite(
+      manager,
+      sessionId,
+      'training_session',
+      sessionId,
+      key,
+      quotes,
+      aspect === 'title' ? null : aspect,
+    );
   }
 
   /** An organiser (added after the others; one already there in the same role is cited again). */
@@ -302,7 +307,12 @@ export class SessionImportWriter {
     const kind = document.kind ?? 'Văn bản';
     const created = await this.documents.createDocumentIn(
       manager,
-      { number: document.number, kind, title: `${kind} số ${document.number}`, issuedOn: document.issuedOn ?? undefined },
+      {
+        number: document.number,
+        kind,
+        title: `${kind} số ${document.number}`,
+        issuedOn: document.issuedOn ?? undefined,
+      },
       actor,
     );
     return created.id;

@@ -62,7 +62,6 @@ export class PersonEditingService {
     actor: AuditActor,
     sessionId: number | null = null,
   ): Promise<CreatedDto> {
-
     if (!(await this.records.lock(manager, 'person', personId))) throw notFound('Person', personId);
     const errors: FieldError[] = [];
     if (input.organisationId && !(await this.records.exists(manager, 'organisation', input.organisationId))) {
