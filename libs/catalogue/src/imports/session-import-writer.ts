@@ -12,6 +12,7 @@ import type { CitationSubject } from '../shared/citations';
 import { CreateSessionDto } from '../sessions/dto/session-write.dto';
 import { SessionEditService } from '../sessions/session-edit.service';
 import { SessionParticipantsService } from '../sessions/session-participants.service';
+import { requireExisting } from '../sessions/session-write-support';
 import { SessionImportState, SessionWriteRepository, SessionWriteRow } from '../sessions/session-write.repository';
 import { SourcesService } from '../sources/sources.service';
 
@@ -106,6 +107,9 @@ export class SessionImportWriter {
     sessionId: number,
     values: { venueName?: string; hostProvinceId?: number; partOfDay?: string },
   ): Promise<void> {
+    if (values.hostProvinceId !== undefined) {
+      await requireExisting(this.sessions, manager, 'province', [values.hostProvinceId], () => 'hostProvinceId');
+    }
     const columns: Record<string, unknown> = {};
     if (values.venueName !== undefined) columns.venue_name = values.venueName;
     if (values.hostProvinceId !== undefined) columns.host_province_id = values.hostProvinceId;
