@@ -1,6 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import {
+  ApiBadRequestResponse,
   ApiConflictResponse,
+  ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -47,8 +49,18 @@ export class ImportsController {
       'citation and claim. The proposal is then accepted; a second accept is refused with 409.',
   })
   @ApiOkResponse({ type: StoredImportDto })
-  @ApiNotFoundResponse({ description: 'No such proposal, or not yours (problem+json)' })
-  @ApiConflictResponse({ description: 'Already accepted (problem+json, with the session it became)' })
+  @ApiBadRequestResponse({
+    description:
+      'validation-failed naming the field: `exclude.<i>` (no such fact in the proposal), `title` (none in the report ' +
+      'nor the review), `endsOn` (before startsOn), `hostProvinceId` (no such province), …',
+  })
+  @ApiForbiddenResponse({ description: 'Not an organiser, or merging into a session you do not organise' })
+  @ApiNotFoundResponse({
+    description: 'No such proposal, or not yours; or no such session to merge into (problem+json)',
+  })
+  @ApiConflictResponse({
+    description: 'import-already-accepted (problem+json with `sessionId` and `acceptedAs` of the first accept)',
+  })
   async accept(
     @Param('id', IdPipe) id: number,
     @Body() body: AcceptImportDto,

@@ -7922,6 +7922,15 @@ export interface operations {
                     "application/json": components["schemas"]["StoredImportDto"];
                 };
             };
+            /** @description validation-failed naming the field: `exclude.<i>` (no such fact in the proposal), `title` (none in the report nor the review), `endsOn` (before startsOn), `hostProvinceId` (no such province), … */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description No valid bearer access token (problem+json) */
             401: {
                 headers: {
@@ -7931,7 +7940,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Needs the role organiser or admin (problem+json) */
+            /**
+             * @description Not an organiser, or merging into a session you do not organise
+             *
+             *     Needs the role organiser or admin (problem+json)
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7940,7 +7953,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such proposal, or not yours (problem+json) */
+            /** @description No such proposal, or not yours; or no such session to merge into (problem+json) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7949,7 +7962,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Already accepted (problem+json, with the session it became) */
+            /** @description import-already-accepted (problem+json with `sessionId` and `acceptedAs` of the first accept) */
             409: {
                 headers: {
                     [name: string]: unknown;
