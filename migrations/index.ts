@@ -13,6 +13,7 @@ import { NotificationsOutbox1796160000000 } from './1796160000000-notifications-
 import { OrganisationBoundOrganisers1796170000000 } from './1796170000000-organisation-bound-organisers';
 import { GrantsVersion1796171700000 } from './1796171700000-grants-version';
 import { ArticleImports1796180000000 } from './1796180000000-article-imports';
+import { ArticleImportAcceptedAs1796190000000 } from './1796190000000-article-import-accepted-as';
 
 /** Every migration, oldest first. Listed explicitly so builds, tests and the CLI load the same set. */
 export const ALL_MIGRATIONS = [
@@ -31,4 +32,5 @@ export const ALL_MIGRATIONS = [
   OrganisationBoundOrganisers1796170000000,
   GrantsVersion1796171700000,
   ArticleImports1796180000000,
+  ArticleImportAcceptedAs1796190000000,
 ];

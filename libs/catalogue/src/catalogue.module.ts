@@ -48,6 +48,7 @@ import { RolesService } from './roles/roles.service';
 import { SessionFactTransaction } from './shared/session-fact-transaction';
 import { AppearanceRepository } from './appearances/appearance.repository';
 import { AppearancesService } from './appearances/appearances.service';
+import { SessionImportWriter } from './imports/session-import-writer';
 
 @Module({
   imports: [AccountsCoreModule],
@@ -103,7 +104,8 @@ import { AppearancesService } from './appearances/appearances.service';
     RolesService,
     AppearanceRepository,
     AppearancesService,
+    SessionImportWriter,
   ],
-  exports: [SessionQueryService, SessionRepository, PlacesRepository],
+  exports: [SessionQueryService, SessionRepository, PlacesRepository, SessionImportWriter],
 })
 export class CatalogueModule {}

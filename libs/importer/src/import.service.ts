@@ -6,7 +6,7 @@ import { Gazetteer } from './gazetteer/gazetteer';
 import { GazetteerRepository } from './gazetteer/gazetteer.repository';
 import { toImportProposalDto } from './import.mapper';
 import { ArticleImportRow, ImportRepository } from './import.repository';
-import { AcceptImportDto, StoredImportDto } from './imports.dto';
+import { StoredImportDto } from './imports.dto';
 import { findSameEvent } from './matching';
 import { ImportProposal } from './proposal';
 import { storedArticleText } from './text/paragraphs';
@@ -37,17 +37,6 @@ export class ImportService {
     return toStored(row);
   }
 
-  /** The contract is agreed; the use case is being built (issue 20). */
-  accept(id: number, _review: AcceptImportDto, user: AuthUser): Promise<StoredImportDto> {
-    return this.read(id, user).then(() => {
-      throw new ProblemException(
-        HttpStatus.NOT_IMPLEMENTED,
-        'not-implemented',
-        'Accepting an import is not built yet.',
-      );
-    });
-  }
-
   /**
    * Proposes a draft session from a report, linked to the catalogue as it is now (nothing
    * written; the CLI and the scorer call this directly).
@@ -69,13 +58,12 @@ export class ImportService {
   }
 }
 
-const toStored = (row: ArticleImportRow): StoredImportDto => ({
+export const toStored = (row: ArticleImportRow): StoredImportDto => ({
   ...row.proposal,
   id: Number(row.id),
   status: row.status,
   sessionId: row.session_id === null ? null : Number(row.session_id),
-  // Until accepting is built no proposal is accepted (the accept use case records how).
-  acceptedAs: null,
+  acceptedAs: row.accepted_as,
   createdAt: row.created_at.toISOString(),
   acceptedAt: row.accepted_at === null ? null : row.accepted_at.toISOString(),
 });

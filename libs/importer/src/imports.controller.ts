@@ -1,21 +1,27 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import {
+  ApiBadRequestResponse,
   ApiConflictResponse,
+  ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiPayloadTooLargeResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { Authenticated, AuthUser, CurrentUser } from '@app/accounts';
+import { AuditActor, AuditContext, Authenticated, AuthUser, CurrentUser } from '@app/accounts';
 import { IdPipe } from '@app/common';
-import { ImportService } from './import.service';
+import { ImportAcceptService } from './import-accept.service';
+import { ImportService, toStored } from './import.service';
 import { AcceptImportDto, ImportArticleDto, StoredImportDto } from './imports.dto';
 
 @ApiTags('imports')
 @Controller('imports')
 export class ImportsController {
-  constructor(private readonly imports: ImportService) {}
+  constructor(
+    private readonly imports: ImportService,
+    private readonly accepting: ImportAcceptService,
+  ) {}
 
   @Post('articles')
   @HttpCode(200)
@@ -43,14 +49,25 @@ export class ImportsController {
       'citation and claim. The proposal is then accepted; a second accept is refused with 409.',
   })
   @ApiOkResponse({ type: StoredImportDto })
-  @ApiNotFoundResponse({ description: 'No such proposal, or not yours (problem+json)' })
-  @ApiConflictResponse({ description: 'Already accepted (problem+json, with the session it became)' })
-  accept(
+  @ApiBadRequestResponse({
+    description:
+      'validation-failed naming the field: `exclude.<i>` (no such fact in the proposal), `title` (none in the report ' +
+      'nor the review), `endsOn` (before startsOn), `hostProvinceId` (no such province), …',
+  })
+  @ApiForbiddenResponse({ description: 'Not an organiser, or merging into a session you do not organise' })
+  @ApiNotFoundResponse({
+    description: 'No such proposal, or not yours; or no such session to merge into (problem+json)',
+  })
+  @ApiConflictResponse({
+    description: 'import-already-accepted (problem+json with `sessionId` and `acceptedAs` of the first accept)',
+  })
+  async accept(
     @Param('id', IdPipe) id: number,
     @Body() body: AcceptImportDto,
     @CurrentUser() user: AuthUser,
+    @AuditContext() actor: AuditActor,
   ): Promise<StoredImportDto> {
-    return this.imports.accept(id, body, user);
+    return toStored(await this.accepting.accept(id, body, user, actor));
   }
 
   @Get(':id')

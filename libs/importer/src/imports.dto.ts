@@ -1,6 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, IsUrl, Matches, MaxLength, MinLength } from 'class-validator';
-import { TextField } from '@app/common';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsDateString,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
+import { DATED_PRECISIONS, PARTS_OF_DAY, SESSION_FORMATS, SESSION_KINDS } from '@app/catalogue';
+import { Absentable, IdField, TextField } from '@app/common';
 
 export class ImportArticleDto {
   @ApiProperty({
@@ -225,6 +237,8 @@ export class StoredImportDto extends ImportProposalDto {
   @ApiProperty({ nullable: true, type: String }) acceptedAt: string | null;
 }
 
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
 /** Where a list fact of the proposal is, for leaving it out on accept: `organisers/0`, `items/2`, `invitation`. */
 export const EXCLUDABLE_FACTS = [
   'organisers',
@@ -245,39 +259,67 @@ export const EXCLUDABLE_FACTS = [
  */
 export class AcceptImportDto {
   @ApiPropertyOptional({ description: "The session's title; else the proposed one (one of the two is required)" })
+  @Absentable()
+  @TextField({ min: 5, max: 300 })
   title?: string;
 
   @ApiPropertyOptional({
     enum: ['training_conference', 'national_conference', 'workshop', 'award_ceremony', 'other'],
   })
+  @Absentable()
+  @IsIn(SESSION_KINDS)
   kind?: string;
 
   @ApiPropertyOptional({ example: '2025-03-08', description: 'First day (YYYY-MM-DD); with endsOn and precision' })
+  @Absentable()
+  @IsDateString({ strict: true })
+  @Matches(ISO_DAY, { message: 'startsOn must be a date YYYY-MM-DD' })
   startsOn?: string;
 
-  @ApiPropertyOptional({ example: '2025-03-08' })
+  @ApiPropertyOptional({ example: '2025-03-08', description: 'Last day (YYYY-MM-DD), not before startsOn' })
+  @Absentable()
+  @IsDateString({ strict: true })
+  @Matches(ISO_DAY, { message: 'endsOn must be a date YYYY-MM-DD' })
   endsOn?: string;
 
   @ApiPropertyOptional({ enum: ['day', 'month', 'year'] })
+  @Absentable()
+  @IsIn(DATED_PRECISIONS)
   precision?: string;
 
   @ApiPropertyOptional({ enum: ['morning', 'afternoon', 'evening', 'full_day'], nullable: true, type: String })
+  @IsOptional()
+  @IsIn(PARTS_OF_DAY)
   partOfDay?: string | null;
 
   @ApiPropertyOptional({ nullable: true, type: String })
+  @IsOptional()
+  @TextField({ min: 1, max: 300 })
   venueName?: string | null;
 
   @ApiPropertyOptional({ nullable: true, type: Number, description: 'Catalogue id of the host province' })
+  @IsOptional()
+  @IdField()
   hostProvinceId?: number | null;
 
   @ApiPropertyOptional({ enum: ['in_person', 'online', 'hybrid'], nullable: true, type: String })
+  @IsOptional()
+  @IsIn(SESSION_FORMATS)
   format?: string | null;
 
   @ApiPropertyOptional({
     type: [String],
     example: ['presenters/1', 'counts/0', 'invitation'],
-    description: 'Proposed facts left out: `<list>/<index>` into the stored proposal, or `invitation`',
+    description:
+      'Proposed facts left out: `<list>/<index>` into the stored proposal (lists: ' +
+      EXCLUDABLE_FACTS.filter((f) => f !== 'invitation').join(', ') +
+      '), or `invitation`. An entry that names no fact of the proposal is refused (400, path `exclude.<i>`).',
   })
+  @Absentable()
+  @IsArray()
+  @ArrayMaxSize(500)
+  @IsString({ each: true })
+  @MaxLength(40, { each: true })
   exclude?: string[];
 
   @ApiPropertyOptional({
@@ -287,5 +329,7 @@ export class AcceptImportDto {
       'Add the report to this session as a further source instead of creating a draft. Absent: the proposed ' +
       'sameEventAs session when there is one, else a new draft; null: always a new draft.',
   })
+  @IsOptional()
+  @IdField()
   mergeIntoSessionId?: number | null;
 }

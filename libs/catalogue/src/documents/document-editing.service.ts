@@ -18,22 +18,32 @@ export class DocumentEditingService {
   ) {}
 
   createDocument(input: CreateDocumentDto, actor: AuditActor): Promise<CreatedDto> {
-    return this.writer.create(
-      'document',
-      input.slug ?? slugOf(input.number ?? input.title),
-      actor,
-      input,
-      async (manager) => {
-        await this.checkDocument(manager, input, undefined);
-        return {
-          number: input.number ?? null,
-          kind: input.kind,
-          title: input.title,
-          issuer_id: input.issuerId ?? null,
-          issued_on: input.issuedOn ?? null,
-        };
-      },
+    return this.writer.create('document', input.slug ?? slugOf(input.number ?? input.title), actor, input, (manager) =>
+      this.documentColumns(manager, input),
     );
+  }
+
+  /** `createDocument` on the caller's transaction, under a free slug (a document cited by a report). */
+  async createDocumentIn(manager: EntityManager, input: CreateDocumentDto, actor: AuditActor): Promise<CreatedDto> {
+    const slug = input.slug ?? (await this.writer.freeSlug(manager, 'document', slugOf(input.number ?? input.title)));
+    return this.writer.createIn(manager, 'document', slug, actor, input, (m) => this.documentColumns(m, input));
+  }
+
+  /** The document of this number, if one is recorded. */
+  async byNumber(manager: EntityManager, number: string): Promise<number | undefined> {
+    const holder = await this.documents.numberHolder(manager, number, undefined);
+    return holder ? Number(holder.id) : undefined;
+  }
+
+  private async documentColumns(manager: EntityManager, input: CreateDocumentDto) {
+    await this.checkDocument(manager, input, undefined);
+    return {
+      number: input.number ?? null,
+      kind: input.kind,
+      title: input.title,
+      issuer_id: input.issuerId ?? null,
+      issued_on: input.issuedOn ?? null,
+    };
   }
 
   updateDocument(id: number, input: UpdateDocumentDto, actor: AuditActor): Promise<void> {

@@ -32,17 +32,37 @@ export class OrganisationEditingService {
       input.slug ?? slugOf(input.name),
       actor,
       input,
-      async (manager) => {
-        await this.checkOrganisationLinks(manager, input, undefined);
-        return {
-          kind: input.kind,
-          short_name: input.shortName ?? null,
-          parent_id: input.parentId ?? null,
-          province_id: input.provinceId ?? null,
-        };
-      },
+      (manager) => this.organisationColumns(manager, input),
       async (manager, id) => this.organisations.addName(manager, id, input.name, null),
     );
+  }
+
+  /** `createOrganisation` on the caller's transaction, under a free slug (a body named by a report). */
+  async createOrganisationIn(
+    manager: EntityManager,
+    input: CreateOrganisationDto,
+    actor: AuditActor,
+  ): Promise<CreatedDto> {
+    const slug = input.slug ?? (await this.writer.freeSlug(manager, 'organisation', slugOf(input.name)));
+    return this.writer.createIn(
+      manager,
+      'organisation',
+      slug,
+      actor,
+      input,
+      (m) => this.organisationColumns(m, input),
+      async (m, id) => this.organisations.addName(m, id, input.name, null),
+    );
+  }
+
+  private async organisationColumns(manager: EntityManager, input: CreateOrganisationDto) {
+    await this.checkOrganisationLinks(manager, input, undefined);
+    return {
+      kind: input.kind,
+      short_name: input.shortName ?? null,
+      parent_id: input.parentId ?? null,
+      province_id: input.provinceId ?? null,
+    };
   }
 
   updateOrganisation(id: number, input: UpdateOrganisationDto, actor: AuditActor): Promise<void> {

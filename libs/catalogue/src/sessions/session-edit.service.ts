@@ -45,6 +45,22 @@ export class SessionEditService {
   ) {}
 
   async create(input: CreateSessionDto, user: AuthUser, actor: AuditActor): Promise<SessionDetailDto> {
+    const id = await this.dataSource.transaction((manager) => this.createIn(manager, input, user, actor));
+    return this.queries.detail(String(id), ORGANISER_VIEW);
+  }
+
+  /**
+   * `create` on the caller's transaction (an accepted import writes its source, the session and
+   * its facts together); answers the new draft's id. `audited` is what the audit entry records
+   * besides the input (how an import review changed the proposal).
+   */
+  async createIn(
+    manager: EntityManager,
+    input: CreateSessionDto,
+    user: AuthUser,
+    actor: AuditActor,
+    audited: Record<string, unknown> = {},
+  ): Promise<number> {
     // Creating a session needs an organiser grant for every session, or one bound to an
     // organisation: that organisation then leads the new session (so its organiser runs it);
     // a grant limited to one session is not enough.
@@ -52,29 +68,26 @@ export class SessionEditService {
     if (!hasUnscopedRole(user, ['organiser']) && boundTo === undefined) {
       throw forbidden('Your organiser role does not allow you to create sessions.');
     }
-    const id = await this.dataSource.transaction(async (manager) => {
-      const values = await this.columnValues(manager, input, undefined);
-      const cited = await this.citations.check(manager, input.citations);
-      const slug = input.slug ?? (await this.derivedSlug(manager, input.title, input.startsOn));
-      if (await this.sessions.slugTaken(manager, slug)) {
-        throw conflict('slug-taken', `A session with slug ${slug} already exists`, {
-          errors: [{ path: 'slug', message: 'is already used by another session' }],
-        });
-      }
-      const newId = await this.sessions.insert(manager, { ...values, slug });
-      const organisers = boundTo === undefined ? [] : [{ organisationId: boundTo, role: 'lead' }];
-      if (organisers.length > 0) await this.sessions.replaceOrganisers(manager, newId, organisers);
-      await this.citations.add(manager, newId, 'training_session', newId, cited);
-      await this.audit.record(manager, {
-        ...actor,
-        action: 'session.created',
-        entityType: 'training_session',
-        entityId: newId,
-        after: organisers.length > 0 ? { ...input, organisers } : input,
+    const values = await this.columnValues(manager, input, undefined);
+    const cited = await this.citations.check(manager, input.citations);
+    const slug = input.slug ?? (await this.derivedSlug(manager, input.title, input.startsOn));
+    if (await this.sessions.slugTaken(manager, slug)) {
+      throw conflict('slug-taken', `A session with slug ${slug} already exists`, {
+        errors: [{ path: 'slug', message: 'is already used by another session' }],
       });
-      return newId;
+    }
+    const newId = await this.sessions.insert(manager, { ...values, slug });
+    const organisers = boundTo === undefined ? [] : [{ organisationId: boundTo, role: 'lead' }];
+    if (organisers.length > 0) await this.sessions.replaceOrganisers(manager, newId, organisers);
+    await this.citations.add(manager, newId, 'training_session', newId, cited);
+    await this.audit.record(manager, {
+      ...actor,
+      action: 'session.created',
+      entityType: 'training_session',
+      entityId: newId,
+      after: { ...input, ...(organisers.length > 0 ? { organisers } : {}), ...audited },
     });
-    return this.queries.detail(String(id), ORGANISER_VIEW);
+    return newId;
   }
 
   async update(id: number, input: UpdateSessionDto, user: AuthUser, actor: AuditActor): Promise<SessionDetailDto> {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import {
   AuditActor,
   AuditLogWriter,
@@ -13,7 +13,7 @@ import { RequestValidationException } from '@app/common';
 import { ReplaceInvitationsDto, ReplaceOrganisersDto } from './dto/session-write.dto';
 import { SessionDetailDto } from './dto/session.response';
 import { CitationWriter } from '../citations/citation.writer';
-import { SessionWriteRepository } from './session-write.repository';
+import { SessionWriteRepository, SessionWriteRow } from './session-write.repository';
 import { SessionQueryService } from './session.service';
 import { ORGANISER_VIEW, requireExisting, withLockedSession } from './session-write-support';
 
@@ -89,38 +89,50 @@ export class SessionParticipantsService {
     actor: AuditActor,
   ): Promise<SessionDetailDto> {
     requireAccess(user, { session: id, action: 'session.change' });
-    await withLockedSession(this.dataSource, this.sessions, id, async (manager, startsOn, session) => {
-      const cited = await this.citations.check(manager, input.citations);
-      const before = await this.sessions.invitationOf(manager, id);
-      const provinceIds = input.provinceIds ?? [];
-      const regionIds = input.regionIds ?? [];
-      await requireExisting(this.sessions, manager, 'province', provinceIds, (index) => `provinceIds.${index}`);
-      await requireExisting(this.sessions, manager, 'region', regionIds, (index) => `regionIds.${index}`);
-      // A session without a known year expands regions to the units in force when the report was published.
-      const on = startsOn ?? session.reported_by ?? new Date().toISOString().slice(0, 10);
-      const fromRegions = await this.sessions.provincesOfRegions(manager, regionIds, on);
-      const all = [...new Set([...provinceIds, ...fromRegions])];
-      const scope = input.scope ?? (regionIds.length > 0 ? 'regions' : all.length > 0 ? 'provinces' : null);
-      await this.sessions.replaceInvitations(manager, id, scope, all, regionIds);
-      if ((await this.sessions.invitationOf(manager, id)) !== before) {
-        await this.citations.retire(manager, 'training_session', [id], ['invitation']);
-      }
-      await this.citations.add(
-        manager,
-        id,
-        'training_session',
-        id,
-        cited.map((citation) => ({ ...citation, aspect: 'invitation' })),
-      );
-      await this.audit.record(manager, {
-        ...actor,
-        action: 'session.invitations_replaced',
-        entityType: 'training_session',
-        entityId: id,
-        after: { scope, provinceIds: all, regionIds },
-      });
-    });
+    await withLockedSession(this.dataSource, this.sessions, id, (manager, _startsOn, session) =>
+      this.replaceInvitationsIn(manager, session, input, actor),
+    );
     return this.queries.detail(String(id), ORGANISER_VIEW);
+  }
+
+  /** `replaceInvitations` on the caller's transaction, the session row already locked by it. */
+  async replaceInvitationsIn(
+    manager: EntityManager,
+    session: SessionWriteRow,
+    input: ReplaceInvitationsDto,
+    actor: AuditActor,
+  ): Promise<void> {
+    const id = Number(session.id);
+    const startsOn = session.starts_on;
+    const cited = await this.citations.check(manager, input.citations);
+    const before = await this.sessions.invitationOf(manager, id);
+    const provinceIds = input.provinceIds ?? [];
+    const regionIds = input.regionIds ?? [];
+    await requireExisting(this.sessions, manager, 'province', provinceIds, (index) => `provinceIds.${index}`);
+    await requireExisting(this.sessions, manager, 'region', regionIds, (index) => `regionIds.${index}`);
+    // A session without a known year expands regions to the units in force when the report was published.
+    const on = startsOn ?? session.reported_by ?? new Date().toISOString().slice(0, 10);
+    const fromRegions = await this.sessions.provincesOfRegions(manager, regionIds, on);
+    const all = [...new Set([...provinceIds, ...fromRegions])];
+    const scope = input.scope ?? (regionIds.length > 0 ? 'regions' : all.length > 0 ? 'provinces' : null);
+    await this.sessions.replaceInvitations(manager, id, scope, all, regionIds);
+    if ((await this.sessions.invitationOf(manager, id)) !== before) {
+      await this.citations.retire(manager, 'training_session', [id], ['invitation']);
+    }
+    await this.citations.add(
+      manager,
+      id,
+      'training_session',
+      id,
+      cited.map((citation) => ({ ...citation, aspect: 'invitation' })),
+    );
+    await this.audit.record(manager, {
+      ...actor,
+      action: 'session.invitations_replaced',
+      entityType: 'training_session',
+      entityId: id,
+      after: { scope, provinceIds: all, regionIds },
+    });
   }
 }
 

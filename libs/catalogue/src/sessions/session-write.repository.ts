@@ -12,6 +12,20 @@ export interface SessionWriteRow {
   reported_by: string | null;
 }
 
+export interface SessionImportState {
+  title: string;
+  kind: string;
+  starts_on: string | null;
+  part_of_day: string | null;
+  venue_name: string | null;
+  host_province_id: number | null;
+  format: string | null;
+  invitation_scope: string | null;
+  has_invited: boolean;
+  agenda_titles: string[];
+  bridge_point_names: string[];
+}
+
 /** Column names of training_session that the API may write, keyed by DTO field. */
 export const SESSION_WRITABLE_COLUMNS = {
   title: 'title',
@@ -188,12 +202,13 @@ export class SessionWriteRepository {
       organisationId: number | null;
       abroad: boolean;
       isGroup: boolean;
+      note?: string | null;
     },
   ): Promise<number> {
     const [{ id }] = await manager.query(
-      `INSERT INTO bridge_point (session_id, name, province_id, organisation_id, abroad, is_group)
-       VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-      [sessionId, point.name, point.provinceId, point.organisationId, point.abroad, point.isGroup],
+      `INSERT INTO bridge_point (session_id, name, province_id, organisation_id, abroad, is_group, note)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+      [sessionId, point.name, point.provinceId, point.organisationId, point.abroad, point.isGroup, point.note ?? null],
     );
     return Number(id);
   }
@@ -301,6 +316,37 @@ export class SessionWriteRepository {
   async deleteAgendaItem(manager: EntityManager, itemId: number): Promise<void> {
     await manager.query(`DELETE FROM citation WHERE subject_type = 'agenda_item' AND subject_id = $1`, [itemId]);
     await manager.query(`DELETE FROM agenda_item WHERE id = $1`, [itemId]);
+  }
+
+  /** A session's own fields and what it already lists, for adding a further source's facts to it. */
+  async importState(manager: EntityManager, id: number): Promise<SessionImportState> {
+    const [row] = await manager.query(
+      `SELECT s.title, s.kind, to_char(s.starts_on, 'YYYY-MM-DD') AS starts_on, s.part_of_day, s.venue_name,
+              s.host_province_id, s.format, s.invitation_scope,
+              EXISTS (SELECT 1 FROM session_invited_province p WHERE p.session_id = s.id) AS has_invited,
+              coalesce((SELECT array_agg(title) FROM agenda_item a WHERE a.session_id = s.id), '{}') AS agenda_titles,
+              coalesce((SELECT array_agg(name) FROM bridge_point b WHERE b.session_id = s.id), '{}') AS bridge_point_names
+         FROM training_session s WHERE s.id = $1`,
+      [id],
+    );
+    return row;
+  }
+
+  /** Adds an organiser after the others (an import adds to a session; it replaces nothing). */
+  async appendOrganiser(manager: EntityManager, sessionId: number, organisationId: number, role: string) {
+    const [row] = await manager.query(
+      `INSERT INTO session_organiser (session_id, organisation_id, role, position)
+       SELECT $1, $2, $3, coalesce(max(position), 0) + 1 FROM session_organiser WHERE session_id = $1 RETURNING id`,
+      [sessionId, organisationId, role],
+    );
+    return Number(row.id);
+  }
+
+  async linkDocument(manager: EntityManager, sessionId: number, documentId: number): Promise<void> {
+    await manager.query(
+      `INSERT INTO session_document (session_id, document_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
+      [sessionId, documentId],
+    );
   }
 
   async touch(manager: EntityManager, sessionId: number): Promise<void> {

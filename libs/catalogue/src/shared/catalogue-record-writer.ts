@@ -28,7 +28,7 @@ export class CatalogueRecordWriter {
     private readonly audit: AuditLogWriter,
   ) {}
 
-  async create(
+  create(
     table: Table,
     slug: string,
     actor: AuditActor,
@@ -36,24 +36,43 @@ export class CatalogueRecordWriter {
     values: (manager: EntityManager) => Promise<Record<string, unknown>>,
     after?: (manager: EntityManager, id: number) => Promise<void>,
   ): Promise<CreatedDto> {
-    return this.dataSource.transaction(async (manager) => {
-      if (!slug) throw new RequestValidationException([{ path: 'slug', message: 'cannot be derived; give one' }]);
-      if (await this.records.slugTaken(manager, table, slug)) {
-        throw conflict('slug-taken', `A ${table} with slug ${slug} already exists`, {
-          errors: [{ path: 'slug', message: 'is already used' }],
-        });
-      }
-      const id = await this.records.insert(manager, table, { slug, ...(await values(manager)) });
-      await after?.(manager, id);
-      await this.audit.record(manager, {
-        ...actor,
-        action: `${table}.created`,
-        entityType: table,
-        entityId: id,
-        after: input,
+    return this.dataSource.transaction((manager) => this.createIn(manager, table, slug, actor, input, values, after));
+  }
+
+  /** `create` on the caller's transaction (an import writes the people and bodies it names with its session). */
+  async createIn(
+    manager: EntityManager,
+    table: Table,
+    slug: string,
+    actor: AuditActor,
+    input: object,
+    values: (manager: EntityManager) => Promise<Record<string, unknown>>,
+    after?: (manager: EntityManager, id: number) => Promise<void>,
+  ): Promise<CreatedDto> {
+    if (!slug) throw new RequestValidationException([{ path: 'slug', message: 'cannot be derived; give one' }]);
+    if (await this.records.slugTaken(manager, table, slug)) {
+      throw conflict('slug-taken', `A ${table} with slug ${slug} already exists`, {
+        errors: [{ path: 'slug', message: 'is already used' }],
       });
-      return { id, slug };
+    }
+    const id = await this.records.insert(manager, table, { slug, ...(await values(manager)) });
+    await after?.(manager, id);
+    await this.audit.record(manager, {
+      ...actor,
+      action: `${table}.created`,
+      entityType: table,
+      entityId: id,
+      after: input,
     });
+    return { id, slug };
+  }
+
+  /** A slug of `base` nobody holds in `table` (`…-2`, `…-3` after it), for records named by a report. */
+  async freeSlug(manager: EntityManager, table: Table, base: string): Promise<string> {
+    if (!(await this.records.slugTaken(manager, table, base))) return base;
+    for (let counter = 2; ; counter++) {
+      if (!(await this.records.slugTaken(manager, table, `${base}-${counter}`))) return `${base}-${counter}`;
+    }
   }
 
   async update(

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuditActor, AuditLogWriter } from '@app/accounts';
 import { conflict, notFound, Page, RequestValidationException, toPage } from '@app/common';
 import { cleanQuote, splitIntoParagraphs } from '../citations/paragraphs';
@@ -71,33 +71,36 @@ export class SourcesService {
   }
 
   async create(input: CreateSourceDto, actor: AuditActor, viewer: CatalogueViewer): Promise<SourceDetailDto> {
-    const paragraphs = paragraphsOf(input) ?? null;
-    const key = await this.dataSource.transaction(async (manager) => {
-      const created = await this.sources.insert(manager, input.key ?? null, {
-        title: input.title,
-        publisher: input.publisher ?? null,
-        author: input.author ?? null,
-        url: input.url ?? null,
-        published_on: input.publishedOn ?? null,
-        language: input.language ?? 'vi',
-        note: input.note ?? null,
-        paragraphs,
-      });
-      if (created === undefined) {
-        throw conflict('key-taken', `A source with key ${input.key} already exists`, {
-          errors: [{ path: 'key', message: 'is already used by another source' }],
-        });
-      }
-      await this.audit.record(manager, {
-        ...actor,
-        action: 'source.created',
-        entityType: 'source',
-        entityId: created,
-        after: { ...input, text: undefined, paragraphCount: paragraphs?.length ?? null },
-      });
-      return created;
-    });
+    const key = await this.dataSource.transaction((manager) => this.createIn(manager, input, actor));
     return this.detail(key, viewer);
+  }
+
+  /** `create` on the caller's transaction (an accepted import's report); answers the new source's key. */
+  async createIn(manager: EntityManager, input: CreateSourceDto, actor: AuditActor): Promise<string> {
+    const paragraphs = paragraphsOf(input) ?? null;
+    const created = await this.sources.insert(manager, input.key ?? null, {
+      title: input.title,
+      publisher: input.publisher ?? null,
+      author: input.author ?? null,
+      url: input.url ?? null,
+      published_on: input.publishedOn ?? null,
+      language: input.language ?? 'vi',
+      note: input.note ?? null,
+      paragraphs,
+    });
+    if (created === undefined) {
+      throw conflict('key-taken', `A source with key ${input.key} already exists`, {
+        errors: [{ path: 'key', message: 'is already used by another source' }],
+      });
+    }
+    await this.audit.record(manager, {
+      ...actor,
+      action: 'source.created',
+      entityType: 'source',
+      entityId: created,
+      after: { ...input, text: undefined, paragraphCount: paragraphs?.length ?? null },
+    });
+    return created;
   }
 
   /** A new text must still hold every live citation of the source (409 naming those it would break). */

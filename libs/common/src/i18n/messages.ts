@@ -42,6 +42,7 @@ const NOUNS: Record<string, string> = {
   Role: 'Vai trò',
   Award: 'Khen thưởng',
   Position: 'Chức vụ',
+  Import: 'Bản đề xuất nhập từ bài báo',
 };
 
 type P = Record<string, unknown>;
@@ -126,6 +127,11 @@ export const PROBLEM_DETAILS: Record<string, Localised<P>> = {
     'Bản ghi đã được người khác sửa trong lúc bạn xem. Tải lại rồi sửa lại.',
     'Someone changed this meanwhile; reload it and apply your change again.',
   ),
+  'import-already-accepted': {
+    vi: (p) =>
+      `Bản đề xuất này đã được chấp nhận (hội nghị, lớp tập huấn ${p.sessionId}); mở hội nghị đó để chỉnh sửa tiếp.`,
+    en: (p) => `This import was already accepted (session ${p.sessionId}); edit that session instead.`,
+  },
   'slug-taken': text(
     'Đường dẫn rút gọn (slug) này đã được dùng. Chọn slug khác hoặc để trống để hệ thống tự đặt.',
     'This slug is taken; choose another, or leave it out to have one derived.',
@@ -297,5 +303,25 @@ Object.assign(FIELD_MESSAGES, {
   'own-organisation-kept': {
     vi: ({ args }: { args: unknown[] }) => `phải giữ tổ chức của bạn (${args[0]}) trong ban tổ chức`,
     en: ({ args }: { args: unknown[] }) => `must keep your organisation (${args[0]}) among the organisers`,
+  },
+});
+
+// Accepting an imported report (issue 20): the review points at facts of the stored proposal.
+Object.assign(FIELD_MESSAGES, {
+  'exclude-malformed': {
+    vi: () => 'phải có dạng <danh sách>/<số thứ tự>, ví dụ presenters/1, hoặc invitation',
+    en: () => 'must be <list>/<index>, e.g. presenters/1, or invitation',
+  },
+  'exclude-missing': {
+    vi: () => 'bản đề xuất không có thông tin mời dự',
+    en: () => 'the proposal has no invitation',
+  },
+  'exclude-out-of-range': {
+    vi: ({ args }: { args: unknown[] }) => `bản đề xuất chỉ có ${args[0]} mục ${args[1]} (đánh số từ 0)`,
+    en: ({ args }: { args: unknown[] }) => `the proposal has ${args[0]} ${args[1]} (numbered from 0)`,
+  },
+  'ends-before-start': {
+    vi: () => 'không được trước ngày bắt đầu (startsOn)',
+    en: () => 'must not be before startsOn',
   },
 });

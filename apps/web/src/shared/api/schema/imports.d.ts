@@ -147,6 +147,15 @@ export interface operations {
                     "application/json": components["schemas"]["StoredImportDto"];
                 };
             };
+            /** @description validation-failed naming the field: `exclude.<i>` (no such fact in the proposal), `title` (none in the report nor the review), `endsOn` (before startsOn), `hostProvinceId` (no such province), … */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description No valid bearer access token (problem+json) */
             401: {
                 headers: {
@@ -156,7 +165,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Needs the role organiser or admin (problem+json) */
+            /**
+             * @description Not an organiser, or merging into a session you do not organise
+             *
+             *     Needs the role organiser or admin (problem+json)
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -165,7 +178,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such proposal, or not yours (problem+json) */
+            /** @description No such proposal, or not yours; or no such session to merge into (problem+json) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -174,7 +187,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Already accepted (problem+json, with the session it became) */
+            /** @description import-already-accepted (problem+json with `sessionId` and `acceptedAs` of the first accept) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -523,7 +536,10 @@ export interface schemas {
          * @example 2025-03-08
          */
         startsOn?: string;
-        /** @example 2025-03-08 */
+        /**
+         * @description Last day (YYYY-MM-DD), not before startsOn
+         * @example 2025-03-08
+         */
         endsOn?: string;
         /** @enum {string} */
         precision?: "day" | "month" | "year";
@@ -535,7 +551,7 @@ export interface schemas {
         /** @enum {string|null} */
         format?: "in_person" | "online" | "hybrid" | null;
         /**
-         * @description Proposed facts left out: `<list>/<index>` into the stored proposal, or `invitation`
+         * @description Proposed facts left out: `<list>/<index>` into the stored proposal (lists: organisers, presenters, items, documents, counts, bridgePoints, delegations), or `invitation`. An entry that names no fact of the proposal is refused (400, path `exclude.<i>`).
          * @example [
          *       "presenters/1",
          *       "counts/0",
