@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { buildAcceptBody, dateRangeOf, factKeys, initialReview } from './accept-body';
 import type { StoredImport } from './types';
 
-const cite = (quote: string) => ({ citations: [{ paragraph: 2, quote }], confidence: 0.8 });
+// The generated citation type is the catalogue's (the OpenAPI document names both CitationDto, see
+// types.ts): the importer's real shape is cast to it here.
+type Citations = NonNullable<StoredImport['title']>['citations'];
+const cite = (quote: string) => ({ citations: [{ paragraph: 2, quote }] as unknown as Citations, confidence: 0.8 });
 
 function proposal(changes: Partial<StoredImport> = {}): StoredImport {
   return {
