@@ -75,7 +75,12 @@ function ImportArticle() {
           .filter((f) => f.path in LABELS)
           .map((f) => ({
             name: f.path as keyof ArticleFormValues,
-            errors: [fieldMessage(f, error.inVietnamese, LABELS[f.path as keyof ArticleFormValues])],
+            errors: [
+              // The API has no Vietnamese wording for a malformed URL yet (its field message is English).
+              /must be a URL/.test(f.message)
+                ? 'Địa chỉ bài báo không hợp lệ: cần một địa chỉ đầy đủ, bắt đầu bằng http:// hoặc https://.'
+                : fieldMessage(f, error.inVietnamese, LABELS[f.path as keyof ArticleFormValues]),
+            ],
           }));
         if (fields.length) {
           form.setFields(fields);

@@ -348,9 +348,9 @@ function Review({ proposal: p }: { proposal: StoredImport }) {
 
             <FactLists proposal={p} paragraphs={paragraphs} excluded={excluded} onToggle={toggle} disabled={accepted} />
 
+            {failure !== null && <Alert type="error" showIcon role="alert" title={acceptFailure(failure)} />}
             {!accepted && (
               <>
-                {failure !== null && <Alert type="error" showIcon role="alert" title={acceptFailure(failure)} />}
                 <div className="toolbar">
                   <Button type="primary" htmlType="submit" loading={accept.isPending}>
                     Chấp nhận
