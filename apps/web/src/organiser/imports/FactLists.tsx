@@ -15,19 +15,22 @@ const SHOWN: (FactList | 'invitation')[] = [
   'delegations',
 ];
 
-/** Every proposed list fact with its quotes and a "Giữ" box: unticked, the fact is left out on accept. */
+/**
+ * Every proposed list fact with its quotes and a "Giữ" box: unticked, the fact is left out on
+ * accept. Once accepted the boxes go (what was left out is the session's to show, not the proposal's).
+ */
 export function FactLists({
   proposal,
   paragraphs,
   excluded,
   onToggle,
-  disabled,
+  readOnly,
 }: {
   proposal: StoredImport;
   paragraphs: ParagraphTexts;
   excluded: ReadonlySet<string>;
   onToggle: (key: string, keep: boolean) => void;
-  disabled: boolean;
+  readOnly: boolean;
 }) {
   return (
     <>
@@ -61,17 +64,18 @@ export function FactLists({
                         className={kept ? '' : 'excluded'}
                       >
                         <div className="import-fact">
-                          <Checkbox
-                            checked={kept}
-                            disabled={disabled}
-                            aria-label={`Giữ: ${text}`}
-                            onChange={(event) => onToggle(key, event.target.checked)}
-                          >
-                            Giữ
-                          </Checkbox>
+                          {!readOnly && (
+                            <Checkbox
+                              checked={kept}
+                              aria-label={`Giữ: ${text}`}
+                              onChange={(event) => onToggle(key, event.target.checked)}
+                            >
+                              Giữ
+                            </Checkbox>
+                          )}
                           <span className="import-fact-text">
                             {text}
-                            {!kept && <span className="hint"> — sẽ bỏ ra</span>}
+                            {!kept && !readOnly && <span className="hint"> — sẽ bỏ ra</span>}
                           </span>
                         </div>
                       </CitedField>

@@ -199,6 +199,9 @@ function Review({ proposal: p }: { proposal: StoredImport }) {
         />
       )}
 
+      {/* Accepted meanwhile (409): said where the accepted state is shown, not at the foot of the form. */}
+      {failure !== null && accepted && <Alert type="error" showIcon role="alert" title={acceptFailure(failure)} />}
+
       {doubtful && (
         <Alert
           type="warning"
@@ -346,9 +349,11 @@ function Review({ proposal: p }: { proposal: StoredImport }) {
               </Form.Item>
             </CitedField>
 
-            <FactLists proposal={p} paragraphs={paragraphs} excluded={excluded} onToggle={toggle} disabled={accepted} />
+            <FactLists proposal={p} paragraphs={paragraphs} excluded={excluded} onToggle={toggle} readOnly={accepted} />
 
-            {failure !== null && <Alert type="error" showIcon role="alert" title={acceptFailure(failure)} />}
+            {failure !== null && !accepted && (
+              <Alert type="error" showIcon role="alert" title={acceptFailure(failure)} />
+            )}
             {!accepted && (
               <>
                 <div className="toolbar">
