@@ -166,7 +166,7 @@ describe('an organiser importing a news report of a training', () => {
 
     // The other tab accepts again: refused (409), it reads the import again and shows the session.
     await other.getByRole('button', { name: 'Chấp nhận' }).click();
-    expect(await visibleText(other.getByRole('alert'))).toContain('đã được chấp nhận');
+    expect(await visibleText(other.getByRole('alert').filter({ hasText: 'đã được chấp nhận' }))).toContain('trước đó');
     await visibleText(other.getByRole('link', { name: 'Mở phiên trong trang quản lý' }));
     await context.close();
   });

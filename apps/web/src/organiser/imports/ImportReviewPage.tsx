@@ -90,7 +90,8 @@ const YEAR_FROM: Record<string, string> = {
   published_date: 'năm lấy từ ngày đăng bài',
 };
 
-function Review({ proposal: p }: { proposal: StoredImport }) {
+/** The review itself, for a proposal already read (exported for its component test). */
+export function Review({ proposal: p }: { proposal: StoredImport }) {
   const [form] = Form.useForm<ReviewValues>();
   const initial = useMemo(() => initialReview(p), [p]);
   const [excluded, setExcluded] = useState<Set<string>>(() => new Set());
