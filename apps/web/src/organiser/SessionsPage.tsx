@@ -49,6 +49,7 @@ function EditableSessions() {
             Tạo hội nghị mới
           </Button>
         )}
+        {(unscoped || organisationId !== undefined) && <Link to="/quan-ly/nhap-bai-bao">Nhập từ bài báo</Link>}
         {unscoped && <Link to="/quan-ly/danh-muc">Người, tổ chức, văn bản</Link>}
       </div>
       <label className="search-field">
