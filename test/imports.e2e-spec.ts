@@ -180,6 +180,12 @@ describe('imports: a news report becomes a proposed draft session, every field c
     const bad = await post(organiser, { text: 'x', publishedOn: '9/3/2025' }).expect(400);
     expect(bad.body.errors.map((e: { path: string }) => e.path)).toEqual(['publishedOn']);
     await post(organiser, {}).expect(400);
+    const badUrl = await post(organiser, { text: REPORT, url: 'bao tinh, muc thoi su' })
+      .set('Accept-Language', 'vi')
+      .expect(400);
+    expect(badUrl.body.errors).toEqual([
+      expect.objectContaining({ path: 'url', message: expect.stringContaining('bắt đầu bằng http:// hoặc https://') }),
+    ]);
     await post(delegate, { text: REPORT }).expect(403);
     await t.http().post('/api/v1/imports/articles').send({ text: REPORT }).expect(401);
   });

@@ -6,7 +6,7 @@ import { CreateSessionDto, SessionImportWriter } from '@app/catalogue';
 import { conflict, notFound } from '@app/common';
 import { ArticleImportRow, ImportRepository } from './import.repository';
 import { ReviewedField, ReviewedImport, applyReview } from './import-review';
-import { AcceptImportDto, CitationDto, ImportProposalDto } from './imports.dto';
+import { AcceptImportDto, ImportCitationDto, ImportProposalDto } from './imports.dto';
 import { ImportFactsWriter, SessionInHand } from './import-facts.writer';
 
 /** Title of the source row: the report's headline, else the session's title (a source needs one). */
@@ -126,7 +126,7 @@ export class ImportAcceptService {
     const locked = await this.catalogue.lockSession(manager, sessionId);
     if (!locked) throw notFound('Session', sessionId);
     const { state } = locked;
-    const conflicts: { field: string; session: unknown; report: unknown; quotes: CitationDto[] }[] = [];
+    const conflicts: { field: string; session: unknown; report: unknown; quotes: ImportCitationDto[] }[] = [];
     const fill: { venueName?: string; hostProvinceId?: number; partOfDay?: string } = {};
     const compare = <T>(
       field: string,

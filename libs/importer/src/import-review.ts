@@ -1,10 +1,10 @@
 import { FieldError, RequestValidationException } from '@app/common';
-import { AcceptImportDto, CitationDto, EXCLUDABLE_FACTS, ImportProposalDto } from './imports.dto';
+import { AcceptImportDto, ImportCitationDto, EXCLUDABLE_FACTS, ImportProposalDto } from './imports.dto';
 
 /** One of the session's own fields as accepted: its value, the quotes kept, and whether the organiser changed it. */
 export interface ReviewedField<T> {
   value: T;
-  quotes: CitationDto[];
+  quotes: ImportCitationDto[];
   edited: boolean;
 }
 
@@ -95,7 +95,7 @@ export function applyReview(p: ImportProposalDto, review: AcceptImportDto): Revi
     (p[list] as Listed<L>[]).filter((_, index) => !excluded.get(list)?.has(index));
 
   const edits: ReviewedImport['edits'] = {};
-  function field<T>(name: string, given: T | undefined, proposed: T, quotes: CitationDto[] | undefined) {
+  function field<T>(name: string, given: T | undefined, proposed: T, quotes: ImportCitationDto[] | undefined) {
     const edited = given !== undefined && JSON.stringify(given) !== JSON.stringify(proposed);
     if (edited) edits[name] = { proposed, accepted: given };
     return { value: given === undefined ? proposed : given, quotes: quotes ?? [], edited };

@@ -44,7 +44,7 @@ export class ImportArticleDto {
   publishedOn?: string;
 }
 
-export class CitationDto {
+export class ImportCitationDto {
   @ApiProperty({ description: 'Paragraph number (1-based; every non-blank line is a paragraph)' }) paragraph: number;
   @ApiProperty({ description: 'Exact substring of that paragraph' }) quote: string;
 }
@@ -58,7 +58,7 @@ export class LinkDto {
 }
 
 class CitedBase {
-  @ApiProperty({ type: [CitationDto] }) citations: CitationDto[];
+  @ApiProperty({ type: [ImportCitationDto] }) citations: ImportCitationDto[];
   @ApiProperty({ description: 'How sure the rule is, 0..1' }) confidence: number;
   @ApiPropertyOptional({ description: 'Inferred, not stated (e.g. the year from the event name)' }) inferred?: boolean;
   @ApiPropertyOptional() note?: string;

@@ -203,6 +203,7 @@ export const FIELD_MESSAGES: Record<
   isBoolean: { vi: () => 'phải là true hoặc false' },
   isArray: { vi: () => 'phải là một danh sách' },
   isEmail: { vi: () => 'phải là địa chỉ email, ví dụ ten@coquan.gov.vn' },
+  isUrl: { vi: () => 'phải là một địa chỉ đầy đủ, bắt đầu bằng http:// hoặc https://' },
   min: { vi: ({ args }) => `không được nhỏ hơn ${args[0]}` },
   max: { vi: ({ args }) => `không được lớn hơn ${args[0]}` },
   minLength: { vi: ({ args }) => `phải có ít nhất ${args[0]} ký tự` },

@@ -76,8 +76,8 @@ function ImportArticle() {
           .map((f) => ({
             name: f.path as keyof ArticleFormValues,
             errors: [
-              // The API has no Vietnamese wording for a malformed URL yet (its field message is English).
-              /must be a URL/.test(f.message)
+              // Said in the page's own words whichever language the API answered in.
+              /must be a URL|http:\/\/ hoặc https:\/\//.test(f.message)
                 ? 'Địa chỉ bài báo không hợp lệ: cần một địa chỉ đầy đủ, bắt đầu bằng http:// hoặc https://.'
                 : fieldMessage(f, error.inVietnamese, LABELS[f.path as keyof ArticleFormValues]),
             ],

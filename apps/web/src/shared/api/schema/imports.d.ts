@@ -281,8 +281,14 @@ export interface schemas {
         /** @description The first paragraph */
         headline: string | null;
     };
+    ImportCitationDto: {
+        /** @description Paragraph number (1-based; every non-blank line is a paragraph) */
+        paragraph: number;
+        /** @description Exact substring of that paragraph */
+        quote: string;
+    };
     CitedTextDto: {
-        citations: components["schemas"]["CitationDto"][];
+        citations: components["schemas"]["ImportCitationDto"][];
         /** @description How sure the rule is, 0..1 */
         confidence: number;
         /** @description Inferred, not stated (e.g. the year from the event name) */
@@ -301,7 +307,7 @@ export interface schemas {
         yearFrom: "stated" | "event_name" | "published_date" | null;
     };
     CitedDateDto: {
-        citations: components["schemas"]["CitationDto"][];
+        citations: components["schemas"]["ImportCitationDto"][];
         /** @description How sure the rule is, 0..1 */
         confidence: number;
         /** @description Inferred, not stated (e.g. the year from the event name) */
@@ -320,7 +326,7 @@ export interface schemas {
         isNew: boolean;
     };
     CitedLinkDto: {
-        citations: components["schemas"]["CitationDto"][];
+        citations: components["schemas"]["ImportCitationDto"][];
         /** @description How sure the rule is, 0..1 */
         confidence: number;
         /** @description Inferred, not stated (e.g. the year from the event name) */
@@ -334,7 +340,7 @@ export interface schemas {
         role: "lead" | "co_organiser";
     };
     CitedOrganiserDto: {
-        citations: components["schemas"]["CitationDto"][];
+        citations: components["schemas"]["ImportCitationDto"][];
         /** @description How sure the rule is, 0..1 */
         confidence: number;
         /** @description Inferred, not stated (e.g. the year from the event name) */
@@ -350,7 +356,7 @@ export interface schemas {
         provinces: components["schemas"]["LinkDto"][];
     };
     CitedInvitationDto: {
-        citations: components["schemas"]["CitationDto"][];
+        citations: components["schemas"]["ImportCitationDto"][];
         /** @description How sure the rule is, 0..1 */
         confidence: number;
         /** @description Inferred, not stated (e.g. the year from the event name) */
@@ -382,7 +388,7 @@ export interface schemas {
         documentNumbers: string[];
     };
     CitedItemDto: {
-        citations: components["schemas"]["CitationDto"][];
+        citations: components["schemas"]["ImportCitationDto"][];
         /** @description How sure the rule is, 0..1 */
         confidence: number;
         /** @description Inferred, not stated (e.g. the year from the event name) */
@@ -391,7 +397,7 @@ export interface schemas {
         value: components["schemas"]["ItemValueDto"];
     };
     CitedPresenterDto: {
-        citations: components["schemas"]["CitationDto"][];
+        citations: components["schemas"]["ImportCitationDto"][];
         /** @description How sure the rule is, 0..1 */
         confidence: number;
         /** @description Inferred, not stated (e.g. the year from the event name) */
@@ -411,7 +417,7 @@ export interface schemas {
         issuer: string | null;
     };
     CitedDocumentDto: {
-        citations: components["schemas"]["CitationDto"][];
+        citations: components["schemas"]["ImportCitationDto"][];
         /** @description How sure the rule is, 0..1 */
         confidence: number;
         /** @description Inferred, not stated (e.g. the year from the event name) */
@@ -434,7 +440,7 @@ export interface schemas {
         conflict: boolean;
     };
     CitedCountDto: {
-        citations: components["schemas"]["CitationDto"][];
+        citations: components["schemas"]["ImportCitationDto"][];
         /** @description How sure the rule is, 0..1 */
         confidence: number;
         /** @description Inferred, not stated (e.g. the year from the event name) */
@@ -448,7 +454,7 @@ export interface schemas {
         abroad: boolean;
     };
     CitedBridgePointDto: {
-        citations: components["schemas"]["CitationDto"][];
+        citations: components["schemas"]["ImportCitationDto"][];
         /** @description How sure the rule is, 0..1 */
         confidence: number;
         /** @description Inferred, not stated (e.g. the year from the event name) */
@@ -461,7 +467,7 @@ export interface schemas {
         organisations: string[];
     };
     CitedDelegationDto: {
-        citations: components["schemas"]["CitationDto"][];
+        citations: components["schemas"]["ImportCitationDto"][];
         /** @description How sure the rule is, 0..1 */
         confidence: number;
         /** @description Inferred, not stated (e.g. the year from the event name) */
