@@ -48,6 +48,7 @@ import { RolesService } from './roles/roles.service';
 import { SessionFactTransaction } from './shared/session-fact-transaction';
 import { AppearanceRepository } from './appearances/appearance.repository';
 import { AppearancesService } from './appearances/appearances.service';
+import { ImportRecordWriter } from './imports/import-record-writer';
 import { SessionImportWriter } from './imports/session-import-writer';
 
 @Module({
@@ -105,7 +106,8 @@ import { SessionImportWriter } from './imports/session-import-writer';
     AppearanceRepository,
     AppearancesService,
     SessionImportWriter,
+    ImportRecordWriter,
   ],
-  exports: [SessionQueryService, SessionRepository, PlacesRepository, SessionImportWriter],
+  exports: [SessionQueryService, SessionRepository, PlacesRepository, SessionImportWriter, ImportRecordWriter],
 })
 export class CatalogueModule {}

@@ -10,6 +10,7 @@ export {
   type ReportQuote,
   type SessionOwnAspect,
 } from './imports/session-import-writer';
+export { ImportRecordWriter } from './imports/import-record-writer';
 export type { CreateSessionDto } from './sessions/dto/session-write.dto';
 export {
   SESSION_KINDS,

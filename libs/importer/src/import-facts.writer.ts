@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AuditActor } from '@app/accounts';
-import { LockedSession, SessionImportWriter } from '@app/catalogue';
+import { ImportRecordWriter, LockedSession, SessionImportWriter } from '@app/catalogue';
 import { ReviewedImport, presenterKey } from './import-review';
 import { LinkDto, PresenterValueDto } from './imports.dto';
 
@@ -30,7 +30,10 @@ const idOf = (link: LinkDto): number | null => (link.id && !link.isNew ? Number(
  */
 @Injectable()
 export class ImportFactsWriter {
-  constructor(private readonly catalogue: SessionImportWriter) {}
+  constructor(
+    private readonly catalogue: SessionImportWriter,
+    private readonly records: ImportRecordWriter,
+  ) {}
 
   async write(
     manager: EntityManager,
@@ -46,7 +49,7 @@ export class ImportFactsWriter {
       return created.get(name)!;
     };
     const organisation = (link: LinkDto) =>
-      idOf(link) ?? once(`o:${link.name}`, () => this.catalogue.createOrganisation(manager, link.name, actor));
+      idOf(link) ?? once(`o:${link.name}`, () => this.records.createOrganisation(manager, link.name, actor));
 
     // A session that has a lead (merged into, or led by the importing organiser's own body) keeps
     // it: an organiser the report calls the lead joins as co-organiser.
@@ -76,7 +79,7 @@ export class ImportFactsWriter {
     const documentIds = new Map<string, number>();
     const documentId = async (number: string, details?: { kind: string | null; issuedOn: string | null }) => {
       if (!documentIds.has(number)) {
-        const known = await this.catalogue.documentByNumber(
+        const known = await this.records.documentByNumber(
           manager,
           { number, kind: details?.kind ?? null, issuedOn: details?.issuedOn ?? null },
           actor,
@@ -103,7 +106,7 @@ export class ImportFactsWriter {
         if (!people.has(personKey)) {
           const personId =
             known ??
-            (await this.catalogue.createPerson(
+            (await this.records.createPerson(
               manager,
               {
                 fullName: p.person.name,

@@ -5,8 +5,6 @@ import { foldForSearch } from '@app/common';
 import { CitationWriter } from '../citations/citation.writer';
 import { ClaimRepository } from '../claims/claim.repository';
 import { DelegationRepository } from '../delegations/delegation.repository';
-import { DocumentEditingService } from '../documents/document-editing.service';
-import { OrganisationEditingService } from '../organisations/organisation-editing.service';
 import { PersonEditingService } from '../people/person-editing.service';
 import type { CitationSubject } from '../shared/citations';
 import { CreateSessionDto } from '../sessions/dto/session-write.dto';
@@ -40,7 +38,7 @@ const same = (a: string | null | undefined, b: string | null | undefined) =>
  * paragraphs, a draft session (or the session it is merged into), and each fact with its
  * citations of that source. Facts are added, never replaced: a value already on the session is
  * only cited again when the report agrees with it. The importer reaches catalogue tables only
- * through this surface.
+ * through this surface and ImportRecordWriter (the people, bodies and documents a report names).
  */
 @Injectable()
 export class SessionImportWriter {
@@ -50,8 +48,6 @@ export class SessionImportWriter {
     private readonly participants: SessionParticipantsService,
     private readonly sources: SourcesService,
     private readonly people: PersonEditingService,
-    private readonly organisations: OrganisationEditingService,
-    private readonly documents: DocumentEditingService,
     private readonly claims: ClaimRepository,
     private readonly delegations: DelegationRepository,
     private readonly citations: CitationWriter,
@@ -278,50 +274,6 @@ export class SessionImportWriter {
     );
   }
 
-  async createPerson(
-    manager: EntityManager,
-    person: { fullName: string; honorific: string | null; militaryRank: string | null; academicTitle: string | null },
-    actor: AuditActor,
-  ): Promise<number> {
-    const created = await this.people.createPersonIn(
-      manager,
-      {
-        fullName: person.fullName,
-        honorific: person.honorific ?? undefined,
-        militaryRank: person.militaryRank ?? undefined,
-        academicTitle: person.academicTitle ?? undefined,
-      },
-      actor,
-    );
-    return created.id;
-  }
-
-  async createOrganisation(manager: EntityManager, name: string, actor: AuditActor): Promise<number> {
-    return (await this.organisations.createOrganisationIn(manager, { name, kind: organisationKindOf(name) }, actor)).id;
-  }
-
-  /** The document of this number, recorded first when the catalogue does not have it. */
-  async documentByNumber(
-    manager: EntityManager,
-    document: { number: string; kind: string | null; issuedOn: string | null },
-    actor: AuditActor,
-  ): Promise<number> {
-    const known = await this.documents.byNumber(manager, document.number);
-    if (known !== undefined) return known;
-    const kind = document.kind ?? 'Văn bản';
-    const created = await this.documents.createDocumentIn(
-      manager,
-      {
-        number: document.number,
-        kind,
-        title: `${kind} số ${document.number}`,
-        issuedOn: document.issuedOn ?? undefined,
-      },
-      actor,
-    );
-    return created.id;
-  }
-
   /** The session's version moves on, its search text is rebuilt and the import is audited on it. */
   async finish(manager: EntityManager, sessionId: number, actor: AuditActor, action: string, after: object) {
     await this.sessions.touch(manager, sessionId);
@@ -349,16 +301,4 @@ export class SessionImportWriter {
       checked.map((c) => ({ ...c, aspect })),
     );
   }
-}
-
-/** The kind of a body named by a report, from the first words of its name (else `other`). */
-export function organisationKindOf(name: string): string {
-  const folded = foldForSearch(name);
-  if (/^bao |^dai |^tap chi |^thong tan xa /.test(folded)) return 'press';
-  if (/^(uy ban nhan dan|ubnd|hoi dong nhan dan)/.test(folded)) return 'local_government';
-  if (/(tinh uy|thanh uy|huyen uy|dang uy)$|^tinh uy|^thanh uy/.test(folded)) return 'party_committee';
-  if (/^ban (tuyen giao|dan van|doi ngoai|to chuc|noi chinh)/.test(folded)) return 'party_body';
-  if (/^(so|bo|cuc|vu|tong cuc|van phong) /.test(folded)) return 'state_body';
-  if (/^(truong|dai hoc|hoc vien|vien) /.test(folded)) return 'academic';
-  return 'other';
 }

@@ -1,4 +1,4 @@
-import { organisationKindOf } from './session-import-writer';
+import { organisationKindOf } from './import-record-writer';
 
 describe('the kind of a body named by a report', () => {
   it.each([
