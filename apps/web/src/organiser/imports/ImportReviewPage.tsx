@@ -1,9 +1,9 @@
-import { Alert, Button, Form, Input, Radio, Select, Tag, Typography } from 'antd';
+import { Alert, Button, Form, Input, Select, Typography } from 'antd';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { RequireRole } from '../../registration/RequireRole';
 import { ApiError, errorMessage, fieldMessage } from '../../shared/api/problem';
-import { formatInstant, FORMATS, label, matchesFolded, SESSION_KINDS } from '../../shared/format';
+import { formatInstant, FORMATS, matchesFolded, SESSION_KINDS } from '../../shared/format';
 import { ErrorState } from '../../shared/ui/ErrorState';
 import { Loading } from '../../shared/ui/Loading';
 import { NotFoundPage } from '../../shared/ui/NotFoundPage';
@@ -13,8 +13,11 @@ import { ORGANISER_ROLES } from '../SessionsPage';
 import { buildAcceptBody, dateRangeOf, initialReview, type MergeChoice, type ReviewValues } from './accept-body';
 import { ArticlePanel } from './ArticlePanel';
 import { CitedField, type ParagraphTexts } from './CitedField';
+import { DateFields } from './DateFields';
 import { FactLists } from './FactLists';
-import { FIELD_LABELS, PARTS_OF_DAY, percent, PRECISIONS } from './facts';
+import { PARTS_OF_DAY } from './facts';
+import { ReviewNotices } from './ReviewNotices';
+import { FORM_FIELD, FORM_LABELS, options } from './review-form';
 import { QuoteFocusContext, type QuoteFocus } from './focus';
 import type { QuoteMark } from './highlight';
 import { useAcceptImport, useStoredImport } from './queries';
@@ -54,41 +57,6 @@ function quoteMarks(p: StoredImport): Map<number, QuoteMark[]> {
   for (const list of FACT_LISTS) p[list].forEach((cited, index) => add(`${list}/${index}`, cited));
   return byParagraph;
 }
-
-const options = (map: Record<string, string>, keys?: string[]) =>
-  Object.entries(map)
-    .filter(([value]) => !keys || keys.includes(value))
-    .map(([value, text]) => ({ value, label: text }));
-
-/** Where the API's field names land on this form (the date's three go to whichever input is shown). */
-const FORM_FIELD: Record<string, keyof ReviewValues> = {
-  title: 'title',
-  kind: 'kind',
-  precision: 'precision',
-  endsOn: 'endsOn',
-  partOfDay: 'partOfDay',
-  venueName: 'venueName',
-  hostProvinceId: 'hostProvinceId',
-  format: 'format',
-};
-const FORM_LABELS: Partial<Record<keyof ReviewValues, string>> = {
-  title: 'Tên hội nghị',
-  kind: 'Loại hội nghị',
-  precision: 'Mức chính xác của ngày',
-  day: 'Ngày bắt đầu',
-  endsOn: 'Ngày kết thúc',
-  month: 'Tháng',
-  year: 'Năm',
-  partOfDay: 'Buổi',
-  venueName: 'Địa điểm',
-  hostProvinceId: 'Tỉnh đăng cai',
-  format: 'Hình thức',
-};
-
-const YEAR_FROM: Record<string, string> = {
-  event_name: 'năm lấy từ tên hội nghị',
-  published_date: 'năm lấy từ ngày đăng bài',
-};
 
 /** The review itself, for a proposal already read (exported for its component test). */
 export function Review({ proposal: p }: { proposal: StoredImport }) {
@@ -167,7 +135,6 @@ export function Review({ proposal: p }: { proposal: StoredImport }) {
     }
   };
 
-  const doubtful = !p.isTraining || p.confidence < 0.5;
   const partKeys = ['morning', 'afternoon', 'evening', 'full_day', ...(initial.partOfDay === 'noon' ? ['noon'] : [])];
 
   return (
@@ -181,68 +148,12 @@ export function Review({ proposal: p }: { proposal: StoredImport }) {
         câu trích được tô sáng trong bài.
       </p>
 
-      {accepted && p.sessionId !== null && (
-        <Alert
-          type="success"
-          showIcon
-          role="status"
-          title={
-            p.acceptedAs === 'further_source'
-              ? 'Đã chấp nhận: bài được thêm làm nguồn cho phiên đã có.'
-              : 'Đã chấp nhận: đã tạo phiên nháp mới từ bài.'
-          }
-          description={
-            <>
-              {p.acceptedAt && <>Lúc {formatInstant(p.acceptedAt)}. </>}
-              <Link to={`/quan-ly/phien/${p.sessionId}`}>Mở phiên trong trang quản lý</Link>
-            </>
-          }
-        />
-      )}
-
-      {/* Accepted meanwhile (409): said where the accepted state is shown, not at the foot of the form. */}
-      {failure !== null && accepted && <Alert type="error" showIcon role="alert" title={acceptFailure(failure)} />}
-
-      {doubtful && (
-        <Alert
-          type="warning"
-          showIcon
-          title={p.isTraining ? 'Đề xuất có độ tin cậy thấp' : 'Bài này có vẻ không tả một hội nghị tập huấn'}
-          description={`Độ tin cậy của đề xuất: ${percent(p.confidence)}. Hãy đối chiếu từng trường với bài trước khi chấp nhận.`}
-        />
-      )}
-
-      {p.sameEventAs && (
-        <Alert
-          type="info"
-          showIcon
-          className="import-same-event"
-          title={
-            <>
-              Bài này có vẻ tả phiên đã có:{' '}
-              <Link to={`/quan-ly/phien/${p.sameEventAs.session.id}`}>{p.sameEventAs.session.name}</Link> (mức giống{' '}
-              {percent(p.sameEventAs.score)})
-            </>
-          }
-          description={
-            <>
-              <SameEventFacts title="Bài bổ sung" fields={p.sameEventAs.adds} />
-              <SameEventFacts title="Khớp với phiên" fields={p.sameEventAs.agrees} />
-              <SameEventFacts title="Khác với phiên" fields={p.sameEventAs.conflicts} />
-              <Radio.Group
-                aria-label="Cách chấp nhận bài này"
-                value={merge}
-                disabled={accepted}
-                onChange={(event) => setMerge(event.target.value as MergeChoice)}
-                options={[
-                  { value: 'follow', label: 'Thêm làm nguồn cho phiên đó' },
-                  { value: 'new', label: 'Tạo phiên nháp mới' },
-                ]}
-              />
-            </>
-          }
-        />
-      )}
+      <ReviewNotices
+        proposal={p}
+        merge={merge}
+        onMerge={setMerge}
+        refusedAgain={failure !== null && accepted ? acceptFailure(failure) : null}
+      />
 
       <div className="import-review">
         <section className="import-proposal" aria-labelledby="import-proposal-title">
@@ -270,49 +181,7 @@ export function Review({ proposal: p }: { proposal: StoredImport }) {
               </Form.Item>
             </CitedField>
             <CitedField fieldKey="date" cited={p.date} paragraphs={paragraphs}>
-              <fieldset className="import-date">
-                <legend>
-                  {FIELD_LABELS.date}
-                  {p.date && (
-                    <span className="hint">
-                      {' '}
-                      — đề xuất: {label(PRECISIONS, p.date.value.precision).toLowerCase()}
-                      {p.date.value.yearFrom && YEAR_FROM[p.date.value.yearFrom]
-                        ? `, ${YEAR_FROM[p.date.value.yearFrom]}`
-                        : ''}
-                    </span>
-                  )}
-                </legend>
-                <div className="form-grid">
-                  <Form.Item label={FORM_LABELS.precision} name="precision">
-                    <Select options={options(PRECISIONS)} />
-                  </Form.Item>
-                  {precision === 'day' && (
-                    <Form.Item label={FORM_LABELS.day} name="day">
-                      <Input type="date" />
-                    </Form.Item>
-                  )}
-                  {precision === 'day' && (
-                    <Form.Item label={FORM_LABELS.endsOn} name="endsOn" extra="Bỏ trống nếu diễn ra trong một ngày.">
-                      <Input type="date" />
-                    </Form.Item>
-                  )}
-                  {precision === 'month' && (
-                    <Form.Item label={FORM_LABELS.month} name="month">
-                      <Input type="month" />
-                    </Form.Item>
-                  )}
-                  {precision === 'year' && (
-                    <Form.Item
-                      label={FORM_LABELS.year}
-                      name="year"
-                      rules={[{ pattern: /^\d{4}$/, message: 'Vui lòng nhập năm, ví dụ 2026.' }]}
-                    >
-                      <Input inputMode="numeric" maxLength={4} />
-                    </Form.Item>
-                  )}
-                </div>
-              </fieldset>
+              <DateFields proposal={p} precision={precision} />
             </CitedField>
             {precision === 'day' && (
               <CitedField fieldKey="partOfDay" cited={p.partOfDay} paragraphs={paragraphs}>
@@ -379,18 +248,5 @@ export function Review({ proposal: p }: { proposal: StoredImport }) {
 
 function acceptFailure(error: unknown): string {
   if (error instanceof ApiError && error.status === 409) return 'Bài này đã được chấp nhận trước đó.';
-  if (error instanceof ApiError && error.status === 501) return 'Máy chủ chưa hỗ trợ chấp nhận đề xuất.';
   return errorMessage(error);
-}
-
-function SameEventFacts({ title, fields }: { title: string; fields: string[] }) {
-  if (!fields.length) return null;
-  return (
-    <p className="import-same-facts">
-      {title}:{' '}
-      {fields.map((f) => (
-        <Tag key={f}>{FIELD_LABELS[f] ?? f}</Tag>
-      ))}
-    </p>
-  );
 }
