@@ -1,7 +1,7 @@
 import { Client } from 'pg';
-import { type BuiltApi, call, ensureApiBuilt, login, ok, spawnBuiltApi, stopBuiltApis } from './support/built-api';
+import { type BuiltApi, call, login, ok } from './support/built-api';
 import { fromNow, HOUR, vnDayFromNow } from './support/fixtures';
-import { ADMIN_URL_ENV, urlForDatabase, withAdminClient } from './support/test-database';
+import { startTwoApis, type TwoApis } from './support/two-apis';
 
 /**
  * Each API process keeps the role grants it read, keyed by the user's grants version (issue 17,
@@ -15,35 +15,16 @@ jest.setTimeout(300_000);
 const ADMIN = { email: 'quantri@grants.test', password: 'grants-revocation-admin-password' };
 
 describe('a revoked grant stops working at once, in both API processes', () => {
-  const database = `ttdn_grants_${process.pid}_${Date.now().toString(36)}`;
-  const adminUrl = process.env[ADMIN_URL_ENV]!;
-  const databaseUrl = urlForDatabase(adminUrl, database);
   let a: BuiltApi;
   let b: BuiltApi;
   let sql: Client;
+  let apis: TwoApis | undefined;
 
   beforeAll(async () => {
-    await ensureApiBuilt();
-    await withAdminClient(adminUrl, (client) => client.query(`CREATE DATABASE "${database}"`));
-    const env = {
-      DATABASE_URL: databaseUrl,
-      SEED_ON_START: 'always',
-      ADMIN_EMAIL: ADMIN.email,
-      ADMIN_PASSWORD: ADMIN.password,
-      DB_CONNECT_TIMEOUT_MS: '60000',
-      RATE_LIMIT_PER_MINUTE: '1000000',
-    };
-    a = await spawnBuiltApi(env);
-    b = await spawnBuiltApi(env);
-    sql = new Client({ connectionString: databaseUrl });
-    await sql.connect();
+    apis = await startTwoApis({ name: 'grants', admin: ADMIN });
+    ({ a, b, sql } = apis);
   });
-
-  afterAll(async () => {
-    await sql?.end();
-    await stopBuiltApis(a, b);
-    await withAdminClient(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`));
-  });
+  afterAll(() => apis?.stop());
 
   /**
    * Scans `code` from 40 loops alternating the processes until `total` are answered; after

@@ -1,8 +1,9 @@
 import { Client } from 'pg';
 import { ALL_MIGRATIONS } from '@migrations';
-import { type BuiltApi, call, ensureApiBuilt, login, ok, spawnBuiltApi, stopBuiltApis } from './support/built-api';
+import { type BuiltApi, call, ensureApiBuilt, login, ok, spawnBuiltApi } from './support/built-api';
 import { fromNow, HOUR, testRedisUrl, uniqueRedisPrefix, vnDayFromNow } from './support/fixtures';
-import { ADMIN_URL_ENV, createTestDatabase, urlForDatabase, withAdminClient } from './support/test-database';
+import { createTestDatabase } from './support/test-database';
+import { startTwoApis, type TwoApis } from './support/two-apis';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 
@@ -20,12 +21,10 @@ const redisUrl = testRedisUrl();
 const itWithRedis = redisUrl ? it : it.skip;
 
 describe('two API processes on one database', () => {
-  const database = `ttdn_multi_${process.pid}_${Date.now().toString(36)}`;
-  const adminUrl = process.env[ADMIN_URL_ENV]!;
-  const databaseUrl = urlForDatabase(adminUrl, database);
   let a: BuiltApi;
   let b: BuiltApi;
   let sql: Client;
+  let apis: TwoApis | undefined;
 
   async function user(admin: string, name: string, roles: Record<string, unknown>[]): Promise<string> {
     const email = `${name}@multi.test`;
@@ -35,32 +34,21 @@ describe('two API processes on one database', () => {
   }
 
   beforeAll(async () => {
-    await ensureApiBuilt();
-    await withAdminClient(adminUrl, (client) => client.query(`CREATE DATABASE "${database}"`));
-    const env = {
-      DATABASE_URL: databaseUrl,
-      SEED_ON_START: 'always',
-      ADMIN_EMAIL: ADMIN.email,
-      ADMIN_PASSWORD: ADMIN.password,
-      // 400 registrations at once wait for the pools, not for a timeout.
-      DB_CONNECT_TIMEOUT_MS: '60000',
-      RATE_LIMIT_PER_MINUTE: '1000000',
-      LOGIN_RATE_LIMIT_PER_MINUTE: String(LOGIN_LIMIT),
-      // The rate-limit test speaks for other client addresses through X-Forwarded-For.
-      TRUST_PROXY: '127.0.0.1',
-      ...(redisUrl ? { REDIS_URL: redisUrl, REDIS_KEY_PREFIX: uniqueRedisPrefix('multi-process') } : {}),
-    };
-    // Both at once, on an empty database.
-    [a, b] = await Promise.all([spawnBuiltApi(env), spawnBuiltApi(env)]);
-    sql = new Client({ connectionString: databaseUrl });
-    await sql.connect();
+    apis = await startTwoApis({
+      name: 'multi',
+      admin: ADMIN,
+      // Both at once, on an empty database.
+      together: true,
+      env: {
+        LOGIN_RATE_LIMIT_PER_MINUTE: String(LOGIN_LIMIT),
+        // The rate-limit test speaks for other client addresses through X-Forwarded-For.
+        TRUST_PROXY: '127.0.0.1',
+        ...(redisUrl ? { REDIS_URL: redisUrl, REDIS_KEY_PREFIX: uniqueRedisPrefix('multi-process') } : {}),
+      },
+    });
+    ({ a, b, sql } = apis);
   });
-
-  afterAll(async () => {
-    await sql?.end();
-    await stopBuiltApis(a, b);
-    await withAdminClient(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`));
-  });
+  afterAll(() => apis?.stop());
 
   it('started together on an empty database: every migration applied once, the seed and the administrator once', async () => {
     const { rows } = await sql.query<{ name: string; n: number }>(
