@@ -1,7 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { PoolClient } from 'pg';
-import QueryStream from 'pg-query-stream';
 import type { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { AuthUser, requireAccess } from '@app/accounts';
@@ -18,6 +16,7 @@ import {
   xlsxStream,
 } from '@app/exports';
 import { ExportQuery } from './dto/attendance.dto';
+import { cursorBatches } from './export-cursor';
 
 export type ExportFormat = 'csv' | 'xlsx' | 'pdf';
 
@@ -303,16 +302,8 @@ export class AttendanceExportService {
     };
   }
 
-  /** A server-side cursor on a dedicated connection, released when the export ends or is abandoned. */
+  /** The lines from a cursor of their own (see cursorBatches), one at a time for the writers. */
   private async *stream(sql: string, params: unknown[]): AsyncGenerator<AttendanceLine> {
-    const runner = this.dataSource.createQueryRunner();
-    const client = (await runner.connect()) as PoolClient;
-    const cursor = client.query(new QueryStream(sql, params, { batchSize: 500 }));
-    try {
-      for await (const row of cursor) yield row as AttendanceLine;
-    } finally {
-      cursor.destroy();
-      await runner.release();
-    }
+    for await (const batch of cursorBatches<AttendanceLine>(this.dataSource, sql, params)) yield* batch;
   }
 }
