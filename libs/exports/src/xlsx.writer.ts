@@ -2,7 +2,16 @@ import ExcelJS from 'exceljs';
 import { EventEmitter, once } from 'node:events';
 import { PassThrough, Readable } from 'node:stream';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { CellValue, EXPORT_TIME_ZONE, ExportColumn, ExportFormatOptions, nfc, wallClock } from './columns';
+import {
+  batchesOf,
+  CellValue,
+  EXPORT_TIME_ZONE,
+  ExportColumn,
+  ExportFormatOptions,
+  nfc,
+  RowSource,
+  wallClock,
+} from './columns';
 import { neutraliseFormula } from './spreadsheet-safety';
 
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -107,7 +116,7 @@ type Sheet = ExcelJS.Worksheet;
  * dates become date cells showing Việt Nam wall-clock time (dd/mm/yyyy hh:mm).
  */
 export function xlsxStream<Row>(
-  rows: AsyncIterable<Row> | Iterable<Row>,
+  rows: RowSource<Row>,
   columns: readonly ExportColumn<Row>[],
   options: XlsxOptions<Row> = {},
 ): Readable {
@@ -119,7 +128,7 @@ export function xlsxStream<Row>(
 }
 
 async function write<Row>(
-  rows: AsyncIterable<Row> | Iterable<Row>,
+  rows: RowSource<Row>,
   columns: readonly ExportColumn<Row>[],
   options: XlsxOptions<Row>,
   output: PassThrough,
@@ -152,35 +161,37 @@ async function write<Row>(
   let currentGroup: string | undefined;
   let written = 0;
 
-  for await (const row of rows) {
-    if (output.destroyed) return; // the consumer went away; leaving the loop closes `rows`
-    if (grouping) {
-      const group = nfc(grouping.key(row) ?? '').trim();
-      if (group !== currentGroup) {
-        if (counts.has(group)) {
-          throw new Error(`xlsxStream: rows must be ordered by group; "${group}" came back after another group`);
+  for await (const batch of batchesOf(rows)) {
+    for (const row of batch) {
+      if (output.destroyed) return; // the consumer went away; leaving the loop closes `rows`
+      if (grouping) {
+        const group = nfc(grouping.key(row) ?? '').trim();
+        if (group !== currentGroup) {
+          if (counts.has(group)) {
+            throw new Error(`xlsxStream: rows must be ordered by group; "${group}" came back after another group`);
+          }
+          sheet?.commit();
+          sheet = openSheet(group);
+          currentGroup = group;
+          counts.set(group, 0);
+          seen = new Set<string>();
         }
-        sheet?.commit();
-        sheet = openSheet(group);
-        currentGroup = group;
-        counts.set(group, 0);
-        seen = new Set<string>();
+        const person = grouping.personKey?.(row);
+        if (person === undefined || !seen.has(person)) {
+          if (person !== undefined) seen.add(person);
+          counts.set(group, (counts.get(group) ?? 0) + 1);
+        }
       }
-      const person = grouping.personKey?.(row);
-      if (person === undefined || !seen.has(person)) {
-        if (person !== undefined) seen.add(person);
-        counts.set(group, (counts.get(group) ?? 0) + 1);
-      }
+      const values = columns.map((column) => xlsxValue(column.value(row), timeZone));
+      const added = sheet!.addRow(values);
+      values.forEach((value, index) => {
+        if (value instanceof Date) {
+          added.getCell(index + 1).numFmt = DATE_FORMAT;
+        }
+      });
+      added.commit();
+      if (++written % ROWS_PER_YIELD === 0) await makeRoom(sheet!, output);
     }
-    const values = columns.map((column) => xlsxValue(column.value(row), timeZone));
-    const added = sheet!.addRow(values);
-    values.forEach((value, index) => {
-      if (value instanceof Date) {
-        added.getCell(index + 1).numFmt = DATE_FORMAT;
-      }
-    });
-    added.commit();
-    if (++written % ROWS_PER_YIELD === 0) await makeRoom(sheet!, output);
   }
 
   // An empty grouped export still opens in Excel: one sheet with the header row.
