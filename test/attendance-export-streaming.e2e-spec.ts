@@ -24,6 +24,8 @@ describe('attendance exports: a long, slowly read download completes', () => {
         REQUEST_TIMEOUT_MS: '1000',
         // Statement timeout 1 s (and the pool's read timeout 3 s).
         DB_STATEMENT_TIMEOUT_MS: '1000',
+        // And each batch of the export's cursor: 1 s (the download as a whole takes far longer).
+        EXPORT_STATEMENT_TIMEOUT_MS: '1000',
       },
     });
     organiser = await tokenFor(t, { role: 'organiser' });

@@ -3,13 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { AuthUser, requireAccess } from '@app/accounts';
-import { nameOrder, notFound } from '@app/common';
+import { AppConfig, nameOrder, notFound } from '@app/common';
 import {
   attachmentHeader,
   assertPdfRowCount,
   CSV_CONTENT_TYPE,
   csvStream,
   ExportColumn,
+  inBatches,
   PDF_CONTENT_TYPE,
   signInSheetPdf,
   XLSX_CONTENT_TYPE,
@@ -115,7 +116,10 @@ interface SessionHeading {
  */
 @Injectable()
 export class AttendanceExportService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+  ) {}
 
   async export(
     sessionId: number,
@@ -189,7 +193,11 @@ export class AttendanceExportService {
       return { contentType: PDF_CONTENT_TYPE, disposition: attachmentHeader(filename), body };
     }
     const { sql, params } = this.linesQuery(sessionId, filter);
-    const rows = this.stream(sql, params);
+    const rows = inBatches(
+      cursorBatches<AttendanceLine>(this.dataSource, sql, params, {
+        statementTimeoutMs: this.config.EXPORT_STATEMENT_TIMEOUT_MS,
+      }),
+    );
     const body =
       format === 'csv'
         ? csvStream(rows, ATTENDANCE_COLUMNS)
@@ -300,10 +308,5 @@ export class AttendanceExportService {
              ORDER BY province COLLATE vi NULLS LAST, part_position, ${nameOrder('full_name', query.sort)}, person_key`,
       params,
     };
-  }
-
-  /** The lines from a cursor of their own (see cursorBatches), one at a time for the writers. */
-  private async *stream(sql: string, params: unknown[]): AsyncGenerator<AttendanceLine> {
-    for await (const batch of cursorBatches<AttendanceLine>(this.dataSource, sql, params)) yield* batch;
   }
 }

@@ -14,7 +14,8 @@ export const EXPORT_BATCH_ROWS = 2000;
  * statement from Parse until Sync, and pg's read timeout runs from submit to the last row, so
  * the pool's statement and read timeouts (15 s / 17 s) cut any download that takes longer, however
  * steadily it flows: a 1M-row CSV to a client was closed mid-body. Here every FETCH is a
- * statement of its own, so each batch (the first one includes the sort) keeps those timeouts.
+ * statement of its own, timed by `statementTimeoutMs` (EXPORT_STATEMENT_TIMEOUT_MS: the first one
+ * includes sorting the whole list, which can take longer than an ordinary statement may).
  * A client that stops reading is cut by the socket's idle timeout, which ends the transaction.
  *
  * Ending the iteration early (a client that went away) rolls back and releases the connection;
@@ -24,7 +25,7 @@ export async function* cursorBatches<Row extends QueryResultRow = QueryResultRow
   dataSource: DataSource,
   sql: string,
   params: unknown[],
-  options: { batchRows?: number; rowMode?: 'array' } = {},
+  options: { statementTimeoutMs: number; batchRows?: number; rowMode?: 'array' },
 ): AsyncGenerator<Row[]> {
   const batchRows = options.batchRows ?? EXPORT_BATCH_ROWS;
   // Straight from the app's pg pool (same size, timeouts and settings): a client can be released
@@ -35,8 +36,15 @@ export async function* cursorBatches<Row extends QueryResultRow = QueryResultRow
   try {
     await client.query('BEGIN READ ONLY');
     open = true;
+    // The batch's own budget, on the server and in pg's read timeout (which would cut first).
+    const timeoutMs = Math.floor(options.statementTimeoutMs);
+    await client.query(`SET LOCAL statement_timeout = ${timeoutMs}`);
     await client.query(`DECLARE export_rows NO SCROLL CURSOR FOR ${sql}`, params);
-    const fetch = { text: `FETCH ${Number(batchRows)} FROM export_rows`, ...(options.rowMode && { rowMode: 'array' }) };
+    const fetch = {
+      text: `FETCH ${Number(batchRows)} FROM export_rows`,
+      query_timeout: timeoutMs + 2000,
+      ...(options.rowMode && { rowMode: 'array' }),
+    };
     for (;;) {
       const { rows } = await client.query<Row>(fetch);
       if (rows.length > 0) yield rows;
