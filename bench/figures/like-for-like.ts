@@ -98,8 +98,11 @@ export async function registrationSession(client: Client, provinceIds: number[],
   return sessionId;
 }
 
-/** Figure 3's load: every request at once, the same bodies as the API gets. */
-export async function registrationLoad(
+/**
+ * Figure 3's burst: every registration at once, one per request, against either server (the
+ * API or the like-for-like baseline), with the same bodies.
+ */
+export async function registrationBurst(
   apiUrl: string,
   sessionId: number,
   requests: { i: number; delegate: { token: string } }[],

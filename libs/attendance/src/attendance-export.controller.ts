@@ -2,7 +2,7 @@ import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Authenticated, AuthUser, CurrentUser } from '@app/accounts';
-import { IdPipe } from '@app/common';
+import { AppConfig, IdPipe } from '@app/common';
 import { XLSX_CONTENT_TYPE } from '@app/exports';
 import { AttendanceExportService, ExportFormat } from './attendance-export';
 import { ExportQuery } from './dto/attendance.dto';
@@ -11,7 +11,10 @@ import { ExportQuery } from './dto/attendance.dto';
 @ApiTags('attendance')
 @Controller()
 export class AttendanceExportController {
-  constructor(private readonly exports: AttendanceExportService) {}
+  constructor(
+    private readonly exports: AttendanceExportService,
+    private readonly config: AppConfig,
+  ) {}
 
   @Get('sessions/:id/attendance.csv')
   @Authenticated({ roles: ['coordinator', 'organiser', 'province_delegate'] })
@@ -61,6 +64,14 @@ export class AttendanceExportController {
     user: AuthUser,
     reply: FastifyReply,
   ) {
+    if (format !== 'pdf') {
+      // The socket's idle timeout (REQUEST_TIMEOUT_MS) would cut a big list while the database
+      // sorts it, before the first byte: an export may be silent for as long as one batch may take.
+      // A client that stops reading part way is still cut: the transaction's idle timeout ends it.
+      const socket = reply.raw.socket;
+      socket?.setTimeout(this.config.EXPORT_STATEMENT_TIMEOUT_MS + this.config.REQUEST_TIMEOUT_MS);
+      reply.raw.once('close', () => socket?.setTimeout(this.config.REQUEST_TIMEOUT_MS));
+    }
     const file = await this.exports.export(sessionId, format, query, user);
     return reply
       .header('content-type', file.contentType)

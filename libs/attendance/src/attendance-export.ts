@@ -1,23 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { PoolClient } from 'pg';
-import QueryStream from 'pg-query-stream';
 import type { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { AuthUser, requireAccess } from '@app/accounts';
-import { nameOrder, notFound } from '@app/common';
+import { AppConfig, nameOrder, notFound } from '@app/common';
 import {
   attachmentHeader,
   assertPdfRowCount,
   CSV_CONTENT_TYPE,
   csvStream,
   ExportColumn,
+  inBatches,
   PDF_CONTENT_TYPE,
   signInSheetPdf,
   XLSX_CONTENT_TYPE,
   xlsxStream,
 } from '@app/exports';
 import { ExportQuery } from './dto/attendance.dto';
+import { cursorBatches } from './export-cursor';
 
 export type ExportFormat = 'csv' | 'xlsx' | 'pdf';
 
@@ -116,7 +116,10 @@ interface SessionHeading {
  */
 @Injectable()
 export class AttendanceExportService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+  ) {}
 
   async export(
     sessionId: number,
@@ -190,7 +193,11 @@ export class AttendanceExportService {
       return { contentType: PDF_CONTENT_TYPE, disposition: attachmentHeader(filename), body };
     }
     const { sql, params } = this.linesQuery(sessionId, filter);
-    const rows = this.stream(sql, params);
+    const rows = inBatches(
+      cursorBatches<AttendanceLine>(this.dataSource, sql, params, {
+        statementTimeoutMs: this.config.EXPORT_STATEMENT_TIMEOUT_MS,
+      }),
+    );
     const body =
       format === 'csv'
         ? csvStream(rows, ATTENDANCE_COLUMNS)
@@ -301,18 +308,5 @@ export class AttendanceExportService {
              ORDER BY province COLLATE vi NULLS LAST, part_position, ${nameOrder('full_name', query.sort)}, person_key`,
       params,
     };
-  }
-
-  /** A server-side cursor on a dedicated connection, released when the export ends or is abandoned. */
-  private async *stream(sql: string, params: unknown[]): AsyncGenerator<AttendanceLine> {
-    const runner = this.dataSource.createQueryRunner();
-    const client = (await runner.connect()) as PoolClient;
-    const cursor = client.query(new QueryStream(sql, params, { batchSize: 500 }));
-    try {
-      for await (const row of cursor) yield row as AttendanceLine;
-    } finally {
-      cursor.destroy();
-      await runner.release();
-    }
   }
 }

@@ -15,6 +15,42 @@ export interface ExportColumn<Row> {
   value(row: Row): CellValue;
 }
 
+/**
+ * Rows already grouped in arrays (a database cursor's batches): the writers then work a batch at
+ * a time instead of awaiting every row. Wrap such a source with {@link inBatches}.
+ */
+export class RowBatches<Row> {
+  constructor(readonly batches: AsyncIterable<readonly Row[]> | Iterable<readonly Row[]>) {}
+}
+
+/** What the writers read: rows one by one (sync or async), or in batches. */
+export type RowSource<Row> = AsyncIterable<Row> | Iterable<Row> | RowBatches<Row>;
+
+export const inBatches = <Row>(batches: AsyncIterable<readonly Row[]> | Iterable<readonly Row[]>): RowBatches<Row> =>
+  new RowBatches(batches);
+
+const ROWS_PER_BATCH = 256;
+
+/**
+ * Any source as batches. Ending the iteration early (a consumer that went away) ends the source's
+ * iteration too (its `return()` is called), which releases a database cursor behind it.
+ */
+export async function* batchesOf<Row>(rows: RowSource<Row>): AsyncGenerator<readonly Row[]> {
+  if (rows instanceof RowBatches) {
+    yield* rows.batches;
+    return;
+  }
+  let batch: Row[] = [];
+  for await (const row of rows) {
+    batch.push(row);
+    if (batch.length === ROWS_PER_BATCH) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
+}
+
 /** Exports show times as they were on the wall in Việt Nam unless a caller says otherwise. */
 export const EXPORT_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 
@@ -25,11 +61,7 @@ export interface ExportFormatOptions {
 
 const partsFormatters = new Map<string, Intl.DateTimeFormat>();
 
-/** The wall-clock fields of `date` in `timeZone`. */
-export function wallClock(
-  date: Date,
-  timeZone: string = EXPORT_TIME_ZONE,
-): { year: number; month: number; day: number; hour: number; minute: number; second: number } {
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
   let formatter = partsFormatters.get(timeZone);
   if (!formatter) {
     formatter = new Intl.DateTimeFormat('en-US', {
@@ -44,17 +76,56 @@ export function wallClock(
     });
     partsFormatters.set(timeZone, formatter);
   }
+  return formatter;
+}
+
+/** The zone's offset from UTC at `ms` (whole seconds), asked of ICU. */
+function offsetAt(ms: number, timeZone: string): number {
   const parts: Record<string, number> = {};
-  for (const part of formatter.formatToParts(date)) {
+  for (const part of formatterFor(timeZone).formatToParts(ms)) {
     if (part.type !== 'literal') parts[part.type] = Number(part.value);
   }
+  const wall = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);
+  return wall - Math.floor(ms / 1000) * 1000;
+}
+
+/**
+ * Offsets by zone and quarter hour. ICU's formatToParts costs microseconds, and an export asks for
+ * a million times that fall in a few hours: the offset is asked once per quarter hour, and kept
+ * only when it is the same at both ends of the quarter (no change of offset inside it), so the
+ * result is always ICU's own.
+ */
+const QUARTER_HOUR = 15 * 60_000;
+const offsetCache = new Map<string, Map<number, number>>();
+const OFFSET_CACHE_MAX = 10_000;
+
+function zoneOffset(ms: number, timeZone: string): number {
+  let zone = offsetCache.get(timeZone);
+  if (!zone) offsetCache.set(timeZone, (zone = new Map()));
+  const quarter = Math.floor(ms / QUARTER_HOUR);
+  const cached = zone.get(quarter);
+  if (cached !== undefined) return cached;
+  const start = offsetAt(quarter * QUARTER_HOUR, timeZone);
+  if (start !== offsetAt((quarter + 1) * QUARTER_HOUR - 1000, timeZone)) return offsetAt(ms, timeZone);
+  if (zone.size >= OFFSET_CACHE_MAX) zone.clear();
+  zone.set(quarter, start);
+  return start;
+}
+
+/** The wall-clock fields of `date` in `timeZone`. */
+export function wallClock(
+  date: Date,
+  timeZone: string = EXPORT_TIME_ZONE,
+): { year: number; month: number; day: number; hour: number; minute: number; second: number } {
+  const ms = date.getTime();
+  const wall = new Date(ms + zoneOffset(ms, timeZone));
   return {
-    year: parts.year,
-    month: parts.month,
-    day: parts.day,
-    hour: parts.hour,
-    minute: parts.minute,
-    second: parts.second,
+    year: wall.getUTCFullYear(),
+    month: wall.getUTCMonth() + 1,
+    day: wall.getUTCDate(),
+    hour: wall.getUTCHours(),
+    minute: wall.getUTCMinutes(),
+    second: wall.getUTCSeconds(),
   };
 }
 

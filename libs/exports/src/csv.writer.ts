@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { cellText, ExportColumn, ExportFormatOptions, formatIsoDateTime } from './columns';
+import { batchesOf, cellText, ExportColumn, ExportFormatOptions, formatIsoDateTime, RowSource } from './columns';
 import { neutraliseFormula } from './spreadsheet-safety';
 
 export const CSV_CONTENT_TYPE = 'text/csv; charset=utf-8';
@@ -32,24 +32,28 @@ export interface CsvOptions extends ExportFormatOptions {
   bom?: boolean;
 }
 
+const NEEDS_QUOTES = { ',': /[",\r\n]/, ';': /[";\r\n]/ } as const;
+
 /** RFC 4180: a field with the separator, a quote, CR or LF is quoted, and quotes inside are doubled. */
 export function csvField(text: string, delimiter: ',' | ';' = ','): string {
-  const needsQuotes = text.includes(delimiter) || /["\r\n]/.test(text);
-  return needsQuotes ? `"${text.replace(/"/g, '""')}"` : text;
+  return NEEDS_QUOTES[delimiter].test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** One record with its CRLF; text cells are NFC and neutralised against formula injection. */
 export function csvRecord(cells: readonly string[], delimiter: ',' | ';' = ','): string {
-  return cells.map((cell) => csvField(cell, delimiter)).join(delimiter) + CRLF;
+  let record = '';
+  for (let i = 0; i < cells.length; i++) record += (i === 0 ? '' : delimiter) + csvField(cells[i], delimiter);
+  return record + CRLF;
 }
 
 async function* csvPieces<Row>(
-  rows: AsyncIterable<Row> | Iterable<Row>,
+  rows: RowSource<Row>,
   columns: readonly ExportColumn<Row>[],
   options: CsvOptions,
 ): AsyncGenerator<string> {
   const delimiter = options.delimiter ?? ',';
   const formatDate = (date: Date) => formatIsoDateTime(date, options.timeZone);
+  const values = columns.map((column) => column.value);
   let piece =
     (options.bom === false ? '' : BOM) +
     csvRecord(
@@ -57,21 +61,23 @@ async function* csvPieces<Row>(
       delimiter,
     );
   let pieces = 0;
-  for await (const row of rows) {
-    piece += csvRecord(
-      columns.map((column) => {
-        const value = column.value(row);
+  for await (const batch of batchesOf(rows)) {
+    // One string per record, built by concatenation: no array of cells per row.
+    for (const row of batch) {
+      for (let i = 0; i < values.length; i++) {
+        const value = values[i](row);
         const text = cellText(value, formatDate);
         // Numbers (a negative count too) are data, not formulas.
-        return typeof value === 'string' ? neutraliseFormula(text) : text;
-      }),
-      delimiter,
-    );
-    if (piece.length >= CSV_PIECE_CHARS) {
-      // The generator is suspended here until the stream wants more: that is the backpressure.
-      yield piece;
-      piece = '';
-      if (++pieces % PIECES_PER_TURN === 0) await nextTurn();
+        piece +=
+          (i === 0 ? '' : delimiter) + csvField(typeof value === 'string' ? neutraliseFormula(text) : text, delimiter);
+      }
+      piece += CRLF;
+      if (piece.length >= CSV_PIECE_CHARS) {
+        // The generator is suspended here until the stream wants more: that is the backpressure.
+        yield piece;
+        piece = '';
+        if (++pieces % PIECES_PER_TURN === 0) await nextTurn();
+      }
     }
   }
   if (piece.length > 0) yield piece;
@@ -84,7 +90,7 @@ async function* csvPieces<Row>(
  * (its iterator's `return()` is called), which releases a database cursor behind it.
  */
 export function csvStream<Row>(
-  rows: AsyncIterable<Row> | Iterable<Row>,
+  rows: RowSource<Row>,
   columns: readonly ExportColumn<Row>[],
   options: CsvOptions = {},
 ): Readable {

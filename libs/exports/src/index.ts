@@ -3,12 +3,16 @@
 // iCal feed) call the writers and the calendar builder with their own rows.
 export {
   EXPORT_TIME_ZONE,
+  batchesOf,
   cellText,
+  inBatches,
+  RowBatches,
   formatIsoDateTime,
   formatVietnameseDateTime,
   type CellValue,
   type ExportColumn,
   type ExportFormatOptions,
+  type RowSource,
 } from './columns';
 export { isFormulaLike, neutraliseFormula, safeCell } from './spreadsheet-safety';
 export { CSV_CONTENT_TYPE, csvField, csvRecord, csvStream, type CsvOptions } from './csv.writer';

@@ -98,6 +98,16 @@ export class AppConfig {
   @Min(100)
   DB_STATEMENT_TIMEOUT_MS = 15000;
 
+  /**
+   * Statement timeout of one batch of a CSV/XLSX export (each FETCH of its cursor). The first
+   * batch sorts the whole list (a million lines in Vietnamese name order take longer than an
+   * ordinary statement may); later batches are quick.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  EXPORT_STATEMENT_TIMEOUT_MS = 120_000;
+
   /** auto: seed when running on the embedded database; always / never otherwise. */
   @IsIn(['auto', 'always', 'never'])
   SEED_ON_START: 'auto' | 'always' | 'never' = 'auto';
@@ -300,6 +310,7 @@ export const CONFIG_VARIABLES = [
   'DB_POOL_SIZE',
   'DB_CONNECT_TIMEOUT_MS',
   'DB_STATEMENT_TIMEOUT_MS',
+  'EXPORT_STATEMENT_TIMEOUT_MS',
   'SEED_ON_START',
   'LOG_LEVEL',
   'LOG_FORMAT',
