@@ -15,7 +15,7 @@ cleanup() {
 trap cleanup EXIT
 port=3917
 DATABASE_URL="postgres://postgres@127.0.0.1:5432/$db" SEED_ON_START=always PORT=$port LOG_LEVEL=warn \
-  node dist/apps/api/src/main.js &
+  node --max-semi-space-size=16 dist/apps/api/src/main.js &
 pid=$!
 for _ in $(seq 1 60); do
   if curl -fsS "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1; then break; fi

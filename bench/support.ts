@@ -10,7 +10,7 @@ export const ADMIN = { email: 'bench-admin@bench.local', password: 'bench-admin-
 
 // By path: bench is compiled by plain tsc, which does not rewrite the @app aliases.
 // eslint-disable-next-line no-restricted-imports
-import { builtApiEnv, freePort, sleep } from '../libs/database/src/embedded/processes';
+import { API_NODE_FLAGS, builtApiEnv, freePort, sleep } from '../libs/database/src/embedded/processes';
 
 export { freePort, sleep };
 
@@ -47,7 +47,7 @@ export interface SpawnedApi {
 export async function spawnApi(env: Record<string, string>, readyTimeoutMs = 300_000): Promise<SpawnedApi> {
   const port = await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, [API_MAIN], {
+  const child = spawn(process.execPath, [...API_NODE_FLAGS, API_MAIN], {
     cwd: ROOT,
     env: builtApiEnv({
       NODE_ENV: 'production',

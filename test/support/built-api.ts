@@ -7,9 +7,9 @@ import { promisify } from 'node:util';
 // eslint-disable-next-line no-restricted-imports
 import { relocatedClusterName, relocationRoots } from '../../libs/database/src/embedded/server-placement';
 // eslint-disable-next-line no-restricted-imports
-import { builtApiEnv, freePort, isAlive, sleep } from '../../libs/database/src/embedded/processes';
+import { API_NODE_FLAGS, builtApiEnv, freePort, isAlive, sleep } from '../../libs/database/src/embedded/processes';
 
-export { builtApiEnv, freePort, isAlive, sleep };
+export { API_NODE_FLAGS, builtApiEnv, freePort, isAlive, sleep };
 
 const execFileAsync = promisify(execFile);
 const ROOT = path.resolve(__dirname, '../..');
@@ -117,7 +117,7 @@ export async function spawnBuiltApi(
   cwd = root,
 ): Promise<BuiltApi> {
   const port = Number(env.PORT ?? (await freePort()));
-  const child = spawn(process.execPath, [path.join(root, path.relative(ROOT, BUILT_API_MAIN))], {
+  const child = spawn(process.execPath, [...API_NODE_FLAGS, path.join(root, path.relative(ROOT, BUILT_API_MAIN))], {
     cwd,
     env: builtApiEnv({
       JWT_SECRET: 'built-api-test-secret-at-least-32-characters',
