@@ -20,13 +20,19 @@ export async function signIn(page: Page, who: { email: string; password: string 
 export async function choose(page: Page, field: Locator, option: string, typed?: string): Promise<void> {
   await field.click();
   if (typed !== undefined) await field.pressSequentially(typed, { delay: 20 });
-  await page
-    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
-    .filter({ hasText: option })
-    .first()
-    .click();
-  // Until its closing animation ends the list is still in the page (and unnamed, which axe flags).
-  await page.waitForFunction(() => !document.querySelector('.ant-select-dropdown:not(.ant-select-dropdown-hidden)'));
+  const open = '.ant-select-dropdown:not(.ant-select-dropdown-hidden)';
+  // A searchable select's list is redrawn as the answers to what was typed arrive: a click that
+  // lands while it is redrawn picks nothing and the list stays open, so a person clicks again.
+  for (let attempt = 1; ; attempt++) {
+    await page.locator(`${open} .ant-select-item-option`).filter({ hasText: option }).first().click();
+    try {
+      // Until its closing animation ends the list is still in the page (and unnamed, which axe flags).
+      await page.waitForFunction((selector) => !document.querySelector(selector), open, { timeout: 5_000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
 }
 
 export type { Person };

@@ -97,7 +97,8 @@ function Attendance({ sessionId }: { sessionId: number }) {
 
   const failed = session.error ?? parts.error ?? roster.error ?? attendance.error;
   if (failed) return <ErrorState error={failed} onRetry={() => void attendance.refetch()} />;
-  if (!session.data || !parts.data || !roster.data) return <Loading />;
+  // Without the chosen part's records every row would read "Chưa điểm danh": wait for them too.
+  if (!session.data || !parts.data || !roster.data || (chosen !== undefined && !attendance.data)) return <Loading />;
 
   const provinces = [...new Map(rows.filter((r) => r.provinceId).map((r) => [r.provinceId!, r.province]))];
   const shown = rows.filter(
