@@ -92,9 +92,10 @@ export async function clientTypeFiles(document: OpenAPIObject): Promise<Map<stri
   return output;
 }
 
-/** Which file each path, operation and schema belongs in (file names are tag slugs). */
+/** Which file each path, operation and schema belongs in (file names: tag slug, then use case). */
 function dealOut(spec: OpenAPIObject) {
   const fileOfPath = new Map<string, string>();
+  const baseOfFile = new Map<string, string>();
   const fileOfOperation = new Map<string, string>();
   const tagsOfSchema = new Map<string, Set<string>>();
   const schemaRefs = (value: unknown) => refsIn(value, '#/components/schemas/');
@@ -111,7 +112,9 @@ function dealOut(spec: OpenAPIObject) {
   for (const [path, item] of Object.entries(spec.paths)) {
     const operations = METHODS.flatMap((method) => (item[method] ? [item[method]] : []));
     const tag = operations.flatMap((operation) => operation.tags ?? [])[0];
-    const file = tag ? slug(tag) : 'untagged';
+    const base = tag ? slug(tag) : 'untagged';
+    const file = useCaseFile(base, path);
+    baseOfFile.set(file, base);
     fileOfPath.set(path, file);
     for (const operation of operations) {
       if (operation.operationId) fileOfOperation.set(operation.operationId, file);
@@ -123,7 +126,15 @@ function dealOut(spec: OpenAPIObject) {
     }
   }
   const fileOfSchema = new Map<string, string>();
-  for (const [schema, tags] of tagsOfSchema) fileOfSchema.set(schema, tags.size === 1 ? [...tags][0] : SHARED);
+  for (const [schema, files] of tagsOfSchema) {
+    // One use case's schema lives with it; one that several use cases of a tag share, in that
+    // tag's `<tag>-shared`; one several tags share, in `shared`.
+    const bases = new Set([...files].map((file) => baseOfFile.get(file)));
+    fileOfSchema.set(
+      schema,
+      files.size === 1 ? [...files][0] : bases.size === 1 ? `${[...bases][0]}-${SHARED}` : SHARED,
+    );
+  }
   return { fileOfPath, fileOfOperation, fileOfSchema };
 }
 
@@ -178,6 +189,21 @@ function slug(tag: string): string {
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
+}
+
+/**
+ * The use case a path belongs to within its tag: the resource below the tag's own
+ * (`/sessions/{id}/agenda/{itemId}` → `sessions-agenda`, `/sessions/{id}/parts/{partId}/check-ins` → `attendance-parts-check-ins`), the tag itself for its own collection and `<tag>-record` for one of its records.
+ */
+function useCaseFile(base: string, path: string): string {
+  const segments = path
+    .replace(/^\/api\/v\d+\//, '')
+    .split('/')
+    .filter((segment) => segment && !segment.startsWith('{'));
+  const below = segments.length > 1 ? slug(segments.slice(1, 3).join('-')) : undefined;
+  if (below && below !== base) return `${base}-${below}`;
+  // The tag's own collection (list, create) apart from one of its records (read, edit, delete).
+  return /\/\{[^}]+\}$/.test(path) ? `${base}-record` : base;
 }
 
 /** catalogue-editing → catalogue_editing (the namespace the index imports it as). */

@@ -3,27 +3,88 @@
  * Do not make direct changes to the file.
  */
 
-import type * as attendance from "./schema/attendance";
+import type * as attendance_attendance_csv from "./schema/attendance-attendance-csv";
+import type * as attendance_attendance_pdf from "./schema/attendance-attendance-pdf";
+import type * as attendance_attendance_xlsx from "./schema/attendance-attendance-xlsx";
+import type * as attendance_check_in_code from "./schema/attendance-check-in-code";
+import type * as attendance_parts from "./schema/attendance-parts";
+import type * as attendance_parts_absences from "./schema/attendance-parts-absences";
+import type * as attendance_parts_attendance from "./schema/attendance-parts-attendance";
+import type * as attendance_parts_bridge_points from "./schema/attendance-parts-bridge-points";
+import type * as attendance_parts_check_ins from "./schema/attendance-parts-check-ins";
+import type * as attendance_parts_check_outs from "./schema/attendance-parts-check-outs";
+import type * as attendance_parts_walk_ins from "./schema/attendance-parts-walk-ins";
+import type * as attendance_provinces from "./schema/attendance-provinces";
+import type * as attendance_qr_png from "./schema/attendance-qr-png";
+import type * as attendance_qr_svg from "./schema/attendance-qr-svg";
+import type * as attendance_shared from "./schema/attendance-shared";
+import type * as attendance_statistics from "./schema/attendance-statistics";
+import type * as attendance_undo from "./schema/attendance-undo";
 import type * as audit from "./schema/audit";
-import type * as auth from "./schema/auth";
-import type * as catalogue_editing from "./schema/catalogue-editing";
+import type * as auth_login from "./schema/auth-login";
+import type * as auth_logout from "./schema/auth-logout";
+import type * as auth_me from "./schema/auth-me";
+import type * as auth_password from "./schema/auth-password";
+import type * as auth_refresh from "./schema/auth-refresh";
+import type * as auth_shared from "./schema/auth-shared";
+import type * as catalogue_editing_positions from "./schema/catalogue-editing-positions";
+import type * as catalogue_editing_renames from "./schema/catalogue-editing-renames";
 import type * as documents from "./schema/documents";
+import type * as documents_record from "./schema/documents-record";
 import type * as exports from "./schema/exports";
 import type * as health from "./schema/health";
-import type * as imports from "./schema/imports";
-import type * as notifications from "./schema/notifications";
+import type * as health_ready from "./schema/health-ready";
+import type * as imports_accept from "./schema/imports-accept";
+import type * as imports_articles from "./schema/imports-articles";
+import type * as imports_record from "./schema/imports-record";
+import type * as imports_shared from "./schema/imports-shared";
+import type * as notifications_messages from "./schema/notifications-messages";
+import type * as notifications_messages_retry from "./schema/notifications-messages-retry";
+import type * as notifications_preferences from "./schema/notifications-preferences";
+import type * as notifications_shared from "./schema/notifications-shared";
 import type * as organisations from "./schema/organisations";
+import type * as organisations_record from "./schema/organisations-record";
+import type * as organisations_shared from "./schema/organisations-shared";
 import type * as people from "./schema/people";
+import type * as people_record from "./schema/people-record";
 import type * as provinces from "./schema/provinces";
-import type * as registration from "./schema/registration";
+import type * as provinces_record from "./schema/provinces-record";
+import type * as provinces_shared from "./schema/provinces-shared";
+import type * as registration_approve from "./schema/registration-approve";
+import type * as registration_audit from "./schema/registration-audit";
+import type * as registration_record from "./schema/registration-record";
+import type * as registration_registration_settings from "./schema/registration-registration-settings";
+import type * as registration_registrations from "./schema/registration-registrations";
+import type * as registration_registrations_bulk from "./schema/registration-registrations-bulk";
+import type * as registration_reject from "./schema/registration-reject";
+import type * as registration_shared from "./schema/registration-shared";
+import type * as registration_template_csv from "./schema/registration-template-csv";
+import type * as registration_template_xlsx from "./schema/registration-template-xlsx";
+import type * as registration_withdraw from "./schema/registration-withdraw";
 import type * as sessions from "./schema/sessions";
+import type * as sessions_agenda from "./schema/sessions-agenda";
+import type * as sessions_awards from "./schema/sessions-awards";
+import type * as sessions_bridge_points from "./schema/sessions-bridge-points";
+import type * as sessions_claims from "./schema/sessions-claims";
+import type * as sessions_delegations from "./schema/sessions-delegations";
+import type * as sessions_invitations from "./schema/sessions-invitations";
+import type * as sessions_organisers from "./schema/sessions-organisers";
+import type * as sessions_record from "./schema/sessions-record";
+import type * as sessions_roles from "./schema/sessions-roles";
+import type * as sessions_shared from "./schema/sessions-shared";
+import type * as sessions_stated_posts from "./schema/sessions-stated-posts";
+import type * as sessions_status from "./schema/sessions-status";
 import type * as sources from "./schema/sources";
+import type * as sources_record from "./schema/sources-record";
+import type * as sources_shared from "./schema/sources-shared";
 import type * as users from "./schema/users";
+import type * as users_record from "./schema/users-record";
+import type * as users_shared from "./schema/users-shared";
 import type * as shared from "./schema/shared";
 
-export interface paths extends attendance.paths, audit.paths, auth.paths, catalogue_editing.paths, documents.paths, exports.paths, health.paths, imports.paths, notifications.paths, organisations.paths, people.paths, provinces.paths, registration.paths, sessions.paths, sources.paths, users.paths {}
+export interface paths extends attendance_attendance_csv.paths, attendance_attendance_pdf.paths, attendance_attendance_xlsx.paths, attendance_check_in_code.paths, attendance_parts.paths, attendance_parts_absences.paths, attendance_parts_attendance.paths, attendance_parts_bridge_points.paths, attendance_parts_check_ins.paths, attendance_parts_check_outs.paths, attendance_parts_walk_ins.paths, attendance_provinces.paths, attendance_qr_png.paths, attendance_qr_svg.paths, attendance_statistics.paths, attendance_undo.paths, audit.paths, auth_login.paths, auth_logout.paths, auth_me.paths, auth_password.paths, auth_refresh.paths, catalogue_editing_positions.paths, catalogue_editing_renames.paths, documents.paths, documents_record.paths, exports.paths, health.paths, health_ready.paths, imports_accept.paths, imports_articles.paths, imports_record.paths, notifications_messages.paths, notifications_messages_retry.paths, notifications_preferences.paths, organisations.paths, organisations_record.paths, people.paths, people_record.paths, provinces.paths, provinces_record.paths, registration_approve.paths, registration_audit.paths, registration_record.paths, registration_registration_settings.paths, registration_registrations.paths, registration_registrations_bulk.paths, registration_reject.paths, registration_template_csv.paths, registration_template_xlsx.paths, registration_withdraw.paths, sessions.paths, sessions_agenda.paths, sessions_awards.paths, sessions_bridge_points.paths, sessions_claims.paths, sessions_delegations.paths, sessions_invitations.paths, sessions_organisers.paths, sessions_record.paths, sessions_roles.paths, sessions_stated_posts.paths, sessions_status.paths, sources.paths, sources_record.paths, users.paths, users_record.paths {}
 export type webhooks = Record<string, never>;
-export interface schemas extends attendance.schemas, audit.schemas, auth.schemas, catalogue_editing.schemas, documents.schemas, imports.schemas, notifications.schemas, organisations.schemas, people.schemas, provinces.schemas, registration.schemas, sessions.schemas, sources.schemas, users.schemas, shared.schemas {}
+export interface schemas extends attendance_parts.schemas, attendance_parts_absences.schemas, attendance_parts_attendance.schemas, attendance_parts_bridge_points.schemas, attendance_parts_check_ins.schemas, attendance_parts_walk_ins.schemas, attendance_provinces.schemas, attendance_shared.schemas, attendance_statistics.schemas, attendance_undo.schemas, audit.schemas, auth_login.schemas, auth_me.schemas, auth_password.schemas, auth_shared.schemas, catalogue_editing_positions.schemas, catalogue_editing_renames.schemas, documents.schemas, documents_record.schemas, imports_accept.schemas, imports_articles.schemas, imports_shared.schemas, notifications_messages.schemas, notifications_preferences.schemas, notifications_shared.schemas, organisations.schemas, organisations_record.schemas, organisations_shared.schemas, people.schemas, people_record.schemas, provinces.schemas, provinces_record.schemas, provinces_shared.schemas, registration_audit.schemas, registration_record.schemas, registration_registration_settings.schemas, registration_registrations.schemas, registration_registrations_bulk.schemas, registration_reject.schemas, registration_shared.schemas, registration_withdraw.schemas, sessions.schemas, sessions_agenda.schemas, sessions_awards.schemas, sessions_bridge_points.schemas, sessions_claims.schemas, sessions_delegations.schemas, sessions_invitations.schemas, sessions_organisers.schemas, sessions_record.schemas, sessions_roles.schemas, sessions_shared.schemas, sessions_stated_posts.schemas, sessions_status.schemas, sources.schemas, sources_record.schemas, sources_shared.schemas, users.schemas, users_record.schemas, users_shared.schemas, shared.schemas {}
 export interface components {
     schemas: schemas;
     responses: never;
@@ -33,4 +94,4 @@ export interface components {
     pathItems: never;
 }
 export type $defs = Record<string, never>;
-export interface operations extends attendance.operations, audit.operations, auth.operations, catalogue_editing.operations, documents.operations, exports.operations, health.operations, imports.operations, notifications.operations, organisations.operations, people.operations, provinces.operations, registration.operations, sessions.operations, sources.operations, users.operations {}
+export interface operations extends attendance_attendance_csv.operations, attendance_attendance_pdf.operations, attendance_attendance_xlsx.operations, attendance_check_in_code.operations, attendance_parts.operations, attendance_parts_absences.operations, attendance_parts_attendance.operations, attendance_parts_bridge_points.operations, attendance_parts_check_ins.operations, attendance_parts_check_outs.operations, attendance_parts_walk_ins.operations, attendance_provinces.operations, attendance_qr_png.operations, attendance_qr_svg.operations, attendance_statistics.operations, attendance_undo.operations, audit.operations, auth_login.operations, auth_logout.operations, auth_me.operations, auth_password.operations, auth_refresh.operations, catalogue_editing_positions.operations, catalogue_editing_renames.operations, documents.operations, documents_record.operations, exports.operations, health.operations, health_ready.operations, imports_accept.operations, imports_articles.operations, imports_record.operations, notifications_messages.operations, notifications_messages_retry.operations, notifications_preferences.operations, organisations.operations, organisations_record.operations, people.operations, people_record.operations, provinces.operations, provinces_record.operations, registration_approve.operations, registration_audit.operations, registration_record.operations, registration_registration_settings.operations, registration_registrations.operations, registration_registrations_bulk.operations, registration_reject.operations, registration_template_csv.operations, registration_template_xlsx.operations, registration_withdraw.operations, sessions.operations, sessions_agenda.operations, sessions_awards.operations, sessions_bridge_points.operations, sessions_claims.operations, sessions_delegations.operations, sessions_invitations.operations, sessions_organisers.operations, sessions_record.operations, sessions_roles.operations, sessions_stated_posts.operations, sessions_status.operations, sources.operations, sources_record.operations, users.operations, users_record.operations {}

@@ -26,23 +26,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/documents/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** A document with the sessions and agenda items that covered it */
-        get: operations["DocumentsController_detail"];
-        put?: never;
-        post?: never;
-        delete: operations["DocumentsEditingController_removeDocument"];
-        options?: never;
-        head?: never;
-        patch: operations["DocumentsEditingController_updateDocument"];
-        trace?: never;
-    };
 }
 export interface operations {
     DocumentsController_list: {
@@ -137,150 +120,6 @@ export interface operations {
             };
         };
     };
-    DocumentsController_detail: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["DocumentDetailDto"];
-                };
-            };
-            /** @description A bearer token was sent but is invalid or expired (problem+json) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Any other error (4xx/5xx) as problem+json */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    DocumentsEditingController_removeDocument: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description No valid bearer access token (problem+json) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Needs the role organiser or admin, not limited to one session (problem+json) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Still covered by sessions or agenda items (names them) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Any other error (4xx/5xx) as problem+json */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    DocumentsEditingController_updateDocument: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateDocumentDto"];
-            };
-        };
-        responses: {
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description No valid bearer access token (problem+json) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Needs the role organiser or admin, not limited to one session (problem+json) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Any other error (4xx/5xx) as problem+json */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
 }
 export interface schemas {
     DocumentSummaryDto: {
@@ -300,31 +139,6 @@ export interface schemas {
         items: components["schemas"]["DocumentSummaryDto"][];
         page: components["schemas"]["PageMeta"];
     };
-    CoverageDto: {
-        sessionId: number;
-        sessionSlug: string;
-        sessionTitle: string;
-        startsOn: string;
-        /** @description The agenda item that covered it; null when cited by the session as a whole */
-        agendaItemId?: number | null;
-        agendaItemTitle?: string | null;
-    };
-    DocumentDetailDto: {
-        id: number;
-        slug: string;
-        /** @example 57-KL/TW */
-        number?: string | null;
-        /** @example Kết luận */
-        kind: string;
-        title: string;
-        issuedOn?: string | null;
-        issuerId?: number | null;
-        /** @description Issuer name as at the issue date */
-        issuerName?: string | null;
-        note?: string | null;
-        coveredBy: components["schemas"]["CoverageDto"][];
-        citations: components["schemas"]["CitationDto"][];
-    };
     CreateDocumentDto: {
         /** @example 57-KL/TW */
         number?: string;
@@ -332,16 +146,6 @@ export interface schemas {
         /** @example Kết luận */
         kind: string;
         title: string;
-        issuerId?: number;
-        issuedOn?: string;
-    };
-    UpdateDocumentDto: {
-        /** @example 57-KL/TW */
-        number?: string;
-        slug?: string;
-        /** @example Kết luận */
-        kind?: string;
-        title?: string;
         issuerId?: number;
         issuedOn?: string;
     };

@@ -23,23 +23,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/organisations/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** An organisation with its names over time, the name at ?at=, sub-bodies and sessions */
-        get: operations["OrganisationsController_detail"];
-        put?: never;
-        post?: never;
-        delete: operations["OrganisationsEditingController_removeOrganisation"];
-        options?: never;
-        head?: never;
-        patch: operations["OrganisationsEditingController_updateOrganisation"];
-        trace?: never;
-    };
 }
 export interface operations {
     OrganisationsController_list: {
@@ -134,207 +117,11 @@ export interface operations {
             };
         };
     };
-    OrganisationsController_detail: {
-        parameters: {
-            query?: {
-                /** @description Show what was in force on this date */
-                at?: string;
-            };
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["OrganisationDetailDto"];
-                };
-            };
-            /** @description A bearer token was sent but is invalid or expired (problem+json) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Any other error (4xx/5xx) as problem+json */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    OrganisationsEditingController_removeOrganisation: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description No valid bearer access token (problem+json) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Needs the role organiser or admin, not limited to one session (problem+json) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Still referenced (names the references) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Any other error (4xx/5xx) as problem+json */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    OrganisationsEditingController_updateOrganisation: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateOrganisationDto"];
-            };
-        };
-        responses: {
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description No valid bearer access token (problem+json) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Needs the role organiser or admin, not limited to one session (problem+json) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Any other error (4xx/5xx) as problem+json */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
 }
 export interface schemas {
-    OrganisationSummaryDto: {
-        id: number;
-        slug: string;
-        kind: string;
-        /** @description Current official name */
-        name: string;
-        shortName?: string | null;
-        parentId?: number | null;
-        provinceId?: number | null;
-    };
     OrganisationPageDto: {
         items: components["schemas"]["OrganisationSummaryDto"][];
         page: components["schemas"]["PageMeta"];
-    };
-    OrganisationNameDto: {
-        name: string;
-        /** @description A variant spelling used by sources, not an official name */
-        isAlias: boolean;
-        validFrom?: string | null;
-        validTo?: string | null;
-        citations: components["schemas"]["CitationDto"][];
-    };
-    OrganisedSessionDto: {
-        sessionId: number;
-        slug: string;
-        title: string;
-        startsOn?: string | null;
-        /** @enum {string} */
-        role: "lead" | "co_organiser" | "presenter";
-        /** @description The organisation name in force at that session */
-        nameThen: string;
-    };
-    OrganisationDetailDto: {
-        id: number;
-        slug: string;
-        kind: string;
-        /** @description Current official name */
-        name: string;
-        shortName?: string | null;
-        parentId?: number | null;
-        provinceId?: number | null;
-        note?: string | null;
-        at?: string | null;
-        /** @description The name in force on ?at= (today when not given) */
-        nameAt: string;
-        names: components["schemas"]["OrganisationNameDto"][];
-        children: components["schemas"]["OrganisationSummaryDto"][];
-        sessions: components["schemas"]["OrganisedSessionDto"][];
-        /** @description Delegations it sent, as reports list them */
-        delegations: components["schemas"]["DelegationAtSessionDto"][];
-        /** @description Roles at events (guest, award recipient…) */
-        roles: components["schemas"]["RoleAtSessionDto"][];
     };
     CreateOrganisationDto: {
         /** @example Sở Ngoại vụ tỉnh Tuyên Quang */
@@ -342,16 +129,6 @@ export interface schemas {
         slug?: string;
         /** @enum {string} */
         kind: "party_body" | "state_body" | "steering_committee" | "local_government" | "party_committee" | "press" | "academic" | "international" | "other";
-        shortName?: string;
-        parentId?: number;
-        provinceId?: number;
-    };
-    UpdateOrganisationDto: {
-        /** @example Sở Ngoại vụ tỉnh Tuyên Quang */
-        name?: string;
-        slug?: string;
-        /** @enum {string} */
-        kind?: "party_body" | "state_body" | "steering_committee" | "local_government" | "party_committee" | "press" | "academic" | "international" | "other";
         shortName?: string;
         parentId?: number;
         provinceId?: number;

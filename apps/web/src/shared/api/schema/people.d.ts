@@ -27,23 +27,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/people/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** A person with every post, the posts held at ?at=, and their presentations */
-        get: operations["PeopleController_detail"];
-        put?: never;
-        post?: never;
-        delete: operations["PeopleEditingController_removePerson"];
-        options?: never;
-        head?: never;
-        patch: operations["PeopleEditingController_updatePerson"];
-        trace?: never;
-    };
 }
 export interface operations {
     PeopleController_list: {
@@ -138,153 +121,6 @@ export interface operations {
             };
         };
     };
-    PeopleController_detail: {
-        parameters: {
-            query?: {
-                /** @description Show what was in force on this date */
-                at?: string;
-            };
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PersonDetailDto"];
-                };
-            };
-            /** @description A bearer token was sent but is invalid or expired (problem+json) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Any other error (4xx/5xx) as problem+json */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    PeopleEditingController_removePerson: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description No valid bearer access token (problem+json) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Needs the role organiser or admin, not limited to one session (problem+json) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Still a presenter somewhere (names the references) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Any other error (4xx/5xx) as problem+json */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    PeopleEditingController_updatePerson: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdatePersonDto"];
-            };
-        };
-        responses: {
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description No valid bearer access token (problem+json) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Needs the role organiser or admin, not limited to one session (problem+json) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Any other error (4xx/5xx) as problem+json */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
 }
 export interface schemas {
     PersonSummaryDto: {
@@ -299,51 +135,9 @@ export interface schemas {
         items: components["schemas"]["PersonSummaryDto"][];
         page: components["schemas"]["PageMeta"];
     };
-    PresentationDto: {
-        sessionId: number;
-        sessionSlug: string;
-        sessionTitle: string;
-        startsOn?: string | null;
-        agendaItemId: number;
-        agendaItemTitle: string;
-        kind: string;
-        /** @description Posts stated at that session first, then those held at its date */
-        positionsThen: components["schemas"]["PositionDto"][];
-    };
-    PersonDetailDto: {
-        id: number;
-        slug: string;
-        fullName: string;
-        academicTitle?: string | null;
-        militaryRank?: string | null;
-        honorific?: string | null;
-        note?: string | null;
-        /** @description Every recorded post */
-        positions: components["schemas"]["PositionDto"][];
-        /** @description The date asked for with ?at= */
-        at?: string | null;
-        /** @description Posts held on `at` (today when not given) */
-        positionsAt: components["schemas"]["PositionDto"][];
-        presentations: components["schemas"]["PresentationDto"][];
-        /** @description Chair, guest, speaker, lecturer, award recipient */
-        roles: components["schemas"]["RoleAtSessionDto"][];
-    };
     CreatePersonDto: {
         /** @example Nguyễn Văn A */
         fullName: string;
-        /** @description Derived from the name when omitted */
-        slug?: string;
-        /** @example PGS.TS */
-        academicTitle?: string;
-        /** @example Thiếu tướng */
-        militaryRank?: string;
-        /** @example đồng chí */
-        honorific?: string;
-        note?: string;
-    };
-    UpdatePersonDto: {
-        /** @example Nguyễn Văn A */
-        fullName?: string;
         /** @description Derived from the name when omitted */
         slug?: string;
         /** @example PGS.TS */

@@ -23,23 +23,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/provinces/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** A unit with its successor (2025 merger), the units merged into it, and the delegations it sent */
-        get: operations["PlacesController_province"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/regions": {
         parameters: {
             query?: never;
@@ -49,23 +32,6 @@ export interface paths {
         };
         /** The six socio-economic regions */
         get: operations["PlacesController_regions"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/regions/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** A region with its pre-2025 units */
-        get: operations["PlacesController_region"];
         put?: never;
         post?: never;
         delete?: never;
@@ -101,45 +67,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProvincePageDto"];
-                };
-            };
-            /** @description A bearer token was sent but is invalid or expired (problem+json) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Any other error (4xx/5xx) as problem+json */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    PlacesController_province: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProvinceDetailDto"];
                 };
             };
             /** @description A bearer token was sent but is invalid or expired (problem+json) */
@@ -199,82 +126,11 @@ export interface operations {
             };
         };
     };
-    PlacesController_region: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["RegionDetailDto"];
-                };
-            };
-            /** @description A bearer token was sent but is invalid or expired (problem+json) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Any other error (4xx/5xx) as problem+json */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
 }
 export interface schemas {
-    ProvinceDto: {
-        id: number;
-        /** @description Official code (unknown for the 2025 units) */
-        code?: string | null;
-        name: string;
-        /** @enum {string} */
-        kind: "province" | "city";
-        regionId: number;
-        regionName: string;
-        validFrom?: string | null;
-        validTo?: string | null;
-        successorId?: number | null;
-        successorName?: string | null;
-    };
     ProvincePageDto: {
         items: components["schemas"]["ProvinceDto"][];
         page: components["schemas"]["PageMeta"];
-    };
-    ProvinceDetailDto: {
-        id: number;
-        /** @description Official code (unknown for the 2025 units) */
-        code?: string | null;
-        name: string;
-        /** @enum {string} */
-        kind: "province" | "city";
-        regionId: number;
-        regionName: string;
-        validFrom?: string | null;
-        validTo?: string | null;
-        successorId?: number | null;
-        successorName?: string | null;
-        /** @description Units merged into this one */
-        predecessors: components["schemas"]["ProvinceDto"][];
-        /** @description Delegations it sent (by agency), also those of the units merged into it */
-        delegations: components["schemas"]["DelegationAtSessionDto"][];
     };
     RegionDto: {
         id: number;
@@ -282,13 +138,5 @@ export interface schemas {
         name: string;
         /** @description Pre-2025 units in the region */
         provinceCount: number;
-    };
-    RegionDetailDto: {
-        id: number;
-        slug: string;
-        name: string;
-        /** @description Pre-2025 units in the region */
-        provinceCount: number;
-        provinces: components["schemas"]["ProvinceDto"][];
     };
 }

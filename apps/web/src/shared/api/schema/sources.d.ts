@@ -24,24 +24,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/sources/{key}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** One source: its paragraphs when on file, and every fact that cites it */
-        get: operations["SourcesController_detail"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        /** Correct a source; a new text must still hold every citation of it */
-        patch: operations["SourcesController_update"];
-        trace?: never;
-    };
 }
 export interface operations {
     SourcesController_list: {
@@ -154,106 +136,6 @@ export interface operations {
             };
         };
     };
-    SourcesController_detail: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                key: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SourceDetailDto"];
-                };
-            };
-            /** @description A bearer token was sent but is invalid or expired (problem+json) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Any other error (4xx/5xx) as problem+json */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    SourcesController_update: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                key: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateSourceDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SourceDetailDto"];
-                };
-            };
-            /** @description No valid bearer access token (problem+json) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Needs the role organiser or admin, not limited to one session (problem+json) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Key taken, or the new text breaks citations (lists them) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Any other error (4xx/5xx) as problem+json */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
 }
 export interface schemas {
     SourceDto: {
@@ -278,39 +160,6 @@ export interface schemas {
         items: components["schemas"]["SourceDto"][];
         page: components["schemas"]["PageMeta"];
     };
-    SourceCitationDto: {
-        /** @example session_delegation */
-        subjectType: string;
-        subjectId: number;
-        /** @description The session the fact belongs to */
-        sessionSlug?: string | null;
-        paragraph: number;
-        quote?: string | null;
-        aspect?: string | null;
-        /** @description The cited value was changed since; kept for the record */
-        retired: boolean;
-    };
-    SourceDetailDto: {
-        /** @example 000 */
-        key: string;
-        publisher?: string | null;
-        title: string;
-        publishedOn?: string | null;
-        author?: string | null;
-        url?: string | null;
-        note?: string | null;
-        /** @example vi */
-        language: string;
-        /** @description Its text is on file, so quotes are checked */
-        hasText: boolean;
-        /** @description How many facts cite it (retired citations not counted) */
-        citationCount: number;
-        /** @description Slugs of the sessions it reports */
-        sessions: string[];
-        /** @description Paragraph n is paragraphs[n-1] */
-        paragraphs?: string[] | null;
-        citations: components["schemas"]["SourceCitationDto"][];
-    };
     CreateSourceDto: {
         /**
          * @description Short key citations use; derived when omitted
@@ -319,35 +168,6 @@ export interface schemas {
         key?: string;
         /** @example Tập huấn công tác thông tin đối ngoại năm 2019 */
         title: string;
-        /** @example Báo Tuyên Quang */
-        publisher?: string;
-        author?: string;
-        /** @example https://baotuyenquang.com.vn/tap-huan-ttdn.html */
-        url?: string;
-        /**
-         * @description The date the page carries
-         * @example 2019-11-12
-         */
-        publishedOn?: string;
-        /**
-         * @default vi
-         * @example vi
-         */
-        language: string;
-        note?: string;
-        /** @description The text, so citations can be checked: split into paragraphs by the seed rule (every non-blank line, a line of only no-break spaces is blank). Send this or `paragraphs`. */
-        text?: string;
-        /** @description The text already split, paragraph 1 first */
-        paragraphs?: string[];
-    };
-    UpdateSourceDto: {
-        /**
-         * @description Short key citations use; derived when omitted
-         * @example baotq-2019-11
-         */
-        key?: string;
-        /** @example Tập huấn công tác thông tin đối ngoại năm 2019 */
-        title?: string;
         /** @example Báo Tuyên Quang */
         publisher?: string;
         author?: string;

@@ -24,24 +24,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/users/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** One user (admin) */
-        get: operations["UsersController_get"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        /** Change role grants (replaced as a whole), active flag, name or password (admin) */
-        patch: operations["UsersController_update"];
-        trace?: never;
-    };
 }
 export interface operations {
     UsersController_list: {
@@ -156,127 +138,8 @@ export interface operations {
             };
         };
     };
-    UsersController_get: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UserResponse"];
-                };
-            };
-            /** @description No valid bearer access token (problem+json) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Needs the role admin (problem+json) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Any other error (4xx/5xx) as problem+json */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    UsersController_update: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateUserDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UserResponse"];
-                };
-            };
-            /** @description No valid bearer access token (problem+json) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Needs the role admin (problem+json) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Would leave no active administrator (problem+json) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Any other error (4xx/5xx) as problem+json */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
 }
 export interface schemas {
-    RoleGrantDto: {
-        /** @enum {string} */
-        role: "admin" | "organiser" | "coordinator" | "province_delegate";
-        /** @description Organiser or coordinator only: limit the grant to this training session */
-        sessionId?: number | null;
-        /** @description Required for province_delegate (a current province), refused for other roles */
-        provinceId?: number | null;
-        /** @description Organiser only, not with sessionId: bind the grant to this organisation (e.g. a provincial Sở TT&TT). The organiser then runs only the sessions it organises (lead or co-organiser) and creates sessions it leads. */
-        organisationId?: number | null;
-    };
     CreateUserDto: {
         /** @example dai.bieu@tuyenquang.gov.vn */
         email: string;
@@ -286,35 +149,8 @@ export interface schemas {
         /** @default [] */
         roles: components["schemas"]["RoleGrantDto"][];
     };
-    UserResponse: {
-        id: number;
-        email: string;
-        displayName: string;
-        active: boolean;
-        /**
-         * Format: date-time
-         * @description Set while the account is locked
-         */
-        lockedUntil: string | null;
-        roles: components["schemas"]["RoleGrantResponse"][];
-        /** Format: date-time */
-        createdAt: string;
-        /** Format: date-time */
-        updatedAt: string;
-    };
     UserPageResponse: {
         items: components["schemas"]["UserResponse"][];
         page: components["schemas"]["PageMeta"];
-    };
-    UpdateUserDto: {
-        /** @description Replaces every grant of the user */
-        roles?: components["schemas"]["RoleGrantDto"][];
-        /** @description false disables the account: logins refused, refresh tokens revoked */
-        active?: boolean;
-        displayName?: string;
-        /** @description true lifts an account lock and forgets the failed attempts of every address */
-        unlock?: boolean;
-        /** @description Password reset: clears a lock and revokes every refresh token of the user */
-        password?: string;
     };
 }

@@ -39,23 +39,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/organisations/{id}/renames": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Rename an organisation from a date; the former name stays on record and searchable */
-        post: operations["OrganisationsEditingController_rename"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
 }
 export interface operations {
     PeopleEditingController_addPosition: {
@@ -157,56 +140,6 @@ export interface operations {
             };
         };
     };
-    OrganisationsEditingController_rename: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["RenameOrganisationDto"];
-            };
-        };
-        responses: {
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description No valid bearer access token (problem+json) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Needs the role organiser or admin, not limited to one session (problem+json) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Any other error (4xx/5xx) as problem+json */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
 }
 export interface schemas {
     CreatePositionDto: {
@@ -221,11 +154,5 @@ export interface schemas {
         validTo?: string;
         /** @description Where the sources say so; checked against the source text */
         citations?: components["schemas"]["CitationInputDto"][];
-    };
-    RenameOrganisationDto: {
-        /** @example Ban Tuyên giáo và Dân vận Trung ương */
-        name: string;
-        /** @description First day of the new name; the old one ends the day before */
-        effectiveFrom: string;
     };
 }

@@ -6,24 +6,24 @@
 import type { components } from "../schema";
 
 export interface paths {
-    "/api/v1/notifications/messages": {
+    "/api/v1/sessions/{id}/parts": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** E-mail messages by state (queued, sending, sent, failed, dead, unconfirmed), newest first, with the last error */
-        get: operations["NotificationsController_list"];
+        get: operations["AttendanceController_parts"];
         put?: never;
-        post?: never;
+        /** Add a part (buổi, e.g. a half-day) within the session dates; times without an offset are Việt Nam time (organisers and coordinators of the session) */
+        post: operations["AttendanceController_addPart"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/notifications/messages/{id}/retry": {
+    "/api/v1/sessions/{id}/parts/{partId}": {
         parameters: {
             query?: never;
             header?: never;
@@ -32,87 +32,18 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Queue a dead (or unconfirmed) message again, with a fresh count of attempts */
-        post: operations["NotificationsController_retry"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/notifications/preferences": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The categories of e-mail the signed-in user turned off */
-        get: operations["NotificationsController_preferences"];
-        /** Turn categories of e-mail off (listed) or back on (left out) */
-        put: operations["NotificationsController_setPreferences"];
         post?: never;
-        delete?: never;
+        /** Remove a part; refused (409) once any attendance is recorded for it */
+        delete: operations["AttendanceController_removePart"];
         options?: never;
         head?: never;
-        patch?: never;
+        /** Correct a part's label or times (still within the session dates) */
+        patch: operations["AttendanceController_updatePart"];
         trace?: never;
     };
 }
 export interface operations {
-    NotificationsController_list: {
-        parameters: {
-            query?: {
-                limit?: number;
-                offset?: number;
-                state?: "queued" | "sending" | "sent" | "failed" | "dead" | "unconfirmed";
-                /** @description Only messages about this session */
-                session?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["MessagePageDto"];
-                };
-            };
-            /** @description No valid bearer access token (problem+json) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Needs the role admin (problem+json) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Any other error (4xx/5xx) as problem+json */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    NotificationsController_retry: {
+    AttendanceController_parts: {
         parameters: {
             query?: never;
             header?: never;
@@ -128,7 +59,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MessageDto"];
+                    "application/json": components["schemas"]["PartDto"][];
                 };
             };
             /** @description No valid bearer access token (problem+json) */
@@ -140,7 +71,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Needs the role admin (problem+json) */
+            /** @description Needs the role coordinator or organiser or admin (problem+json) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -149,24 +80,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such message (problem+json) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The message is not dead or unconfirmed (problem+json) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
             /** @description Any other error (4xx/5xx) as problem+json */
             default: {
                 headers: {
@@ -178,53 +91,112 @@ export interface operations {
             };
         };
     };
-    NotificationsController_preferences: {
+    AttendanceController_addPart: {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PreferencesResponse"];
-                };
+            path: {
+                id: number;
             };
-            /** @description No valid bearer access token (problem+json) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Any other error (4xx/5xx) as problem+json */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    NotificationsController_setPreferences: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["PreferencesDto"];
+                "application/json": components["schemas"]["CreatePartDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartDto"];
+                };
+            };
+            /** @description No valid bearer access token (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Needs the role coordinator or organiser or admin (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error (4xx/5xx) as problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AttendanceController_removePart: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                partId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No valid bearer access token (problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Needs the role coordinator or organiser or admin (problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error (4xx/5xx) as problem+json */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AttendanceController_updatePart: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                partId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdatePartDto"];
             };
         };
         responses: {
@@ -233,11 +205,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PreferencesResponse"];
+                    "application/json": components["schemas"]["PartDto"];
                 };
             };
             /** @description No valid bearer access token (problem+json) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Needs the role coordinator or organiser or admin (problem+json) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -258,35 +239,40 @@ export interface operations {
     };
 }
 export interface schemas {
-    MessageDto: {
+    CreatePartDto: {
+        /** @example Sáng 15/4 */
+        label: string;
+        /**
+         * @description Without an offset the time is Việt Nam time (Asia/Ho_Chi_Minh)
+         * @example 2026-04-15T08:00:00+07:00
+         */
+        startsAt: string;
+        /**
+         * @description Without an offset the time is Việt Nam time (Asia/Ho_Chi_Minh)
+         * @example 2026-04-15T11:30:00+07:00
+         */
+        endsAt: string;
+    };
+    PartDto: {
         id: number;
-        /** @description What event for which recipient; never stored twice */
-        idempotencyKey: string;
-        category: string;
-        template: string;
-        recipient: string;
-        sessionId: number | null;
-        /** @enum {string} */
-        state: "queued" | "sending" | "sent" | "failed" | "dead" | "unconfirmed";
-        attempts: number;
-        /** @description RFC 5322 Message-ID, fixed when the message was queued */
-        messageId: string;
-        lastError: string | null;
-        createdAt: string;
-        sentAt: string | null;
+        sessionId: number;
+        position: number;
+        label: string;
+        startsAt: string;
+        endsAt: string;
     };
-    MessagePageDto: {
-        items: components["schemas"]["MessageDto"][];
-        page: components["schemas"]["PageMeta"];
-    };
-    PreferencesResponse: {
-        /** @description Categories of e-mail the user turned off (mail about a person’s own registration cannot be) */
-        disabled: ("delegate_updates" | "moderation_digest" | "coordinator_briefing" | "session_changes")[];
-        /** @description Every category a user may turn off */
-        categories: ("delegate_updates" | "moderation_digest" | "coordinator_briefing" | "session_changes")[];
-    };
-    PreferencesDto: {
-        /** @description Categories of e-mail the user turned off (mail about a person’s own registration cannot be) */
-        disabled: ("delegate_updates" | "moderation_digest" | "coordinator_briefing" | "session_changes")[];
+    UpdatePartDto: {
+        /** @example Sáng 15/4 */
+        label?: string;
+        /**
+         * @description Without an offset the time is Việt Nam time (Asia/Ho_Chi_Minh)
+         * @example 2026-04-15T08:00:00+07:00
+         */
+        startsAt?: string;
+        /**
+         * @description Without an offset the time is Việt Nam time (Asia/Ho_Chi_Minh)
+         * @example 2026-04-15T11:30:00+07:00
+         */
+        endsAt?: string;
     };
 }
