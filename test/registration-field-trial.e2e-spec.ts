@@ -81,7 +81,7 @@ describe('registration field-trial fixes', () => {
       // Where the delegate types: the first empty row after what the template already holds.
       list.addRow(['Trịnh Văn Quyết', 'Nam', 'Chuyên viên', 'Sở Văn hóa', '0961000001', '']);
       list.addRow(['Hà Thị Thu', 'Nữ', '', 'Báo Tuyên Quang', '0961000002', '']);
-      // A refusal shows its problem document (CI once answered 400 here; it did not recur).
+      // A refusal shows its problem document (CI answered 400 here when ExcelJS had written the sheet before workbook.xml).
       const res = expectStatus(await upload(id, await xlsxBuffer(workbook), XLSX), 201);
       expect(res.body.registrations.map((r: { fullName: string }) => r.fullName)).toEqual([
         'Trịnh Văn Quyết',

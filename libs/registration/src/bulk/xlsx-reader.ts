@@ -37,8 +37,9 @@ const unreadable = () =>
  * Cells are read as the text a person sees (rich text joined, a formula's result, hyperlink text).
  */
 export async function readXlsx(body: Buffer): Promise<SheetRow[]> {
-  await assertInflatedSizeWithinBounds(body);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([body]), {
+  const zip = await openWithinBounds(body);
+  const firstSheetOnly = await firstSheetInReadingOrder(zip);
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([firstSheetOnly]), {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
     styles: 'ignore',
@@ -58,7 +59,7 @@ export async function readXlsx(body: Buffer): Promise<SheetRow[]> {
         if (rows.length > MAX_BULK_ROWS) throw tooManyRows();
         rows.push({ row: (row as ExcelJS.Row).number, cells: texts });
       }
-      // The first worksheet is the list; instructions and examples live on the others.
+      // Only the list is in the archive read (see firstSheetInReadingOrder).
       break;
     }
   } catch (error) {
@@ -68,8 +69,8 @@ export async function readXlsx(body: Buffer): Promise<SheetRow[]> {
   return rows;
 }
 
-/** Inflates each entry into a byte counter, stopping at the bound. */
-async function assertInflatedSizeWithinBounds(body: Buffer): Promise<void> {
+/** Opens the archive and inflates each entry into a byte counter, stopping at the bound. */
+async function openWithinBounds(body: Buffer): Promise<JSZip> {
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(body, { checkCRC32: false });
@@ -94,7 +95,67 @@ async function assertInflatedSizeWithinBounds(body: Buffer): Promise<void> {
         .on('end', () => resolve());
     });
   }
+  return zip;
 }
+
+const WORKSHEET_PATH = /^xl\/worksheets\/sheet\d+\.xml$/;
+/** What the streaming reader needs before a worksheet: without them it cannot name the sheet or read its text cells. */
+const READ_FIRST = [
+  '[Content_Types].xml',
+  '_rels/.rels',
+  'xl/workbook.xml',
+  'xl/_rels/workbook.xml.rels',
+  'xl/sharedStrings.xml',
+  'xl/styles.xml',
+];
+
+/**
+ * The upload's archive again, holding only the list (the first tab as Excel shows it, which need
+ * not be sheet1.xml) after the workbook parts, stored uncompressed. ExcelJS's streaming reader
+ * reads entries in archive order and fails, or reads the wrong sheet, when a worksheet comes
+ * before workbook.xml or the tabs were reordered; zip writers, ExcelJS's own included, do not
+ * keep one order (CI once saw the template, filled in, refused as unreadable).
+ */
+async function firstSheetInReadingOrder(zip: JSZip): Promise<Buffer> {
+  const list = await firstTabPath(zip);
+  const sheets = Object.keys(zip.files).filter((path) => WORKSHEET_PATH.test(path));
+  const chosen = list && sheets.includes(list) ? list : sheets.sort(bySheetNumber)[0];
+  if (!chosen) throw unreadable();
+  const repacked = new JSZip();
+  const others = Object.keys(zip.files).filter(
+    (path) => !zip.files[path].dir && !WORKSHEET_PATH.test(path) && !path.startsWith('xl/worksheets/'),
+  );
+  const ordered = [
+    ...READ_FIRST.filter((path) => others.includes(path)),
+    ...others.filter((path) => !READ_FIRST.includes(path)),
+  ];
+  try {
+    for (const path of [...ordered, chosen]) repacked.file(path, await zip.files[path].async('nodebuffer'));
+    return await repacked.generateAsync({ type: 'nodebuffer', compression: 'STORE' });
+  } catch {
+    throw unreadable();
+  }
+}
+
+/** The worksheet part of the workbook's first tab, from workbook.xml and its relationships; undefined when they do not say. */
+async function firstTabPath(zip: JSZip): Promise<string | undefined> {
+  const workbook = await zip.file('xl/workbook.xml')?.async('string');
+  const rels = await zip.file('xl/_rels/workbook.xml.rels')?.async('string');
+  if (!workbook || !rels) return undefined;
+  // <sheet name="…" sheetId="2" r:id="rId3"/>: the relationship attribute's prefix is whatever the writer declared.
+  const firstSheet = /<(?:\w+:)?sheet\b[^>]*>/.exec(workbook)?.[0];
+  const relationId = firstSheet && /\s\w+:id="([^"]+)"/.exec(firstSheet)?.[1];
+  if (!relationId) return undefined;
+  const relation = [...rels.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)]
+    .map((match) => match[0])
+    .find((element) => new RegExp(`\\sId="${escapeRegExp(relationId)}"`).test(element));
+  const target = relation && /\sTarget="([^"]+)"/.exec(relation)?.[1];
+  if (!target) return undefined;
+  return target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^\.\//, '')}`;
+}
+
+const bySheetNumber = (a: string, b: string) => Number(/(\d+)\.xml$/.exec(a)![1]) - Number(/(\d+)\.xml$/.exec(b)![1]);
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The text a cell shows: numbers without exponent, dates as YYYY-MM-DD, rich text and formulas by their text. */
 export function cellText(value: CellValue | undefined): string {
