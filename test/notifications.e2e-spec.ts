@@ -244,6 +244,37 @@ describe('notifications: outbox, delivery, templates', () => {
     expectNoDuplicates(sink);
   });
 
+  it('mail to one person arrives in the order it was written, although several deliveries run at once', async () => {
+    const address = 'thu.tu@tuyenquang.test';
+    const titles = Array.from({ length: 8 }, (_, i) => `Tập huấn thứ tự thư ${i + 1}`);
+    const sessionIds: number[] = [];
+    for (const title of titles) sessionIds.push(await openSession(title, 5));
+    // Refused at first: every message to the address is waiting at once, with retries due
+    // together once the mailbox takes mail again — the case where order is easiest to lose.
+    sink.refuse(address);
+    for (const sessionId of sessionIds) {
+      await t
+        .http()
+        .post(`/api/v1/sessions/${sessionId}/registrations`)
+        .set(bearer(tqDelegate))
+        .send(person('Đinh Thị Thu', '0912300051', address))
+        .expect(201);
+    }
+    await waitUntil(
+      async () =>
+        (await count(t, `SELECT count(*) AS n FROM notification_message WHERE recipient_email = $1 AND attempts > 0`, [
+          address,
+        ])) > 0,
+      'a first delivery is refused',
+    );
+    sink.accept(address);
+    await outboxSettled(t);
+    const subjects = sink.to(address).map((mail) => mail.subject!);
+    expect(subjects).toHaveLength(titles.length);
+    expect(subjects.map((subject) => titles.find((title) => subject.endsWith(title)))).toEqual(titles);
+    expectNoDuplicates(sink);
+  });
+
   it('a dead message is listed with its last error, and an administrator can retry it', async () => {
     const admin = await tokenFor(t, { role: 'admin' });
     const sessionId = await openSession('Tập huấn thư không gửi được', 5);

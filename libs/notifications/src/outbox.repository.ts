@@ -89,16 +89,37 @@ export class OutboxRepository {
    * Takes a message for one delivery attempt: recorded as `sending` (with its Message-ID, fixed at
    * insert) until `leaseMs` from now, before any byte goes to the SMTP server. Only a queued or
    * failed message can be taken, so two workers never both send it.
+   *
+   * A person reads their mail in the order it arrives: "you are on the waitlist" must not come
+   * after "you have a place". So a message waits while an earlier one to the same address is
+   * still on its way (queued, being sent, or failed and due a retry), whichever worker or process
+   * holds it; the condition only ever turns true, so no two deliveries race past it. Earlier
+   * messages more than a day older do not hold it back, so that one stuck message cannot stop a
+   * person's mail for good. `waiting` says the message was held back rather than not claimable.
    */
-  async claim(manager: EntityManager, id: number, leaseMs: number): Promise<MessageRow | undefined> {
+  async claim(
+    manager: EntityManager,
+    id: number,
+    leaseMs: number,
+  ): Promise<{ message?: MessageRow; waiting: boolean }> {
     const [rows] = await manager.query(
-      `UPDATE notification_message
+      `UPDATE notification_message m
           SET state = 'sending', attempts = attempts + 1, sending_until = now() + $2 * interval '1 millisecond', updated_at = now()
-        WHERE id = $1 AND state IN ('queued', 'failed')
-        RETURNING *`,
+        WHERE m.id = $1 AND m.state IN ('queued', 'failed')
+          AND NOT EXISTS (
+            SELECT 1 FROM notification_message earlier
+             WHERE earlier.recipient_email = m.recipient_email AND earlier.id < m.id
+               AND earlier.state IN ('queued', 'sending', 'failed')
+               AND earlier.created_at > m.created_at - interval '1 day')
+        RETURNING m.*`,
       [id, leaseMs],
     );
-    return rows[0];
+    if (rows[0]) return { message: rows[0], waiting: false };
+    const [left] = await manager.query(
+      `SELECT 1 FROM notification_message WHERE id = $1 AND state IN ('queued', 'failed')`,
+      [id],
+    );
+    return { waiting: left !== undefined };
   }
 
   async markSent(manager: EntityManager, id: number): Promise<void> {

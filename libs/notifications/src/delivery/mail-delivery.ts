@@ -15,6 +15,9 @@ import { DELIVERIES_AT_ONCE, MailTransport } from './mail-transport';
 export const AFTER_SEND_PROBE = Symbol('AFTER_SEND_PROBE');
 export type AfterSendProbe = (messageId: number) => Promise<void>;
 
+/** How long a message held back behind an earlier one to the same address waits before it is tried again. */
+const WAIT_FOR_EARLIER_SECONDS = 1;
+
 /**
  * The delivery worker: takes one message per job, records it as `sending` (its Message-ID was
  * fixed at insert) before talking to the server, then `sent`; a refusal or a network error marks it
@@ -64,7 +67,12 @@ export class MailDelivery implements OnApplicationBootstrap, OnApplicationShutdo
   async deliver(job: JobWithMetadata<MailJob>): Promise<void> {
     const id = job.data.messageId;
     const manager = this.dataSource.manager;
-    const message = await this.outbox.claim(manager, id, this.config.MAIL_SEND_TIMEOUT_MS);
+    const { message, waiting } = await this.outbox.claim(manager, id, this.config.MAIL_SEND_TIMEOUT_MS);
+    if (waiting) {
+      // An earlier message to the same person is still on its way: try this one again shortly.
+      await this.queue.addLater(id, WAIT_FOR_EARLIER_SECONDS);
+      return;
+    }
     if (!message) {
       // Already sent, dead, unconfirmed, or left "sending" by a worker that died: nothing to send.
       await this.outbox.reconcileStale(manager, id);

@@ -81,6 +81,11 @@ export class MailQueue implements OnModuleInit, OnApplicationShutdown {
     await this.boss.send(MAIL_QUEUE, { messageId } satisfies MailJob);
   }
 
+  /** A fresh job for the message, due `seconds` from now (the job handing it over completes). */
+  async addLater(messageId: number, seconds: number): Promise<void> {
+    await this.boss.send(MAIL_QUEUE, { messageId } satisfies MailJob, { startAfter: seconds });
+  }
+
   async work<T extends object>(
     queue: string,
     options: WorkOptions,
