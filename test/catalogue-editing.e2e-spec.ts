@@ -187,6 +187,29 @@ describe('catalogue: organisers edit sessions, agenda, people, organisations, do
     expect(badField.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['id', 'status']);
   });
 
+  it('race: 100 sessions of one title created at once each get a free slug; 100 people with one name, one 201 and 409s naming the slug', async () => {
+    const title = 'Hội nghị tập huấn đồng thời';
+    const sessions = await Promise.all(
+      Array.from({ length: 100 }, () =>
+        as(organiser).post('/api/v1/sessions').send({ title, kind: 'training_conference', startsOn: '2026-06-01' }),
+      ),
+    );
+    expect(sessions.map((res) => res.status)).toEqual(sessions.map(() => 201));
+    expect(new Set(sessions.map((res) => res.body.slug)).size).toBe(100);
+    expect(await count(t, `SELECT count(*) AS n FROM training_session WHERE title = $1`, [title])).toBe(100);
+
+    const people = await Promise.all(
+      Array.from({ length: 100 }, () => as(organiser).post('/api/v1/people').send({ fullName: 'Cầm Thị Đồng Thời' })),
+    );
+    const statuses = people.map((res) => res.status);
+    expect(statuses.filter((status) => status === 201)).toHaveLength(1);
+    expect(statuses.filter((status) => status === 409)).toHaveLength(99);
+    for (const refused of people.filter((res) => res.status === 409)) {
+      expect(refused.body.errors).toEqual([{ path: 'slug', message: 'is already used' }]);
+    }
+    expect(await count(t, `SELECT count(*) AS n FROM person WHERE full_name = 'Cầm Thị Đồng Thời'`)).toBe(1);
+  });
+
   it('clears optional fields with null and refuses null for the others, naming the field', async () => {
     const [province] = await t.app.get(DataSource).query(`SELECT id FROM province WHERE valid_to IS NULL LIMIT 1`);
     const created = await as(organiser)

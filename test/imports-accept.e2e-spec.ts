@@ -228,6 +228,25 @@ describe('imports: accepting a reviewed proposal (issue 20)', () => {
     ).toBe(1);
   });
 
+  it('race: different reports naming the same new presenter and body, accepted at once, each get their own free slug', async () => {
+    const reports = Array.from({ length: 12 }, (_, i) =>
+      [
+        `Tập huấn kỹ năng phát ngôn cho cán bộ huyện, đợt ${i + 1}`,
+        `Sáng ${i + 1}/9/2024, tại Hội trường Sở Văn hóa, Ban Chỉ đạo công tác thông tin đối ngoại huyện Mường Tè số ${i + 1} tổ chức Hội nghị tập huấn công tác thông tin đối ngoại năm 2024 cho 60 đại biểu.`,
+        'Tại hội nghị, ThS Lò Văn Chiến Thắng, Phó Trưởng ban trình bày chuyên đề “Kỹ năng phát ngôn và cung cấp thông tin cho báo chí”.',
+      ].join('\n'),
+    );
+    const proposals = [];
+    for (const text of reports) proposals.push(await propose(organiser, text));
+    const results = await Promise.all(
+      proposals.map((proposal) => accept(organiser, proposal.id, { mergeIntoSessionId: null })),
+    );
+    expect(results.map((r) => r.status)).toEqual(results.map(() => 200));
+    const people = await query<{ slug: string }>(t, `SELECT slug FROM person WHERE full_name = 'Lò Văn Chiến Thắng'`);
+    expect(people.length).toBeGreaterThan(0);
+    expect(new Set(people.map((row) => row.slug)).size).toBe(people.length);
+  });
+
   it('merges a report of a catalogued event into its session: the source, the facts it lacks, counts as claims', async () => {
     const seeded = (await as(organiser).get('/api/v1/sessions/tap-huan-ttdn-2025-hcm').expect(200)).body;
     const proposal = await propose(organiser, SECOND_REPORT);

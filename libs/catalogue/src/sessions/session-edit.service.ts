@@ -24,6 +24,7 @@ import { CitationWriter } from '../citations/citation.writer';
 import { scheduleColumns } from './schedule.rules';
 import { changedAspects } from './session-aspects';
 import { SessionQueryService } from './session.service';
+import { holdSlug } from '../shared/slug-lock';
 import { ORGANISER_VIEW, requireExisting } from './session-write-support';
 
 /**
@@ -70,6 +71,7 @@ export class SessionEditService {
     }
     const values = await this.columnValues(manager, input, undefined);
     const cited = await this.citations.check(manager, input.citations);
+    if (input.slug) await holdSlug(manager, 'training_session', input.slug);
     const slug = input.slug ?? (await this.derivedSlug(manager, input.title, input.startsOn));
     if (await this.sessions.slugTaken(manager, slug)) {
       throw conflict('slug-taken', `A session with slug ${slug} already exists`, {
@@ -145,6 +147,7 @@ export class SessionEditService {
    */
   private async derivedSlug(manager: EntityManager, title: string, startsOn: string | undefined): Promise<string> {
     const base = slugOf(title);
+    if (base) await holdSlug(manager, 'training_session', base);
     if (!base || !(await this.sessions.slugTaken(manager, base))) return base;
     const year = /^\d{4}/.exec(startsOn ?? '')?.[0];
     const withYear = year && !base.endsWith(`-${year}`) ? `${base}-${year}` : base;

@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditActor, AuditLogWriter } from '@app/accounts';
 import { conflict, notFound, RequestValidationException } from '@app/common';
 import { CatalogueRecordRepository, RecordTable } from './catalogue-record.repository';
+import { holdSlug } from './slug-lock';
 import { CreatedDto } from './record-edit.dto';
 
 type Table = RecordTable;
@@ -50,6 +51,7 @@ export class CatalogueRecordWriter {
     after?: (manager: EntityManager, id: number) => Promise<void>,
   ): Promise<CreatedDto> {
     if (!slug) throw new RequestValidationException([{ path: 'slug', message: 'cannot be derived; give one' }]);
+    await holdSlug(manager, table, slug);
     if (await this.records.slugTaken(manager, table, slug)) {
       throw conflict('slug-taken', `A ${table} with slug ${slug} already exists`, {
         errors: [{ path: 'slug', message: 'is already used' }],
@@ -69,6 +71,7 @@ export class CatalogueRecordWriter {
 
   /** A slug of `base` nobody holds in `table` (`…-2`, `…-3` after it), for records named by a report. */
   async freeSlug(manager: EntityManager, table: Table, base: string): Promise<string> {
+    await holdSlug(manager, table, base);
     if (!(await this.records.slugTaken(manager, table, base))) return base;
     for (let counter = 2; ; counter++) {
       if (!(await this.records.slugTaken(manager, table, `${base}-${counter}`))) return `${base}-${counter}`;
