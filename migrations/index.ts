@@ -14,6 +14,7 @@ import { OrganisationBoundOrganisers1796170000000 } from './1796170000000-organi
 import { GrantsVersion1796171700000 } from './1796171700000-grants-version';
 import { ArticleImports1796180000000 } from './1796180000000-article-imports';
 import { ArticleImportAcceptedAs1796190000000 } from './1796190000000-article-import-accepted-as';
+import { NameSortKeys1796200000000 } from './1796200000000-name-sort-keys';
 
 /** Every migration, oldest first. Listed explicitly so builds, tests and the CLI load the same set. */
 export const ALL_MIGRATIONS = [
@@ -33,4 +34,5 @@ export const ALL_MIGRATIONS = [
   GrantsVersion1796171700000,
   ArticleImports1796180000000,
   ArticleImportAcceptedAs1796190000000,
+  NameSortKeys1796200000000,
 ];

@@ -4,7 +4,7 @@ import type { Readable } from 'node:stream';
 import { escapeLiteral } from 'pg';
 import { DataSource } from 'typeorm';
 import { AuthUser, requireAccess } from '@app/accounts';
-import { AppConfig, nameOrder, notFound } from '@app/common';
+import { AppConfig, notFound, storedNameOrder } from '@app/common';
 import {
   attachmentHeader,
   assertPdfRowCount,
@@ -301,11 +301,12 @@ export class AttendanceExportService {
     return {
       sql: `WITH parts AS (SELECT id, position FROM session_part WHERE id = ANY($2::bigint[])),
             people AS (
-              SELECT r.id AS registration_id, NULL::bigint AS walk_in_id, p.name AS province, r.full_name, r.position, r.agency
+              SELECT r.id AS registration_id, NULL::bigint AS walk_in_id, p.name AS province, r.full_name, r.position, r.agency,
+                     r.sort_given_name, r.sort_middle_names, r.sort_family_name
                 FROM registration r JOIN province p ON p.id = r.province_id
                WHERE r.session_id = $1 AND r.status = 'confirmed' ${province ? `AND r.province_id = ${province}` : ''}
               UNION ALL
-              SELECT NULL, w.id, p.name, w.full_name, w.position, w.agency
+              SELECT NULL, w.id, p.name, w.full_name, w.position, w.agency, w.sort_given_name, w.sort_middle_names, w.sort_family_name
                 FROM walk_in w LEFT JOIN province p ON p.id = w.province_id
                WHERE w.session_id = $1 ${province ? `AND w.province_id = ${province}` : ''}
                  AND EXISTS (SELECT 1 FROM attendance a JOIN parts ON parts.id = a.part_id
@@ -318,10 +319,11 @@ export class AttendanceExportService {
                 LEFT JOIN attendance a ON a.part_id = parts.id AND a.undone_at IS NULL
                      AND CASE WHEN people.registration_id IS NOT NULL THEN a.registration_id = people.registration_id
                               ELSE a.walk_in_id = people.walk_in_id END
-               GROUP BY people.registration_id, people.walk_in_id, people.province, people.full_name, people.position, people.agency)
+               GROUP BY people.registration_id, people.walk_in_id, people.province, people.full_name, people.position, people.agency,
+                        people.sort_given_name, people.sort_middle_names, people.sort_family_name)
             SELECT province, full_name, position, agency, statuses, times FROM standing
              ${status ? `WHERE ${status} = ANY(statuses)` : ''}
-             ORDER BY province COLLATE vi NULLS LAST, ${nameOrder('full_name', query.sort)}, registration_id, walk_in_id`,
+             ORDER BY province COLLATE vi NULLS LAST, ${storedNameOrder('', query.sort)}, registration_id, walk_in_id`,
       params,
     };
   }
@@ -345,14 +347,15 @@ export class AttendanceExportService {
     const registered = `
       SELECT p.name AS province, r.full_name, r.gender, r.position, r.agency, sp.label AS part, sp.position AS part_position,
              coalesce(a.status, 'not_recorded') AS status, a.checked_in_at, a.checked_out_at, a.reason AS note,
-             'r' || r.id AS person_key
+             'r' || r.id AS person_key, r.sort_given_name, r.sort_middle_names, r.sort_family_name
         FROM registration r JOIN province p ON p.id = r.province_id
         JOIN session_part sp ON sp.session_id = r.session_id ${partFilter}
         LEFT JOIN attendance a ON a.part_id = sp.id AND a.registration_id = r.id AND a.undone_at IS NULL
        WHERE r.session_id = ${session} AND r.status = 'confirmed' ${province ? `AND r.province_id = ${province}` : ''}`;
     const walkIns = `
       SELECT p.name AS province, w.full_name, NULL AS gender, w.position, w.agency, sp.label AS part, sp.position AS part_position,
-             a.status, a.checked_in_at, a.checked_out_at, 'Khách không đăng ký trước' AS note, 'w' || w.id AS person_key
+             a.status, a.checked_in_at, a.checked_out_at, 'Khách không đăng ký trước' AS note, 'w' || w.id AS person_key,
+             w.sort_given_name, w.sort_middle_names, w.sort_family_name
         FROM walk_in w JOIN attendance a ON a.walk_in_id = w.id AND a.undone_at IS NULL
         JOIN session_part sp ON sp.id = a.part_id ${partFilter}
         LEFT JOIN province p ON p.id = w.province_id
@@ -369,7 +372,7 @@ export class AttendanceExportService {
     // The name first: pg_stat_activity keeps only the start of a long statement.
     return `WITH export_rows AS (${registered} UNION ALL ${walkIns})
             SELECT ${selected} FROM export_rows ${statusFilter}
-             ORDER BY province COLLATE vi NULLS LAST, part_position, ${nameOrder('full_name', query.sort)}, person_key`;
+             ORDER BY province COLLATE vi NULLS LAST, part_position, ${storedNameOrder('', query.sort)}, person_key`;
   }
 }
 
