@@ -38,6 +38,7 @@ import {
  * BENCH_DATABASE_URL: a server to use (its `postgres` maintenance database URL); otherwise an
  * embedded cluster in .data/postgres-bench on port 54360 (BENCH_EMBEDDED_DB_PORT).
  * BENCH_DURATION_S: seconds per autocannon run of figure 1 (default 10).
+ * FREE_PORT_RANGE=21100-21199: every server the run starts (API, baselines) listens inside that block.
  */
 
 interface Row {

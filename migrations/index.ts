@@ -15,6 +15,7 @@ import { GrantsVersion1796171700000 } from './1796171700000-grants-version';
 import { ArticleImports1796180000000 } from './1796180000000-article-imports';
 import { ArticleImportAcceptedAs1796190000000 } from './1796190000000-article-import-accepted-as';
 import { NotificationByRecipient1796200000000 } from './1796200000000-notification-by-recipient';
+import { NameSortKeys1796210000000 } from './1796210000000-name-sort-keys';
 
 /** Every migration, oldest first. Listed explicitly so builds, tests and the CLI load the same set. */
 export const ALL_MIGRATIONS = [
@@ -35,4 +36,5 @@ export const ALL_MIGRATIONS = [
   ArticleImports1796180000000,
   ArticleImportAcceptedAs1796190000000,
   NotificationByRecipient1796200000000,
+  NameSortKeys1796210000000,
 ];

@@ -1,23 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Readable } from 'node:stream';
+import { escapeLiteral } from 'pg';
 import { DataSource } from 'typeorm';
 import { AuthUser, requireAccess } from '@app/accounts';
-import { AppConfig, nameOrder, notFound } from '@app/common';
+import { AppConfig, notFound, storedNameOrder } from '@app/common';
 import {
   attachmentHeader,
   assertPdfRowCount,
   CSV_CONTENT_TYPE,
-  csvStream,
+  csvFromPostgres,
   ExportColumn,
   inBatches,
+  isoDateTimeSql,
+  neutraliseFormulaSql,
   PDF_CONTENT_TYPE,
   signInSheetPdf,
   XLSX_CONTENT_TYPE,
   xlsxStream,
 } from '@app/exports';
 import { ExportQuery } from './dto/attendance.dto';
-import { cursorBatches } from './export-cursor';
+import { copyCsv, cursorBatches } from './export-cursor';
 
 export type ExportFormat = 'csv' | 'xlsx' | 'pdf';
 
@@ -81,17 +84,60 @@ const STATUS_VI: Record<string, string> = {
 };
 const GENDER_VI: Record<string, string> = { female: 'Nữ', male: 'Nam', other: 'Khác' };
 
+/** A label from `labels` for each value of `column` (NULL for others, or `otherwise`), in SQL. */
+const labelSql = (column: string, labels: Record<string, string>, otherwise = 'NULL') =>
+  `CASE ${column} ${Object.entries(labels)
+    .map(([value, label]) => `WHEN ${escapeLiteral(value)} THEN ${escapeLiteral(label)}`)
+    .join(' ')} ELSE ${otherwise} END`;
+
+/** The list's columns; `sql` is each cell over the columns of {@link AttendanceExportService.linesQuery}. */
 export const ATTENDANCE_COLUMNS: ExportColumn<AttendanceLine>[] = [
-  { key: 'province', header: 'Tỉnh/Thành phố', width: 18, value: (row) => row.province },
-  { key: 'fullName', header: 'Họ và tên', width: 28, value: (row) => row.full_name },
-  { key: 'gender', header: 'Giới tính', width: 9, value: (row) => (row.gender ? GENDER_VI[row.gender] : null) },
-  { key: 'position', header: 'Chức vụ', width: 22, value: (row) => row.position },
-  { key: 'agency', header: 'Cơ quan', width: 30, value: (row) => row.agency },
-  { key: 'part', header: 'Buổi', width: 14, value: (row) => row.part },
-  { key: 'status', header: 'Trạng thái', width: 14, value: (row) => STATUS_VI[row.status] ?? row.status },
-  { key: 'checkedIn', header: 'Giờ đến', width: 17, value: (row) => row.checked_in_at },
-  { key: 'checkedOut', header: 'Giờ về', width: 17, value: (row) => row.checked_out_at },
-  { key: 'note', header: 'Ghi chú', width: 24, value: (row) => row.note },
+  {
+    key: 'province',
+    header: 'Tỉnh/Thành phố',
+    width: 18,
+    value: (row) => row.province,
+    sql: neutraliseFormulaSql('province'),
+  },
+  {
+    key: 'fullName',
+    header: 'Họ và tên',
+    width: 28,
+    value: (row) => row.full_name,
+    sql: neutraliseFormulaSql('full_name'),
+  },
+  {
+    key: 'gender',
+    header: 'Giới tính',
+    width: 9,
+    value: (row) => (row.gender ? GENDER_VI[row.gender] : null),
+    sql: labelSql('gender', GENDER_VI),
+  },
+  { key: 'position', header: 'Chức vụ', width: 22, value: (row) => row.position, sql: neutraliseFormulaSql('position') },
+  { key: 'agency', header: 'Cơ quan', width: 30, value: (row) => row.agency, sql: neutraliseFormulaSql('agency') },
+  { key: 'part', header: 'Buổi', width: 14, value: (row) => row.part, sql: neutraliseFormulaSql('part') },
+  {
+    key: 'status',
+    header: 'Trạng thái',
+    width: 14,
+    value: (row) => STATUS_VI[row.status] ?? row.status,
+    sql: labelSql('status', STATUS_VI, neutraliseFormulaSql('status')),
+  },
+  {
+    key: 'checkedIn',
+    header: 'Giờ đến',
+    width: 17,
+    value: (row) => row.checked_in_at,
+    sql: isoDateTimeSql('checked_in_at'),
+  },
+  {
+    key: 'checkedOut',
+    header: 'Giờ về',
+    width: 17,
+    value: (row) => row.checked_out_at,
+    sql: isoDateTimeSql('checked_out_at'),
+  },
+  { key: 'note', header: 'Ghi chú', width: 24, value: (row) => row.note, sql: neutraliseFormulaSql('note') },
 ];
 
 const PERSON_COLUMNS: ExportColumn<PersonLine>[] = [
@@ -192,30 +238,37 @@ export class AttendanceExportService {
       });
       return { contentType: PDF_CONTENT_TYPE, disposition: attachmentHeader(filename), body };
     }
-    const { sql, params } = this.linesQuery(sessionId, filter);
+    if (format === 'csv') {
+      // PostgreSQL writes the CSV itself (COPY), every cell formatted in SQL: no row objects here.
+      const sql = this.linesQuery(sessionId, filter, sqlLiteral, ATTENDANCE_COLUMNS);
+      const copy = copyCsv(this.dataSource, sql, { statementTimeoutMs: this.config.EXPORT_STATEMENT_TIMEOUT_MS });
+      const body = csvFromPostgres(
+        copy,
+        ATTENDANCE_COLUMNS.map((column) => column.header),
+      );
+      return { contentType: CSV_CONTENT_TYPE, disposition: attachmentHeader(filename), body };
+    }
+    const params: unknown[] = [];
+    const sql = this.linesQuery(sessionId, filter, (value) => {
+      params.push(value);
+      return `$${params.length}`;
+    });
     const rows = inBatches(
       cursorBatches<AttendanceLine>(this.dataSource, sql, params, {
         statementTimeoutMs: this.config.EXPORT_STATEMENT_TIMEOUT_MS,
       }),
     );
-    const body =
-      format === 'csv'
-        ? csvStream(rows, ATTENDANCE_COLUMNS)
-        : xlsxStream(rows, ATTENDANCE_COLUMNS, {
-            groupBy: {
-              key: (row) => row.province ?? 'Khách mời',
-              label: 'Tỉnh/Thành phố',
-              // A person has one row per part: the summary counts people.
-              personKey: (row) => row.person_key,
-              // Invited provinces nobody registered from are the ones to chase: listed with 0.
-              alwaysList: await this.invitedProvinceNames(sessionId, provinceId),
-            },
-          });
-    return {
-      contentType: format === 'csv' ? CSV_CONTENT_TYPE : XLSX_CONTENT_TYPE,
-      disposition: attachmentHeader(filename),
-      body,
-    };
+    const body = xlsxStream(rows, ATTENDANCE_COLUMNS, {
+      groupBy: {
+        key: (row) => row.province ?? 'Khách mời',
+        label: 'Tỉnh/Thành phố',
+        // A person has one row per part: the summary counts people.
+        personKey: (row) => row.person_key,
+        // Invited provinces nobody registered from are the ones to chase: listed with 0.
+        alwaysList: await this.invitedProvinceNames(sessionId, provinceId),
+      },
+    });
+    return { contentType: XLSX_CONTENT_TYPE, disposition: attachmentHeader(filename), body };
   }
 
   /** Names of the invited units (all units in force for a nationwide session), or only the delegate's own. */
@@ -248,11 +301,12 @@ export class AttendanceExportService {
     return {
       sql: `WITH parts AS (SELECT id, position FROM session_part WHERE id = ANY($2::bigint[])),
             people AS (
-              SELECT r.id AS registration_id, NULL::bigint AS walk_in_id, p.name AS province, r.full_name, r.position, r.agency
+              SELECT r.id AS registration_id, NULL::bigint AS walk_in_id, p.name AS province, r.full_name, r.position, r.agency,
+                     r.sort_given_name, r.sort_middle_names, r.sort_family_name
                 FROM registration r JOIN province p ON p.id = r.province_id
                WHERE r.session_id = $1 AND r.status = 'confirmed' ${province ? `AND r.province_id = ${province}` : ''}
               UNION ALL
-              SELECT NULL, w.id, p.name, w.full_name, w.position, w.agency
+              SELECT NULL, w.id, p.name, w.full_name, w.position, w.agency, w.sort_given_name, w.sort_middle_names, w.sort_family_name
                 FROM walk_in w LEFT JOIN province p ON p.id = w.province_id
                WHERE w.session_id = $1 ${province ? `AND w.province_id = ${province}` : ''}
                  AND EXISTS (SELECT 1 FROM attendance a JOIN parts ON parts.id = a.part_id
@@ -265,48 +319,68 @@ export class AttendanceExportService {
                 LEFT JOIN attendance a ON a.part_id = parts.id AND a.undone_at IS NULL
                      AND CASE WHEN people.registration_id IS NOT NULL THEN a.registration_id = people.registration_id
                               ELSE a.walk_in_id = people.walk_in_id END
-               GROUP BY people.registration_id, people.walk_in_id, people.province, people.full_name, people.position, people.agency)
+               GROUP BY people.registration_id, people.walk_in_id, people.province, people.full_name, people.position, people.agency,
+                        people.sort_given_name, people.sort_middle_names, people.sort_family_name)
             SELECT province, full_name, position, agency, statuses, times FROM standing
              ${status ? `WHERE ${status} = ANY(statuses)` : ''}
-             ORDER BY province COLLATE vi NULLS LAST, ${nameOrder('full_name', query.sort)}, registration_id, walk_in_id`,
+             ORDER BY province COLLATE vi NULLS LAST, ${storedNameOrder('', query.sort)}, registration_id, walk_in_id`,
       params,
     };
   }
 
   /**
    * One row per person and part, ordered by province (the grouping the XLSX needs), part, then
-   * Vietnamese name order (given name first, unless `sort` asks for the name as written).
+   * Vietnamese name order (given name first, unless `sort` asks for the name as written). `bind`
+   * puts a value in the text (a placeholder, or a literal for COPY, which takes no parameters).
+   * With `cells`, the rows are those columns' SQL cells instead of the line's fields.
    */
-  private linesQuery(sessionId: number, query: ExportQuery): { sql: string; params: unknown[] } {
-    const params: unknown[] = [sessionId];
-    const add = (value: unknown) => {
-      params.push(value);
-      return `$${params.length}`;
-    };
-    const part = query.part !== undefined ? add(query.part) : undefined;
-    const province = query.province !== undefined ? add(query.province) : undefined;
+  private linesQuery(
+    sessionId: number,
+    query: ExportQuery,
+    bind: (value: number | string) => string,
+    cells?: readonly ExportColumn<AttendanceLine>[],
+  ): string {
+    const session = bind(sessionId);
+    const part = query.part !== undefined ? bind(query.part) : undefined;
+    const province = query.province !== undefined ? bind(query.province) : undefined;
     const partFilter = part ? `AND sp.id = ${part}` : '';
     const registered = `
       SELECT p.name AS province, r.full_name, r.gender, r.position, r.agency, sp.label AS part, sp.position AS part_position,
              coalesce(a.status, 'not_recorded') AS status, a.checked_in_at, a.checked_out_at, a.reason AS note,
-             'r' || r.id AS person_key
+             'r' || r.id AS person_key, r.sort_given_name, r.sort_middle_names, r.sort_family_name
         FROM registration r JOIN province p ON p.id = r.province_id
         JOIN session_part sp ON sp.session_id = r.session_id ${partFilter}
         LEFT JOIN attendance a ON a.part_id = sp.id AND a.registration_id = r.id AND a.undone_at IS NULL
-       WHERE r.session_id = $1 AND r.status = 'confirmed' ${province ? `AND r.province_id = ${province}` : ''}`;
+       WHERE r.session_id = ${session} AND r.status = 'confirmed' ${province ? `AND r.province_id = ${province}` : ''}`;
     const walkIns = `
       SELECT p.name AS province, w.full_name, NULL AS gender, w.position, w.agency, sp.label AS part, sp.position AS part_position,
-             a.status, a.checked_in_at, a.checked_out_at, 'Khách không đăng ký trước' AS note, 'w' || w.id AS person_key
+             a.status, a.checked_in_at, a.checked_out_at, 'Khách không đăng ký trước' AS note, 'w' || w.id AS person_key,
+             w.sort_given_name, w.sort_middle_names, w.sort_family_name
         FROM walk_in w JOIN attendance a ON a.walk_in_id = w.id AND a.undone_at IS NULL
         JOIN session_part sp ON sp.id = a.part_id ${partFilter}
         LEFT JOIN province p ON p.id = w.province_id
-       WHERE w.session_id = $1 ${province ? `AND w.province_id = ${province}` : ''}`;
-    const statusFilter = query.status !== undefined ? `WHERE x.status = ${add(query.status)}` : '';
-    return {
-      sql: `SELECT province, full_name, gender, position, agency, part, status, checked_in_at, checked_out_at, note, person_key
-              FROM (${registered} UNION ALL ${walkIns}) x ${statusFilter}
-             ORDER BY province COLLATE vi NULLS LAST, part_position, ${nameOrder('full_name', query.sort)}, person_key`,
-      params,
-    };
+       WHERE w.session_id = ${session} ${province ? `AND w.province_id = ${province}` : ''}`;
+    const statusFilter = query.status !== undefined ? `WHERE export_rows.status = ${bind(query.status)}` : '';
+    const selected = cells
+      ? cells
+          .map((column) => {
+            if (!column.sql) throw new Error(`export column ${column.key} has no SQL cell`);
+            return column.sql;
+          })
+          .join(', ')
+      : 'province, full_name, gender, position, agency, part, status, checked_in_at, checked_out_at, note, person_key';
+    // The name first: pg_stat_activity keeps only the start of a long statement.
+    return `WITH export_rows AS (${registered} UNION ALL ${walkIns})
+            SELECT ${selected} FROM export_rows ${statusFilter}
+             ORDER BY province COLLATE vi NULLS LAST, part_position, ${storedNameOrder('', query.sort)}, person_key`;
   }
+}
+
+/** A value written into SQL text: integers as they are, text quoted. */
+function sqlLiteral(value: number | string): string {
+  if (typeof value === 'number') {
+    if (!Number.isSafeInteger(value)) throw new Error(`not an integer: ${value}`);
+    return String(value);
+  }
+  return escapeLiteral(value);
 }

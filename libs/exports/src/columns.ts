@@ -13,6 +13,12 @@ export interface ExportColumn<Row> {
   /** Width in characters for XLSX; relative weight of the column in the PDF table. */
   width?: number;
   value(row: Row): CellValue;
+  /**
+   * The same cell as a PostgreSQL text expression (NULL for empty), for a CSV that PostgreSQL
+   * writes itself (csvFromPostgres): labels, times and formula neutralisation done as `value`
+   * and the CSV writer do them.
+   */
+  sql?: string;
 }
 
 /**
@@ -135,6 +141,11 @@ const pad = (value: number, length = 2) => String(value).padStart(length, '0');
 export function formatIsoDateTime(date: Date, timeZone?: string): string {
   const t = wallClock(date, timeZone);
   return `${t.year}-${pad(t.month)}-${pad(t.day)} ${pad(t.hour)}:${pad(t.minute)}`;
+}
+
+/** {@link formatIsoDateTime} as a PostgreSQL expression over a timestamptz column. */
+export function isoDateTimeSql(column: string, timeZone: string = EXPORT_TIME_ZONE): string {
+  return `to_char(${column} AT TIME ZONE '${timeZone.replace(/'/g, "''")}', 'YYYY-MM-DD HH24:MI')`;
 }
 
 /** `08/03/2025 14:05`, the way Vietnamese paperwork writes it (for printed sheets). */

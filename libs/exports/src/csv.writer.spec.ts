@@ -1,7 +1,7 @@
 import { PassThrough, Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ExportColumn } from './columns';
-import { CSV_HIGH_WATER_MARK, CSV_PIECE_CHARS, csvField, csvStream } from './csv.writer';
+import { CSV_HIGH_WATER_MARK, CSV_PIECE_CHARS, csvField, csvFromPostgres, csvStream } from './csv.writer';
 
 /** A strict RFC 4180 reader: quoted fields, doubled quotes, CRLF only (a bare CR or LF outside quotes fails). */
 function parseCsv(text: string, delimiter = ','): string[][] {
@@ -188,5 +188,68 @@ describe('csvStream', () => {
     const sink = new PassThrough();
     sink.resume();
     await expect(pipeline(csvStream(broken(), columns), sink)).rejects.toThrow('cursor lost');
+  });
+});
+
+describe('csvFromPostgres', () => {
+  /** PostgreSQL's CSV of the records: LF ends, fields quoted as COPY quotes them. */
+  const copyCsv = (records: string[][]) =>
+    records.map((record) => record.map((field) => (/[",\r\n]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field)).join(',') + '\n').join('');
+  /** The bytes cut into pieces of `size`: records, characters and quoted fields split across pieces. */
+  async function* piecesOf(bytes: Buffer, size: number): AsyncGenerator<Buffer> {
+    for (let at = 0; at < bytes.length; at += size) yield bytes.subarray(at, at + size);
+  }
+  const records = [
+    ['Nguyễn Thị Hồng Nhung', 'Sở Ngoại vụ tỉnh Hòa Bình', ''],
+    ['Đặng Văn Đức'.normalize('NFD'), 'Ban Tuyên giáo và Dân vận, Tỉnh ủy', 'Nói "xin chào"\r\nrồi\nvề sớm'],
+    ["'=HYPERLINK(\"http://evil.example\")", "'@SUM(A1:A2)", '"\n"'],
+  ];
+
+  it.each([1, 2, 3, 7, 64, 100_000])(
+    'writes BOM, header and CRLF records that read back as the same values, NFC, from pieces of %i bytes',
+    async (size) => {
+      const bytes = await readAll(csvFromPostgres(piecesOf(Buffer.from(copyCsv(records)), size), ['Họ và tên', 'Cơ quan', 'Ghi chú']));
+      expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      const text = bytes.toString('utf8').slice(1);
+      expect(parseCsv(text)).toEqual([
+        ['Họ và tên', 'Cơ quan', 'Ghi chú'],
+        ...records.map((record) => record.map((field) => field.normalize('NFC'))),
+      ]);
+      expect(text).not.toContain('Đặng Văn Đức'.normalize('NFD'));
+    },
+  );
+
+  it('writes the same bytes as csvStream for the same cells', async () => {
+    const cells = records.map((record) => record.map((field) => field.normalize('NFC')));
+    const fromCopy = await readAll(csvFromPostgres(piecesOf(Buffer.from(copyCsv(records)), 5), ['A', 'B', 'C']));
+    const written = await readAll(
+      csvStream(
+        cells.map((record) => record.map((field) => (field === '' ? null : field.replace(/^'/, '')))),
+        ['A', 'B', 'C'].map((header, i) => ({ key: header, header, value: (row: (string | null)[]) => row[i] })),
+      ),
+    );
+    expect(fromCopy.toString('utf8')).toBe(written.toString('utf8'));
+  });
+
+  it('writes only the header for no rows, and fails on a CSV cut inside a record', async () => {
+    expect((await readAll(csvFromPostgres(piecesOf(Buffer.alloc(0), 1), ['A']))).toString().slice(1)).toBe('A\r\n');
+    await expect(readAll(csvFromPostgres(piecesOf(Buffer.from('a,"b\n'), 3), ['A']))).rejects.toThrow('inside a record');
+  });
+
+  it('closes the COPY when the consumer goes away', async () => {
+    let closed = false;
+    async function* endless() {
+      try {
+        for (;;) yield Buffer.from('Người,x\n'.repeat(1000));
+      } finally {
+        closed = true;
+      }
+    }
+    const stream = csvFromPostgres(endless(), ['A', 'B']);
+    await new Promise<Buffer>((resolve) => stream.once('data', resolve));
+    stream.destroy();
+    await new Promise((resolve) => stream.once('close', resolve));
+    for (let i = 0; i < 10 && !closed; i++) await new Promise((resolve) => setImmediate(resolve));
+    expect(closed).toBe(true);
   });
 });

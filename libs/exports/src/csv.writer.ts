@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { batchesOf, cellText, ExportColumn, ExportFormatOptions, formatIsoDateTime, RowSource } from './columns';
+import { batchesOf, cellText, ExportColumn, ExportFormatOptions, formatIsoDateTime, nfc, RowSource } from './columns';
 import { neutraliseFormula } from './spreadsheet-safety';
 
 export const CSV_CONTENT_TYPE = 'text/csv; charset=utf-8';
@@ -98,4 +98,87 @@ export function csvStream<Row>(
     objectMode: false,
     highWaterMark: CSV_HIGH_WATER_MARK,
   });
+}
+
+const LF = 0x0a;
+const QUOTE = 0x22;
+
+/**
+ * Whether UTF-8 `bytes` may hold text that is not NFC: false when every character is ASCII,
+ * U+0080–U+02FF (Latin-1, Latin Extended, IPA, spacing modifiers) or U+1E00–U+1EFF (Latin
+ * Extended Additional, where the precomposed Vietnamese letters are), none of which NFC changes.
+ * Anything else (combining marks, other scripts, punctuation such as U+2000) says "maybe".
+ */
+function mayNeedNfc(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i];
+    // Lead bytes only: continuation bytes (0x80–0xBF) belong to the character before.
+    if (b > 0xcb && !(b === 0xe1 && (bytes[i + 1] & 0xfc) === 0xb8)) return true;
+  }
+  return false;
+}
+
+/**
+ * PostgreSQL's own CSV (`COPY (…) TO STDOUT WITH (FORMAT csv)`) as this writer writes CSV: the
+ * BOM and the header line first, then the records with CRLF ends (COPY ends a record with LF; an
+ * LF inside a quoted field stays as it is) and their text NFC. COPY quotes as {@link csvField}
+ * does (a field with a comma, a quote, CR or LF; quotes doubled) and writes NULL as an empty
+ * field, so the query's text cells must be NULL rather than '' when empty, and neutralised
+ * against formulas in SQL (neutraliseFormulaSql) as csvStream does in JS.
+ *
+ * The bytes pass through as they come (no row objects, no per-cell JS): a record end is an LF
+ * outside quotes, found by counting quotes (a doubled quote counts twice). Destroying the stream
+ * closes `copy` too (its iterator's `return()`), which ends the COPY behind it.
+ */
+export function csvFromPostgres(
+  copy: AsyncIterable<Buffer>,
+  headers: readonly string[],
+  options: { bom?: boolean } = {},
+): Readable {
+  return Readable.from(postgresCsvPieces(copy, headers, options), {
+    objectMode: false,
+    highWaterMark: CSV_HIGH_WATER_MARK,
+  });
+}
+
+async function* postgresCsvPieces(
+  copy: AsyncIterable<Buffer>,
+  headers: readonly string[],
+  options: { bom?: boolean },
+): AsyncGenerator<Buffer> {
+  yield Buffer.from((options.bom === false ? '' : BOM) + csvRecord(headers.map((h) => neutraliseFormula(nfc(h)))));
+  // The bytes after the last record end seen: the start of a record that goes on in the next chunk.
+  let tail: Buffer | undefined;
+  const ends: number[] = [];
+  for await (const chunk of copy) {
+    const bytes = tail ? Buffer.concat([tail, chunk]) : chunk;
+    // `bytes` starts at a record's start, outside quotes.
+    let quoted = false;
+    ends.length = 0;
+    for (let i = 0; i < bytes.length; i++) {
+      const b = bytes[i];
+      if (b === QUOTE) quoted = !quoted;
+      else if (b === LF && !quoted) ends.push(i);
+    }
+    if (ends.length === 0) {
+      tail = bytes;
+      continue;
+    }
+    const last = ends[ends.length - 1];
+    let out = Buffer.allocUnsafe(last + 1 + ends.length);
+    let at = 0;
+    let from = 0;
+    for (const end of ends) {
+      at += bytes.copy(out, at, from, end);
+      out[at++] = 0x0d;
+      out[at++] = LF;
+      from = end + 1;
+    }
+    tail = last + 1 < bytes.length ? bytes.subarray(last + 1) : undefined;
+    // Whole records only, so no character (or letter and its marks) is split between two pieces;
+    // NFC of the records is NFC of each cell: separators, quotes and line ends compose with nothing.
+    if (mayNeedNfc(out)) out = Buffer.from(out.toString('utf8').normalize('NFC'));
+    yield out;
+  }
+  if (tail) throw new Error('csvFromPostgres: the CSV ended inside a record');
 }

@@ -8,14 +8,15 @@ export {
   inBatches,
   RowBatches,
   formatIsoDateTime,
+  isoDateTimeSql,
   formatVietnameseDateTime,
   type CellValue,
   type ExportColumn,
   type ExportFormatOptions,
   type RowSource,
 } from './columns';
-export { isFormulaLike, neutraliseFormula, safeCell } from './spreadsheet-safety';
-export { CSV_CONTENT_TYPE, csvField, csvRecord, csvStream, type CsvOptions } from './csv.writer';
+export { isFormulaLike, neutraliseFormula, neutraliseFormulaSql, safeCell } from './spreadsheet-safety';
+export { CSV_CONTENT_TYPE, csvField, csvFromPostgres, csvRecord, csvStream, type CsvOptions } from './csv.writer';
 export { XLSX_CONTENT_TYPE, sheetNameFor, xlsxStream, type XlsxGrouping, type XlsxOptions } from './xlsx.writer';
 export {
   PDF_CONTENT_TYPE,

@@ -17,6 +17,21 @@ export function neutraliseFormula(text: string): string {
   return FORMULA_TRIGGER.test(text) ? `'${text}` : text;
 }
 
+/**
+ * {@link neutraliseFormula} as a PostgreSQL expression over a text `column` (a plain column
+ * reference: it is read several times), for exports PostgreSQL formats itself (COPY). Empty text
+ * becomes NULL, which COPY writes as an empty field, as the writers do. The same triggers (= + -
+ * @ tab CR) looked for in the text once NFC: NFC changes a first character only by composing it
+ * with the marks after it, and of the triggers only '=' composes ('=' U+0338 is '≠', no formula),
+ * so only text starting with '=' is normalised to look.
+ */
+export function neutraliseFormulaSql(column: string): string {
+  return (
+    `CASE WHEN ascii(${column}) IN (43, 45, 64, 9, 13) OR (ascii(${column}) = 61 AND ascii(normalize(${column}, NFC)) = 61)` +
+    ` THEN '''' || ${column} ELSE nullif(${column}, '') END`
+  );
+}
+
 export function isFormulaLike(text: string): boolean {
   return FORMULA_TRIGGER.test(text);
 }

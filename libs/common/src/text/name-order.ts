@@ -16,3 +16,17 @@ export function nameOrder(column: string, sort: NameSort = 'given_name'): string
     `vn_family_name(${column}) COLLATE vi`,
   ].join(', ');
 }
+
+/**
+ * {@link nameOrder} over the sort keys stored beside the name (registration and walk_in have
+ * them: sort_given_name, sort_middle_names, sort_family_name, the same vn_* functions), so a
+ * sort runs no regular expression per row. `prefix` is the table alias with its dot, or ''.
+ */
+export function storedNameOrder(prefix: string, sort: NameSort = 'given_name'): string {
+  if (sort === 'full_name') return `${prefix}full_name COLLATE vi`;
+  return [
+    `${prefix}sort_given_name COLLATE vi`,
+    `${prefix}sort_middle_names COLLATE vi`,
+    `${prefix}sort_family_name COLLATE vi`,
+  ].join(', ');
+}

@@ -18,16 +18,37 @@ export function isAlive(pid: number): boolean {
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** A TCP port that was free a moment ago on 127.0.0.1. */
-export async function freePort(): Promise<number> {
+/** Listens on `port` (0: any) of 127.0.0.1 and closes again: the port bound, or null if taken. */
+async function tryPort(port: number): Promise<number | null> {
   const server = net.createServer();
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
+  const bound = await new Promise<boolean>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      error.code === 'EADDRINUSE' || error.code === 'EACCES' ? resolve(false) : reject(error),
+    );
+    server.listen(port, '127.0.0.1', () => resolve(true));
   });
-  const { port } = server.address() as net.AddressInfo;
+  if (!bound) return null;
+  const { port: chosen } = server.address() as net.AddressInfo;
   await new Promise((resolve) => server.close(resolve));
-  return port;
+  return chosen;
+}
+
+let nextInRange = 0;
+
+/**
+ * A TCP port that was free a moment ago on 127.0.0.1. FREE_PORT_RANGE=21100-21199 keeps every
+ * port handed out inside that block (taken in turn, for a shared machine where each job has its
+ * own ports); unset, the kernel picks any free one.
+ */
+export async function freePort(): Promise<number> {
+  const range = /^(\d+)-(\d+)$/.exec(process.env.FREE_PORT_RANGE ?? '');
+  if (!range) return (await tryPort(0))!;
+  const [low, high] = [Number(range[1]), Number(range[2])];
+  for (let tried = 0; tried <= high - low; tried++) {
+    const port = low + ((nextInRange++ + process.pid) % (high - low + 1));
+    if ((await tryPort(port)) !== null) return port;
+  }
+  throw new Error(`freePort: no free port in FREE_PORT_RANGE ${low}-${high}`);
 }
 
 /**
