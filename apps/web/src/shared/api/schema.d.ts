@@ -87,7 +87,116 @@ export type webhooks = Record<string, never>;
 export interface schemas extends attendance_parts.schemas, attendance_parts_absences.schemas, attendance_parts_attendance.schemas, attendance_parts_bridge_points.schemas, attendance_parts_check_ins.schemas, attendance_parts_walk_ins.schemas, attendance_provinces.schemas, attendance_shared.schemas, attendance_statistics.schemas, attendance_undo.schemas, audit.schemas, auth_login.schemas, auth_me.schemas, auth_password.schemas, auth_shared.schemas, catalogue_editing_positions.schemas, catalogue_editing_renames.schemas, documents.schemas, documents_record.schemas, imports_accept.schemas, imports_articles.schemas, imports_shared.schemas, notifications_messages.schemas, notifications_preferences.schemas, notifications_shared.schemas, organisations.schemas, organisations_record.schemas, organisations_shared.schemas, people.schemas, people_record.schemas, provinces.schemas, provinces_record.schemas, provinces_shared.schemas, registration_audit.schemas, registration_record.schemas, registration_registration_settings.schemas, registration_registrations.schemas, registration_registrations_bulk.schemas, registration_reject.schemas, registration_shared.schemas, registration_withdraw.schemas, sessions.schemas, sessions_agenda.schemas, sessions_awards.schemas, sessions_bridge_points.schemas, sessions_claims.schemas, sessions_delegations.schemas, sessions_invitations.schemas, sessions_organisers.schemas, sessions_record.schemas, sessions_roles.schemas, sessions_shared.schemas, sessions_stated_posts.schemas, sessions_status.schemas, sources.schemas, sources_record.schemas, sources_shared.schemas, users.schemas, users_record.schemas, users_shared.schemas, shared.schemas {}
 export interface components {
     schemas: schemas;
-    responses: never;
+    responses: {
+    /** @description Any other error (4xx/5xx) as problem+json */
+    AnyOtherProblem: {
+        headers: {
+            [name: string]: unknown;
+        };
+        content: {
+            "application/problem+json": components["schemas"]["Problem"];
+        };
+    };
+    /** @description A bearer token was sent but is invalid or expired (problem+json) */
+    ABearerTokenWasSentButIsInvalidOrExpired: {
+        headers: {
+            [name: string]: unknown;
+        };
+        content: {
+            "application/problem+json": components["schemas"]["Problem"];
+        };
+    };
+    /** @description Invalid fields (problem+json naming each) */
+    InvalidFields: {
+        headers: {
+            [name: string]: unknown;
+        };
+        content: {
+            "application/problem+json": components["schemas"]["Problem"];
+        };
+    };
+    /** @description No valid bearer access token (problem+json) */
+    NoValidBearerAccessToken: {
+        headers: {
+            [name: string]: unknown;
+        };
+        content: {
+            "application/problem+json": components["schemas"]["Problem"];
+        };
+    };
+    /** @description Needs the role organiser or admin (problem+json) */
+    NeedsTheRoleOrganiserOrAdmin: {
+        headers: {
+            [name: string]: unknown;
+        };
+        content: {
+            "application/problem+json": components["schemas"]["Problem"];
+        };
+    };
+    /** @description Needs the role organiser or admin, not limited to one session (problem+json) */
+    NeedsTheRoleOrganiserOrAdminNotLimitedToOne: {
+        headers: {
+            [name: string]: unknown;
+        };
+        content: {
+            "application/problem+json": components["schemas"]["Problem"];
+        };
+    };
+    /** @description Invalid fields or a citation the source text does not support */
+    InvalidFieldsOrACitationTheSourceTextDoesNot: {
+        headers: {
+            [name: string]: unknown;
+        };
+        content: {
+            "application/problem+json": components["schemas"]["Problem"];
+        };
+    };
+    /** @description Needs the role organiser or coordinator or province_delegate or admin (problem+json) */
+    NeedsTheRoleOrganiserOrCoordinatorOrProvinceDelegateOr: {
+        headers: {
+            [name: string]: unknown;
+        };
+        content: {
+            "application/problem+json": components["schemas"]["Problem"];
+        };
+    };
+    /** @description Needs the role organiser or province_delegate or admin (problem+json) */
+    NeedsTheRoleOrganiserOrProvinceDelegateOrAdmin: {
+        headers: {
+            [name: string]: unknown;
+        };
+        content: {
+            "application/problem+json": components["schemas"]["Problem"];
+        };
+    };
+    /** @description Needs the role coordinator or organiser or admin (problem+json) */
+    NeedsTheRoleCoordinatorOrOrganiserOrAdmin: {
+        headers: {
+            [name: string]: unknown;
+        };
+        content: {
+            "application/problem+json": components["schemas"]["Problem"];
+        };
+    };
+    /** @description Needs the role coordinator or organiser or province_delegate or admin (problem+json) */
+    NeedsTheRoleCoordinatorOrOrganiserOrProvinceDelegateOr: {
+        headers: {
+            [name: string]: unknown;
+        };
+        content: {
+            "application/problem+json": components["schemas"]["Problem"];
+        };
+    };
+    /** @description Needs the role admin (problem+json) */
+    NeedsTheRoleAdmin: {
+        headers: {
+            [name: string]: unknown;
+        };
+        content: {
+            "application/problem+json": components["schemas"]["Problem"];
+        };
+    };
+};
     parameters: never;
     requestBodies: never;
     headers: never;

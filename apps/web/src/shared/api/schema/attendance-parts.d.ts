@@ -62,33 +62,9 @@ export interface operations {
                     "application/json": components["schemas"]["PartDto"][];
                 };
             };
-            /** @description No valid bearer access token (problem+json) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Needs the role coordinator or organiser or admin (problem+json) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Any other error (4xx/5xx) as problem+json */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["NoValidBearerAccessToken"];
+            403: components["responses"]["NeedsTheRoleCoordinatorOrOrganiserOrAdmin"];
+            default: components["responses"]["AnyOtherProblem"];
         };
     };
     AttendanceController_addPart: {
@@ -114,33 +90,9 @@ export interface operations {
                     "application/json": components["schemas"]["PartDto"];
                 };
             };
-            /** @description No valid bearer access token (problem+json) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Needs the role coordinator or organiser or admin (problem+json) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Any other error (4xx/5xx) as problem+json */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["NoValidBearerAccessToken"];
+            403: components["responses"]["NeedsTheRoleCoordinatorOrOrganiserOrAdmin"];
+            default: components["responses"]["AnyOtherProblem"];
         };
     };
     AttendanceController_removePart: {
@@ -155,33 +107,9 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description No valid bearer access token (problem+json) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Needs the role coordinator or organiser or admin (problem+json) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Any other error (4xx/5xx) as problem+json */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["NoValidBearerAccessToken"];
+            403: components["responses"]["NeedsTheRoleCoordinatorOrOrganiserOrAdmin"];
+            default: components["responses"]["AnyOtherProblem"];
         };
     };
     AttendanceController_updatePart: {
@@ -208,33 +136,9 @@ export interface operations {
                     "application/json": components["schemas"]["PartDto"];
                 };
             };
-            /** @description No valid bearer access token (problem+json) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Needs the role coordinator or organiser or admin (problem+json) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Any other error (4xx/5xx) as problem+json */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["NoValidBearerAccessToken"];
+            403: components["responses"]["NeedsTheRoleCoordinatorOrOrganiserOrAdmin"];
+            default: components["responses"]["AnyOtherProblem"];
         };
     };
 }

@@ -44,24 +44,8 @@ export interface operations {
                     "application/json": components["schemas"]["DocumentDetailDto"];
                 };
             };
-            /** @description A bearer token was sent but is invalid or expired (problem+json) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Any other error (4xx/5xx) as problem+json */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["ABearerTokenWasSentButIsInvalidOrExpired"];
+            default: components["responses"]["AnyOtherProblem"];
         };
     };
     DocumentsEditingController_removeDocument: {
@@ -81,24 +65,8 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description No valid bearer access token (problem+json) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Needs the role organiser or admin, not limited to one session (problem+json) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["NoValidBearerAccessToken"];
+            403: components["responses"]["NeedsTheRoleOrganiserOrAdminNotLimitedToOne"];
             /** @description Still covered by sessions or agenda items (names them) */
             409: {
                 headers: {
@@ -108,15 +76,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Any other error (4xx/5xx) as problem+json */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            default: components["responses"]["AnyOtherProblem"];
         };
     };
     DocumentsEditingController_updateDocument: {
@@ -140,33 +100,9 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description No valid bearer access token (problem+json) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Needs the role organiser or admin, not limited to one session (problem+json) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Any other error (4xx/5xx) as problem+json */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["NoValidBearerAccessToken"];
+            403: components["responses"]["NeedsTheRoleOrganiserOrAdminNotLimitedToOne"];
+            default: components["responses"]["AnyOtherProblem"];
         };
     };
 }

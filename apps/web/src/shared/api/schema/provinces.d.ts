@@ -69,24 +69,8 @@ export interface operations {
                     "application/json": components["schemas"]["ProvincePageDto"];
                 };
             };
-            /** @description A bearer token was sent but is invalid or expired (problem+json) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Any other error (4xx/5xx) as problem+json */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["ABearerTokenWasSentButIsInvalidOrExpired"];
+            default: components["responses"]["AnyOtherProblem"];
         };
     };
     PlacesController_regions: {
@@ -106,24 +90,8 @@ export interface operations {
                     "application/json": components["schemas"]["RegionDto"][];
                 };
             };
-            /** @description A bearer token was sent but is invalid or expired (problem+json) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Any other error (4xx/5xx) as problem+json */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["ABearerTokenWasSentButIsInvalidOrExpired"];
+            default: components["responses"]["AnyOtherProblem"];
         };
     };
 }

@@ -66,42 +66,10 @@ export interface operations {
                     "application/json": components["schemas"]["SessionDetailDto"];
                 };
             };
-            /** @description Invalid fields or a citation the source text does not support */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No valid bearer access token (problem+json) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Needs the role organiser or admin (problem+json) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Any other error (4xx/5xx) as problem+json */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["InvalidFieldsOrACitationTheSourceTextDoesNot"];
+            401: components["responses"]["NoValidBearerAccessToken"];
+            403: components["responses"]["NeedsTheRoleOrganiserOrAdmin"];
+            default: components["responses"]["AnyOtherProblem"];
         };
     };
     ClaimsController_remove: {
@@ -124,33 +92,9 @@ export interface operations {
                     "application/json": components["schemas"]["SessionDetailDto"];
                 };
             };
-            /** @description No valid bearer access token (problem+json) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Needs the role organiser or admin (problem+json) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Any other error (4xx/5xx) as problem+json */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["NoValidBearerAccessToken"];
+            403: components["responses"]["NeedsTheRoleOrganiserOrAdmin"];
+            default: components["responses"]["AnyOtherProblem"];
         };
     };
     ClaimsController_update: {
@@ -177,24 +121,8 @@ export interface operations {
                     "application/json": components["schemas"]["SessionDetailDto"];
                 };
             };
-            /** @description No valid bearer access token (problem+json) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Needs the role organiser or admin (problem+json) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["NoValidBearerAccessToken"];
+            403: components["responses"]["NeedsTheRoleOrganiserOrAdmin"];
             /** @description No such count on this session */
             404: {
                 headers: {
@@ -204,15 +132,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Any other error (4xx/5xx) as problem+json */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            default: components["responses"]["AnyOtherProblem"];
         };
     };
 }

@@ -46,15 +46,7 @@ export interface operations {
                     "application/json": components["schemas"]["SessionDetailDto"];
                 };
             };
-            /** @description A bearer token was sent but is invalid or expired (problem+json) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["ABearerTokenWasSentButIsInvalidOrExpired"];
             /** @description No such session visible to you (problem+json) */
             404: {
                 headers: {
@@ -64,15 +56,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Any other error (4xx/5xx) as problem+json */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            default: components["responses"]["AnyOtherProblem"];
         };
     };
     SessionsController_remove: {
@@ -92,24 +76,8 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description No valid bearer access token (problem+json) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Needs the role organiser or admin (problem+json) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["NoValidBearerAccessToken"];
+            403: components["responses"]["NeedsTheRoleOrganiserOrAdmin"];
             /** @description The session is published, or still referenced */
             409: {
                 headers: {
@@ -119,15 +87,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Any other error (4xx/5xx) as problem+json */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            default: components["responses"]["AnyOtherProblem"];
         };
     };
     SessionsController_update: {
@@ -153,24 +113,8 @@ export interface operations {
                     "application/json": components["schemas"]["SessionDetailDto"];
                 };
             };
-            /** @description No valid bearer access token (problem+json) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Needs the role organiser or admin (problem+json) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["NoValidBearerAccessToken"];
+            403: components["responses"]["NeedsTheRoleOrganiserOrAdmin"];
             /** @description Stale version (with the current version and who last changed the session, when) or slug taken */
             409: {
                 headers: {
@@ -180,15 +124,7 @@ export interface operations {
                     "application/json": components["schemas"]["SessionConflictProblemDto"];
                 };
             };
-            /** @description Any other error (4xx/5xx) as problem+json */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            default: components["responses"]["AnyOtherProblem"];
         };
     };
 }
