@@ -157,24 +157,28 @@ export async function buildDataset(client: Client): Promise<Dataset> {
   };
 }
 
-/** The SQL of AttendanceExportService.linesQuery (libs/attendance), values inlined for COPY. */
+/**
+ * The rows of AttendanceExportService's query (libs/attendance) in its order (province, part, then
+ * the stored Vietnamese name keys: given name first), values inlined for COPY, cells unformatted.
+ */
 export function exportSql(sessionId: number, partId?: number): string {
   const partFilter = partId !== undefined ? `AND sp.id = ${Number(partId)}` : '';
   return `SELECT province, full_name, gender, position, agency, part, status, checked_in_at, checked_out_at, note
     FROM (
-      SELECT p.name AS province, r.full_name, r.gender, r.position, r.agency, sp.label AS part, sp.position AS part_position,
+      SELECT p.name AS province, r.full_name, r.sort_given_name, r.sort_middle_names, r.sort_family_name, r.gender, r.position, r.agency, sp.label AS part, sp.position AS part_position,
              coalesce(a.status, 'not_recorded') AS status, a.checked_in_at, a.checked_out_at, a.reason AS note
         FROM registration r JOIN province p ON p.id = r.province_id
         JOIN session_part sp ON sp.session_id = r.session_id ${partFilter}
         LEFT JOIN attendance a ON a.part_id = sp.id AND a.registration_id = r.id AND a.undone_at IS NULL
        WHERE r.session_id = ${Number(sessionId)} AND r.status = 'confirmed'
       UNION ALL
-      SELECT p.name AS province, w.full_name, NULL AS gender, w.position, w.agency, sp.label AS part, sp.position AS part_position,
+      SELECT p.name AS province, w.full_name, w.sort_given_name, w.sort_middle_names, w.sort_family_name, NULL AS gender, w.position, w.agency, sp.label AS part, sp.position AS part_position,
              a.status, a.checked_in_at, a.checked_out_at, 'Khách không đăng ký trước' AS note
         FROM walk_in w JOIN attendance a ON a.walk_in_id = w.id AND a.undone_at IS NULL
         JOIN session_part sp ON sp.id = a.part_id ${partFilter}
         LEFT JOIN province p ON p.id = w.province_id
        WHERE w.session_id = ${Number(sessionId)}
     ) x
-    ORDER BY province COLLATE vi NULLS LAST, part_position, full_name COLLATE vi`;
+    ORDER BY province COLLATE vi NULLS LAST, part_position,
+             sort_given_name COLLATE vi, sort_middle_names COLLATE vi, sort_family_name COLLATE vi`;
 }
