@@ -22,6 +22,13 @@ import {
 /** Read back with the upload reader (an RFC 4180 reader written independently of the CSV writer). */
 const parseCsv = (text: string) => readCsv(text);
 
+/** A cell as the CSV writes it: text as is, a time as Việt Nam wall-clock `YYYY-MM-DD HH:mm`. */
+const cellShown = (value: unknown): string => {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return value.toISOString().slice(0, 16).replace('T', ' ');
+  return String(value);
+};
+
 describe('attendance exports: CSV, XLSX, PDF sign-in sheet', () => {
   let t: TestApp;
   let organiser: string;
@@ -149,6 +156,35 @@ describe('attendance exports: CSV, XLSX, PDF sign-in sheet', () => {
     expect(values.sort()).toEqual(['Nguyễn Thị Hồng Nhung', 'Đặng Văn Đức'].sort());
     const agencies = [2, 3].map((row) => String(sheet.getRow(row).getCell(5).value));
     expect(agencies.some((agency) => agency.startsWith("'=HYPERLINK"))).toBe(true);
+  });
+
+  it('writes the same cells in the CSV (formatted by PostgreSQL) and in the XLSX (formatted in Node)', async () => {
+    const download = async (format: 'csv' | 'xlsx') =>
+      (
+        await t
+          .http()
+          .get(`/api/v1/sessions/${sessionId}/attendance.${format}`)
+          .set(bearer(organiser))
+          .buffer(true)
+          .parse(binary)
+          .expect(200)
+      ).body as Buffer;
+    const csvRows = parseCsv((await download('csv')).toString('utf8').slice(1));
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await download('xlsx')) as unknown as ArrayBuffer);
+    const header = csvRows[0];
+    const xlsxRows: string[][] = [];
+    for (const province of ['Phú Thọ', 'Tuyên Quang']) {
+      const sheet = workbook.getWorksheet(province)!;
+      const columns = (sheet.getRow(1).values as unknown[]).slice(1).map(String);
+      expect(columns).toEqual(header);
+      for (let row = 2; row <= sheet.rowCount; row++) {
+        const values = (sheet.getRow(row).values as unknown[]).slice(1);
+        if (values.length === 0) continue;
+        xlsxRows.push(header.map((_, i) => cellShown(values[i])));
+      }
+    }
+    expect(xlsxRows).toEqual(csvRows.slice(1));
   });
 
   it('serves a printable PDF sign-in sheet whose text holds the Vietnamese names', async () => {
