@@ -377,6 +377,50 @@ describe('registration: quotas, waitlist, duplicates, bulk upload, province isol
     expect(tooLong.body.errors[0].path).toBe('q');
   });
 
+  it('lists a province’s people as Vietnamese lists do: by given name, then middle and family names; or by full name', async () => {
+    const id = await openSession('Tập huấn thứ tự tên', [{ provinceId: tuyenQuang.id, quota: 10 }]);
+    const written = [
+      'Trần Thị Ánh',
+      'Đỗ Minh Đức',
+      'Lê Văn Bình',
+      'Nguyễn Thị An',
+      'Phạm Thị Dung',
+      'Hoàng Anh',
+      'Vũ Văn An',
+    ];
+    for (const [i, name] of written.entries()) {
+      await t
+        .http()
+        .post(`/api/v1/sessions/${id}/registrations`)
+        .set(bearer(tqDelegate))
+        .send(person(name, `09121000${10 + i}`))
+        .expect(201);
+    }
+    const names = async (query: Record<string, string> = {}) =>
+      (
+        await t.http().get(`/api/v1/sessions/${id}/registrations`).set(bearer(organiser)).query(query).expect(200)
+      ).body.items.map((r: { fullName: string }) => r.fullName);
+    // An before Anh before Ánh (the accent counts after the letters); D before Đ; the two "An" by middle name.
+    expect(await names()).toEqual([
+      'Nguyễn Thị An',
+      'Vũ Văn An',
+      'Hoàng Anh',
+      'Trần Thị Ánh',
+      'Lê Văn Bình',
+      'Phạm Thị Dung',
+      'Đỗ Minh Đức',
+    ]);
+    expect(await names({ sort: 'full_name' })).toEqual([
+      'Đỗ Minh Đức',
+      'Hoàng Anh',
+      'Lê Văn Bình',
+      'Nguyễn Thị An',
+      'Phạm Thị Dung',
+      'Trần Thị Ánh',
+      'Vũ Văn An',
+    ]);
+  });
+
   it('refuses registration outside the window', async () => {
     const session = (
       await t

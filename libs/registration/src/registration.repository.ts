@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { nameOrder, type NameSort } from '@app/common';
+import { storedNameOrder, type NameSort } from '@app/common';
 
 export interface RegistrationRow {
   id: string;
@@ -339,7 +339,7 @@ export class RegistrationRepository {
     );
     const rows = await manager.query(
       `SELECT ${COLUMNS} FROM registration r JOIN province p ON p.id = r.province_id WHERE ${where.join(' AND ')}
-        ORDER BY p.name COLLATE vi, ${nameOrder('r.full_name', filter.sort)}, r.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+        ORDER BY p.name COLLATE vi, ${storedNameOrder('r.', filter.sort)}, r.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, filter.limit, filter.offset],
     );
     return { rows, total };
