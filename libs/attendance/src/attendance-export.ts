@@ -113,7 +113,13 @@ export const ATTENDANCE_COLUMNS: ExportColumn<AttendanceLine>[] = [
     value: (row) => (row.gender ? GENDER_VI[row.gender] : null),
     sql: labelSql('gender', GENDER_VI),
   },
-  { key: 'position', header: 'Chức vụ', width: 22, value: (row) => row.position, sql: neutraliseFormulaSql('position') },
+  {
+    key: 'position',
+    header: 'Chức vụ',
+    width: 22,
+    value: (row) => row.position,
+    sql: neutraliseFormulaSql('position'),
+  },
   { key: 'agency', header: 'Cơ quan', width: 30, value: (row) => row.agency, sql: neutraliseFormulaSql('agency') },
   { key: 'part', header: 'Buổi', width: 14, value: (row) => row.part, sql: neutraliseFormulaSql('part') },
   {

@@ -98,8 +98,7 @@ export async function* copyCsv(
     await client.query('SET LOCAL client_connection_check_interval = 1000');
     // pg's read timeout is the connection's (statement timeout + 2 s) unless a query sets its own:
     // none for the COPY (0 is "the connection's"), so it is lifted around the one call that reads it.
-    const parameters = (client as unknown as { connectionParameters: { query_timeout?: number } })
-      .connectionParameters;
+    const parameters = (client as unknown as { connectionParameters: { query_timeout?: number } }).connectionParameters;
     const readTimeout = parameters.query_timeout;
     let copy: Readable;
     try {

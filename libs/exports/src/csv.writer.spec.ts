@@ -194,7 +194,12 @@ describe('csvStream', () => {
 describe('csvFromPostgres', () => {
   /** PostgreSQL's CSV of the records: LF ends, fields quoted as COPY quotes them. */
   const copyCsv = (records: string[][]) =>
-    records.map((record) => record.map((field) => (/[",\r\n]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field)).join(',') + '\n').join('');
+    records
+      .map(
+        (record) =>
+          record.map((field) => (/[",\r\n]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field)).join(',') + '\n',
+      )
+      .join('');
   /** The bytes cut into pieces of `size`: records, characters and quoted fields split across pieces. */
   async function* piecesOf(bytes: Buffer, size: number): AsyncGenerator<Buffer> {
     for (let at = 0; at < bytes.length; at += size) yield bytes.subarray(at, at + size);
@@ -202,13 +207,15 @@ describe('csvFromPostgres', () => {
   const records = [
     ['Nguyễn Thị Hồng Nhung', 'Sở Ngoại vụ tỉnh Hòa Bình', ''],
     ['Đặng Văn Đức'.normalize('NFD'), 'Ban Tuyên giáo và Dân vận, Tỉnh ủy', 'Nói "xin chào"\r\nrồi\nvề sớm'],
-    ["'=HYPERLINK(\"http://evil.example\")", "'@SUM(A1:A2)", '"\n"'],
+    ['\'=HYPERLINK("http://evil.example")', "'@SUM(A1:A2)", '"\n"'],
   ];
 
   it.each([1, 2, 3, 7, 64, 100_000])(
     'writes BOM, header and CRLF records that read back as the same values, NFC, from pieces of %i bytes',
     async (size) => {
-      const bytes = await readAll(csvFromPostgres(piecesOf(Buffer.from(copyCsv(records)), size), ['Họ và tên', 'Cơ quan', 'Ghi chú']));
+      const bytes = await readAll(
+        csvFromPostgres(piecesOf(Buffer.from(copyCsv(records)), size), ['Họ và tên', 'Cơ quan', 'Ghi chú']),
+      );
       expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
       const text = bytes.toString('utf8').slice(1);
       expect(parseCsv(text)).toEqual([
@@ -233,7 +240,9 @@ describe('csvFromPostgres', () => {
 
   it('writes only the header for no rows, and fails on a CSV cut inside a record', async () => {
     expect((await readAll(csvFromPostgres(piecesOf(Buffer.alloc(0), 1), ['A']))).toString().slice(1)).toBe('A\r\n');
-    await expect(readAll(csvFromPostgres(piecesOf(Buffer.from('a,"b\n'), 3), ['A']))).rejects.toThrow('inside a record');
+    await expect(readAll(csvFromPostgres(piecesOf(Buffer.from('a,"b\n'), 3), ['A']))).rejects.toThrow(
+      'inside a record',
+    );
   });
 
   it('closes the COPY when the consumer goes away', async () => {
