@@ -66,10 +66,13 @@ export class ZipWriter {
     return this.count(Buffer.concat([header, entry.name]));
   }
 
-  /** Adds text to the open file; resolves the compressed bytes ready so far. */
-  async write(text: string): Promise<Buffer[]> {
+  /**
+   * Adds text (or its UTF-8 bytes) to the open file; resolves the compressed bytes ready so far.
+   * Bytes are read by the compressor until then, not after: the caller may reuse them once it resolves.
+   */
+  async write(text: string | Buffer): Promise<Buffer[]> {
     const current = this.open();
-    const data = Buffer.from(text, 'utf8');
+    const data = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
     current.entry.crc = zlib.crc32(data, current.entry.crc);
     current.entry.size += data.length;
     if (current.entry.size > MAX_32) throw new Error('zip: a file over 4 GiB needs zip64, which this writer lacks');
