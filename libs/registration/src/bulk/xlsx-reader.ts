@@ -123,7 +123,8 @@ async function firstSheetInReadingOrder(zip: JSZip): Promise<Buffer> {
   if (!chosen) throw unreadable();
   const repacked = new JSZip();
   const others = Object.keys(zip.files).filter(
-    (path) => !zip.files[path].dir && !WORKSHEET_PATH.test(path) && !path.startsWith('xl/worksheets/'),
+    // Every worksheet part (and its relationships) is left out but the chosen one.
+    (path) => !zip.files[path].dir && !path.startsWith('xl/worksheets/'),
   );
   const ordered = [
     ...READ_FIRST.filter((path) => others.includes(path)),
