@@ -98,36 +98,39 @@ describe('attendance exports: a long, slowly read download completes', () => {
     expect(pauses).toBeGreaterThan(50);
   }, 300_000);
 
-  it('a client that goes away part way frees its database connection (no transaction left open)', async () => {
-    await new Promise<void>((resolve, reject) => {
-      const request = http.get(`${baseUrl}/api/v1/sessions/${sessionId}/attendance.csv`, {
-        headers: bearer(organiser),
-      });
-      request.on('response', (res) => {
-        res.once('data', () => {
-          request.destroy();
-          resolve();
+  it.each(['csv', 'xlsx'])(
+    '%s: a client that goes away part way frees its database connection (no transaction left open)',
+    async (format) => {
+      await new Promise<void>((resolve, reject) => {
+        const request = http.get(`${baseUrl}/api/v1/sessions/${sessionId}/attendance.${format}`, {
+          headers: bearer(organiser),
         });
+        request.on('response', (res) => {
+          res.once('data', () => {
+            request.destroy();
+            resolve();
+          });
+        });
+        request.on('error', (error) =>
+          (error as NodeJS.ErrnoException).code === 'ECONNRESET' ? resolve() : reject(error),
+        );
       });
-      request.on('error', (error) =>
-        (error as NodeJS.ErrnoException).code === 'ECONNRESET' ? resolve() : reject(error),
-      );
-    });
-    await waitUntil(async () => {
-      const open = await query<{ n: number }>(
-        t,
-        `SELECT count(*)::int AS n FROM pg_stat_activity
+      await waitUntil(async () => {
+        const open = await query<{ n: number }>(
+          t,
+          `SELECT count(*)::int AS n FROM pg_stat_activity
           WHERE datname = current_database() AND pid <> pg_backend_pid() AND query ILIKE '%export_rows%'
             AND state <> 'idle'`,
-      );
-      return open[0].n === 0;
-    }, 'the abandoned export has ended its transaction');
-    // Exports still work: the connection went back to the pool clean, or was discarded.
-    const absent = await t
-      .http()
-      .get(`/api/v1/sessions/${sessionId}/attendance.csv?status=absent`)
-      .set(bearer(organiser))
-      .expect(200);
-    expect(absent.text.split('\r\n')).toHaveLength(2);
-  });
+        );
+        return open[0].n === 0;
+      }, 'the abandoned export has ended its transaction');
+      // Exports still work: the connection went back to the pool clean, or was discarded.
+      const absent = await t
+        .http()
+        .get(`/api/v1/sessions/${sessionId}/attendance.csv?status=absent`)
+        .set(bearer(organiser))
+        .expect(200);
+      expect(absent.text.split('\r\n')).toHaveLength(2);
+    },
+  );
 });

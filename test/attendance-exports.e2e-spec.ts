@@ -158,7 +158,7 @@ describe('attendance exports: CSV, XLSX, PDF sign-in sheet', () => {
     expect(agencies.some((agency) => agency.startsWith("'=HYPERLINK"))).toBe(true);
   });
 
-  it('writes the same cells in the CSV (formatted by PostgreSQL) and in the XLSX (formatted in Node)', async () => {
+  it('writes the same cells in the CSV (PostgreSQL text) and in the XLSX (PostgreSQL date serials, escaped here)', async () => {
     const download = async (format: 'csv' | 'xlsx') =>
       (
         await t

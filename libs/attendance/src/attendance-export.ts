@@ -11,34 +11,19 @@ import {
   CSV_CONTENT_TYPE,
   csvFromPostgres,
   ExportColumn,
-  inBatches,
+  SqlExportColumn,
   isoDateTimeSql,
   neutraliseFormulaSql,
   PDF_CONTENT_TYPE,
   signInSheetPdf,
   XLSX_CONTENT_TYPE,
-  xlsxStream,
+  xlsxCopySelect,
+  xlsxFromPostgres,
 } from '@app/exports';
 import { ExportQuery } from './dto/attendance.dto';
-import { copyCsv, cursorBatches } from './export-cursor';
+import { copyOut } from './export-copy';
 
 export type ExportFormat = 'csv' | 'xlsx' | 'pdf';
-
-/** One line of an attendance list: a registered person (or a walk-in) in one part. */
-export interface AttendanceLine {
-  province: string | null;
-  full_name: string;
-  gender: string | null;
-  position: string | null;
-  agency: string;
-  part: string;
-  status: string;
-  checked_in_at: Date | null;
-  checked_out_at: Date | null;
-  note: string | null;
-  /** Who the line is about ('r<registration id>' or 'w<walk-in id>'): one person has a line per part. */
-  person_key: string;
-}
 
 /** One person on a whole-session sign-in sheet, with their standing in each part (in part order). */
 interface PersonLine {
@@ -90,60 +75,55 @@ const labelSql = (column: string, labels: Record<string, string>, otherwise = 'N
     .map(([value, label]) => `WHEN ${escapeLiteral(value)} THEN ${escapeLiteral(label)}`)
     .join(' ')} ELSE ${otherwise} END`;
 
-/** The list's columns; `sql` is each cell over the columns of {@link AttendanceExportService.linesQuery}. */
-export const ATTENDANCE_COLUMNS: ExportColumn<AttendanceLine>[] = [
+/** The list's columns; `sql` is each cell over the lines' columns (see {@link AttendanceExportService.linesQuery}). */
+export const ATTENDANCE_COLUMNS: SqlExportColumn[] = [
   {
     key: 'province',
     header: 'Tỉnh/Thành phố',
     width: 18,
-    value: (row) => row.province,
     sql: neutraliseFormulaSql('province'),
   },
   {
     key: 'fullName',
     header: 'Họ và tên',
     width: 28,
-    value: (row) => row.full_name,
     sql: neutraliseFormulaSql('full_name'),
   },
   {
     key: 'gender',
     header: 'Giới tính',
     width: 9,
-    value: (row) => (row.gender ? GENDER_VI[row.gender] : null),
     sql: labelSql('gender', GENDER_VI),
   },
   {
     key: 'position',
     header: 'Chức vụ',
     width: 22,
-    value: (row) => row.position,
     sql: neutraliseFormulaSql('position'),
   },
-  { key: 'agency', header: 'Cơ quan', width: 30, value: (row) => row.agency, sql: neutraliseFormulaSql('agency') },
-  { key: 'part', header: 'Buổi', width: 14, value: (row) => row.part, sql: neutraliseFormulaSql('part') },
+  { key: 'agency', header: 'Cơ quan', width: 30, sql: neutraliseFormulaSql('agency') },
+  { key: 'part', header: 'Buổi', width: 14, sql: neutraliseFormulaSql('part') },
   {
     key: 'status',
     header: 'Trạng thái',
     width: 14,
-    value: (row) => STATUS_VI[row.status] ?? row.status,
     sql: labelSql('status', STATUS_VI, neutraliseFormulaSql('status')),
   },
   {
     key: 'checkedIn',
     header: 'Giờ đến',
     width: 17,
-    value: (row) => row.checked_in_at,
     sql: isoDateTimeSql('checked_in_at'),
+    sqlTimestamp: 'checked_in_at',
   },
   {
     key: 'checkedOut',
     header: 'Giờ về',
     width: 17,
-    value: (row) => row.checked_out_at,
     sql: isoDateTimeSql('checked_out_at'),
+    sqlTimestamp: 'checked_out_at',
   },
-  { key: 'note', header: 'Ghi chú', width: 24, value: (row) => row.note, sql: neutraliseFormulaSql('note') },
+  { key: 'note', header: 'Ghi chú', width: 24, sql: neutraliseFormulaSql('note') },
 ];
 
 const PERSON_COLUMNS: ExportColumn<PersonLine>[] = [
@@ -163,8 +143,9 @@ interface SessionHeading {
 }
 
 /**
- * Attendance lists coordinators hand on, streamed from a database cursor so memory stays flat
- * whatever the size (CSV, XLSX); the printable PDF sign-in sheet is bounded by PDF_MAX_ROWS.
+ * Attendance lists coordinators hand on, streamed from a COPY whose cells PostgreSQL formats, so
+ * memory stays flat whatever the size (CSV, XLSX); the printable PDF sign-in sheet is bounded by
+ * PDF_MAX_ROWS.
  */
 @Injectable()
 export class AttendanceExportService {
@@ -244,35 +225,30 @@ export class AttendanceExportService {
       });
       return { contentType: PDF_CONTENT_TYPE, disposition: attachmentHeader(filename), body };
     }
+    // PostgreSQL formats every cell (COPY): no row objects here. The CSV is its own CSV; the
+    // XLSX is built from its binary tuples, one sheet per province.
+    const copy = (select: string, format: 'csv' | 'binary') =>
+      copyOut(this.dataSource, this.linesQuery(sessionId, filter, select), {
+        statementTimeoutMs: this.config.EXPORT_STATEMENT_TIMEOUT_MS,
+        format,
+      });
     if (format === 'csv') {
-      // PostgreSQL writes the CSV itself (COPY), every cell formatted in SQL: no row objects here.
-      const sql = this.linesQuery(sessionId, filter, sqlLiteral, ATTENDANCE_COLUMNS);
-      const copy = copyCsv(this.dataSource, sql, { statementTimeoutMs: this.config.EXPORT_STATEMENT_TIMEOUT_MS });
+      const cells = ATTENDANCE_COLUMNS.map((column) => column.sql).join(', ');
       const body = csvFromPostgres(
-        copy,
+        copy(cells, 'csv'),
         ATTENDANCE_COLUMNS.map((column) => column.header),
       );
       return { contentType: CSV_CONTENT_TYPE, disposition: attachmentHeader(filename), body };
     }
-    const params: unknown[] = [];
-    const sql = this.linesQuery(sessionId, filter, (value) => {
-      params.push(value);
-      return `$${params.length}`;
+    // Invited provinces nobody registered from are the ones to chase: listed with 0.
+    const alwaysList = await this.invitedProvinceNames(sessionId, provinceId);
+    // A person has one row per part: the summary counts people (walk-ins by negative id).
+    const select = xlsxCopySelect(ATTENDANCE_COLUMNS, {
+      group: "coalesce(province, 'Khách mời')",
+      person: 'person_id',
     });
-    const rows = inBatches(
-      cursorBatches<AttendanceLine>(this.dataSource, sql, params, {
-        statementTimeoutMs: this.config.EXPORT_STATEMENT_TIMEOUT_MS,
-      }),
-    );
-    const body = xlsxStream(rows, ATTENDANCE_COLUMNS, {
-      groupBy: {
-        key: (row) => row.province ?? 'Khách mời',
-        label: 'Tỉnh/Thành phố',
-        // A person has one row per part: the summary counts people.
-        personKey: (row) => row.person_key,
-        // Invited provinces nobody registered from are the ones to chase: listed with 0.
-        alwaysList: await this.invitedProvinceNames(sessionId, provinceId),
-      },
+    const body = xlsxFromPostgres(copy(select, 'binary'), ATTENDANCE_COLUMNS, {
+      groupBy: { label: 'Tỉnh/Thành phố', alwaysList },
     });
     return { contentType: XLSX_CONTENT_TYPE, disposition: attachmentHeader(filename), body };
   }
@@ -336,16 +312,14 @@ export class AttendanceExportService {
 
   /**
    * One row per person and part, ordered by province (the grouping the XLSX needs), part, then
-   * Vietnamese name order (given name first, unless `sort` asks for the name as written). `bind`
-   * puts a value in the text (a placeholder, or a literal for COPY, which takes no parameters).
-   * With `cells`, the rows are those columns' SQL cells instead of the line's fields.
+   * Vietnamese name order (given name first, unless `sort` asks for the name as written).
+   * `select` is over the lines' columns: province, full_name, gender, position, agency, part,
+   * status, checked_in_at, checked_out_at, note; person_key ('r<registration id>' or 'w<walk-in
+   * id>': one person has a line per part) and person_id (the registration's id, or minus the
+   * walk-in's). Values are written in as literals: COPY takes no parameters.
    */
-  private linesQuery(
-    sessionId: number,
-    query: ExportQuery,
-    bind: (value: number | string) => string,
-    cells?: readonly ExportColumn<AttendanceLine>[],
-  ): string {
+  private linesQuery(sessionId: number, query: ExportQuery, select: string): string {
+    const bind = sqlLiteral;
     const session = bind(sessionId);
     const part = query.part !== undefined ? bind(query.part) : undefined;
     const province = query.province !== undefined ? bind(query.province) : undefined;
@@ -353,31 +327,23 @@ export class AttendanceExportService {
     const registered = `
       SELECT p.name AS province, r.full_name, r.gender, r.position, r.agency, sp.label AS part, sp.position AS part_position,
              coalesce(a.status, 'not_recorded') AS status, a.checked_in_at, a.checked_out_at, a.reason AS note,
-             'r' || r.id AS person_key, r.sort_given_name, r.sort_middle_names, r.sort_family_name
+             'r' || r.id AS person_key, r.id AS person_id, r.sort_given_name, r.sort_middle_names, r.sort_family_name
         FROM registration r JOIN province p ON p.id = r.province_id
         JOIN session_part sp ON sp.session_id = r.session_id ${partFilter}
         LEFT JOIN attendance a ON a.part_id = sp.id AND a.registration_id = r.id AND a.undone_at IS NULL
        WHERE r.session_id = ${session} AND r.status = 'confirmed' ${province ? `AND r.province_id = ${province}` : ''}`;
     const walkIns = `
       SELECT p.name AS province, w.full_name, NULL AS gender, w.position, w.agency, sp.label AS part, sp.position AS part_position,
-             a.status, a.checked_in_at, a.checked_out_at, 'Khách không đăng ký trước' AS note, 'w' || w.id AS person_key,
+             a.status, a.checked_in_at, a.checked_out_at, 'Khách không đăng ký trước' AS note, 'w' || w.id AS person_key, -w.id AS person_id,
              w.sort_given_name, w.sort_middle_names, w.sort_family_name
         FROM walk_in w JOIN attendance a ON a.walk_in_id = w.id AND a.undone_at IS NULL
         JOIN session_part sp ON sp.id = a.part_id ${partFilter}
         LEFT JOIN province p ON p.id = w.province_id
        WHERE w.session_id = ${session} ${province ? `AND w.province_id = ${province}` : ''}`;
     const statusFilter = query.status !== undefined ? `WHERE export_rows.status = ${bind(query.status)}` : '';
-    const selected = cells
-      ? cells
-          .map((column) => {
-            if (!column.sql) throw new Error(`export column ${column.key} has no SQL cell`);
-            return column.sql;
-          })
-          .join(', ')
-      : 'province, full_name, gender, position, agency, part, status, checked_in_at, checked_out_at, note, person_key';
     // The name first: pg_stat_activity keeps only the start of a long statement.
     return `WITH export_rows AS (${registered} UNION ALL ${walkIns})
-            SELECT ${selected} FROM export_rows ${statusFilter}
+            SELECT ${select} FROM export_rows ${statusFilter}
              ORDER BY province COLLATE vi NULLS LAST, part_position, ${storedNameOrder('', query.sort)}, person_key`;
   }
 }

@@ -1,2 +1,2 @@
 export { AttendanceModule } from './attendance.module';
-export { ATTENDANCE_COLUMNS, type AttendanceLine } from './attendance-export';
+export { ATTENDANCE_COLUMNS } from './attendance-export';

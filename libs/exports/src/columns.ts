@@ -1,24 +1,34 @@
 /** What a column may yield for one row. `null` / `undefined` leave the cell empty. */
 export type CellValue = string | number | Date | null | undefined;
 
-/**
- * One column of an export, shared by the CSV, XLSX and PDF writers. The writers know nothing
- * about registrations or attendance: callers describe their rows with these.
- */
-export interface ExportColumn<Row> {
+/** What every column of an export has, whoever computes its cells. */
+export interface ColumnHeading {
   /** Stable machine name (XLSX column key). */
   key: string;
   /** Heading shown to people, in Vietnamese: 'Họ và tên', 'Cơ quan', ... */
   header: string;
   /** Width in characters for XLSX; relative weight of the column in the PDF table. */
   width?: number;
+}
+
+/**
+ * One column of an export whose rows are JS objects, shared by the CSV, XLSX and PDF writers. The
+ * writers know nothing about registrations or attendance: callers describe their rows with these.
+ */
+export interface ExportColumn<Row> extends ColumnHeading {
   value(row: Row): CellValue;
-  /**
-   * The same cell as a PostgreSQL text expression (NULL for empty), for a CSV that PostgreSQL
-   * writes itself (csvFromPostgres): labels, times and formula neutralisation done as `value`
-   * and the CSV writer do them.
-   */
-  sql?: string;
+}
+
+/**
+ * One column of an export PostgreSQL formats itself (csvFromPostgres, xlsxFromPostgres): each
+ * cell a SQL expression over the query's columns, with labels, times and formula neutralisation
+ * done in SQL as the JS writers do them in JS.
+ */
+export interface SqlExportColumn extends ColumnHeading {
+  /** The cell as text (NULL for an empty cell): what the CSV holds, and the XLSX for text columns. */
+  sql: string;
+  /** For a date column: the timestamptz expression itself, which the XLSX writes as a date cell. */
+  sqlTimestamp?: string;
 }
 
 /**

@@ -11,13 +11,16 @@ export {
   isoDateTimeSql,
   formatVietnameseDateTime,
   type CellValue,
+  type ColumnHeading,
   type ExportColumn,
+  type SqlExportColumn,
   type ExportFormatOptions,
   type RowSource,
 } from './columns';
 export { isFormulaLike, neutraliseFormula, neutraliseFormulaSql, safeCell } from './spreadsheet-safety';
 export { CSV_CONTENT_TYPE, csvField, csvFromPostgres, csvRecord, csvStream, type CsvOptions } from './csv.writer';
 export { XLSX_CONTENT_TYPE, sheetNameFor, xlsxStream, type XlsxGrouping, type XlsxOptions } from './xlsx.writer';
+export { excelSerialSql, xlsxCopySelect, xlsxFromPostgres, type XlsxFromPostgresOptions } from './xlsx-from-postgres';
 export {
   PDF_CONTENT_TYPE,
   PDF_MAX_ROWS,

@@ -9,17 +9,23 @@
  */
 export class PieceBuffer {
   private bytes = Buffer.allocUnsafe(1 << 20);
-  private length = 0;
+  /** Bytes written so far. A writer that fills {@link room} itself moves it on. */
+  length = 0;
 
   append(text: string): void {
     // UTF-8 takes at most 3 bytes per UTF-16 code unit.
-    const needed = this.length + text.length * 3;
+    this.length += this.room(text.length * 3).write(text, this.length, 'utf8');
+  }
+
+  /** The buffer, with room for `more` bytes from {@link length} on: a new one when it had to grow, so ask again after each call. */
+  room(more: number): Buffer {
+    const needed = this.length + more;
     if (needed > this.bytes.length) {
       const grown = Buffer.allocUnsafe(Math.max(needed, this.bytes.length * 2));
       this.bytes.copy(grown, 0, 0, this.length);
       this.bytes = grown;
     }
-    this.length += this.bytes.write(text, this.length, 'utf8');
+    return this.bytes;
   }
 
   /** The bytes so far, and the buffer emptied: valid until the next append (the zip writer is done with them once its write resolves). */
