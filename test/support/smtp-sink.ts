@@ -39,6 +39,10 @@ export class SmtpSink {
       authOptional: true,
       disabledCommands: ['STARTTLS', 'AUTH'],
       logger: false,
+      // On stop, smtp-server waits this long for open connections to end before it closes them
+      // (421): 30 s by default, and the API's pooled connections sit idle, never ending by
+      // themselves. A server that is down closes them at once.
+      closeTimeout: 50,
       onRcptTo: (address, _session, callback) => {
         if (this.refused.has(address.address.toLowerCase())) {
           const error = Object.assign(new Error('mailbox unavailable'), { responseCode: 550 });

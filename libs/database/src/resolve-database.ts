@@ -32,6 +32,7 @@ export async function resolveDatabase(options: {
   databaseUrl?: string;
   embeddedDir: string;
   embeddedPort: number;
+  embeddedFirstRestartDelayMs?: number;
   log?: (line: string) => void;
 }): Promise<ResolvedDatabase> {
   if (options.databaseUrl) return { url: options.databaseUrl };
@@ -41,6 +42,7 @@ export async function resolveDatabase(options: {
     durable: true,
     log: options.log,
     supervise: true,
+    firstRestartDelayMs: options.embeddedFirstRestartDelayMs,
     // Loud and unconditional: whoever runs the API must see that its database died.
     onUnexpectedExit: (line) => process.stderr.write(`${line}\n`),
   });
@@ -58,10 +60,12 @@ export function resolveConfiguredDatabase(config: {
   DATABASE_URL?: string;
   EMBEDDED_DB_DIR: string;
   EMBEDDED_DB_PORT: number;
+  EMBEDDED_DB_FIRST_RESTART_DELAY_MS: number;
 }): Promise<ResolvedDatabase> {
   return resolveDatabase({
     databaseUrl: config.DATABASE_URL,
     embeddedDir: config.EMBEDDED_DB_DIR,
     embeddedPort: config.EMBEDDED_DB_PORT,
+    embeddedFirstRestartDelayMs: config.EMBEDDED_DB_FIRST_RESTART_DELAY_MS,
   });
 }

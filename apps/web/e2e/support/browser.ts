@@ -27,11 +27,15 @@ export async function visibleText(locator: Locator): Promise<string> {
 export async function expectAccessible(page: Page): Promise<void> {
   // A popover or dialog still fading in or out is half transparent, and axe reads its text as low
   // contrast: wait until no antd motion class (…-enter/-leave/-appear, -active/-prepare/-start) is left.
+  // Not for a button's spinner: it holds no text, and after a save its leave motion often never ends
+  // (the wait then sat out its whole 10 s before each audit).
   await page
     .waitForFunction(
       () =>
-        ![...document.querySelectorAll('[class]')].some((el) =>
-          [...el.classList].some((name) => /-(enter|leave|appear)(-active|-prepare|-start)?$/.test(name)),
+        ![...document.querySelectorAll('[class]')].some(
+          (el) =>
+            !el.classList.contains('ant-btn-loading-icon') &&
+            [...el.classList].some((name) => /-(enter|leave|appear)(-active|-prepare|-start)?$/.test(name)),
         ),
       undefined,
       { timeout: 10_000 },

@@ -81,6 +81,16 @@ export class AppConfig {
   @Max(65535)
   EMBEDDED_DB_PORT = 54329;
 
+  /**
+   * How long the API waits before restarting an embedded PostgreSQL that died; each of the six
+   * attempts waits twice the one before (250 ms: about 16 s in all before it gives up).
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(60_000)
+  EMBEDDED_DB_FIRST_RESTART_DELAY_MS = 250;
+
   @Transform(toInt)
   @IsInt()
   @Min(1)
@@ -307,6 +317,7 @@ export const CONFIG_VARIABLES = [
   'DATABASE_URL',
   'EMBEDDED_DB_DIR',
   'EMBEDDED_DB_PORT',
+  'EMBEDDED_DB_FIRST_RESTART_DELAY_MS',
   'DB_POOL_SIZE',
   'DB_CONNECT_TIMEOUT_MS',
   'DB_STATEMENT_TIMEOUT_MS',

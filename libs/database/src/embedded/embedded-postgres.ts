@@ -33,12 +33,16 @@ export interface EmbeddedPostgresOptions {
   supervise?: boolean;
   /** Told, in one line, when the server dies and each time it is restarted or given up on. */
   onUnexpectedExit?: (line: string) => void;
+  /** Wait before the first restart attempt; each later one waits twice the one before. */
+  firstRestartDelayMs?: number;
 }
 
 /** running; restarting after an unexpected exit; failed once every restart attempt failed. */
 export type EmbeddedPostgresState = 'running' | 'restarting' | 'failed';
 
-const RESTART_DELAYS_MS = [250, 500, 1000, 2000, 4000, 8000];
+const RESTART_ATTEMPTS = 6;
+/** 250 ms, then doubling: the six attempts span about 16 s. */
+export const FIRST_RESTART_DELAY_MS = 250;
 
 export interface RunningEmbeddedPostgres {
   /** Connection URL of the cluster's `postgres` maintenance database. */
@@ -250,11 +254,13 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
         void restart(`exited unexpectedly (${signal ?? `code ${code}`})`);
       });
     };
+    const firstDelayMs = options.firstRestartDelayMs ?? FIRST_RESTART_DELAY_MS;
     const restart = async (reason: string) => {
       state = 'restarting';
-      for (const [index, delayMs] of RESTART_DELAYS_MS.entries()) {
+      for (let index = 0; index < RESTART_ATTEMPTS; index++) {
+        const delayMs = firstDelayMs * 2 ** index;
         alarm(
-          `Embedded PostgreSQL ${reason}: restarting in ${delayMs} ms (attempt ${index + 1} of ${RESTART_DELAYS_MS.length})`,
+          `Embedded PostgreSQL ${reason}: restarting in ${delayMs} ms (attempt ${index + 1} of ${RESTART_ATTEMPTS})`,
         );
         await new Promise((resolve) => setTimeout(resolve, delayMs));
         if (stopping) return;
@@ -270,7 +276,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
         }
       }
       state = 'failed';
-      alarm(`Embedded PostgreSQL could not be restarted after ${RESTART_DELAYS_MS.length} attempts: ${reason}`);
+      alarm(`Embedded PostgreSQL could not be restarted after ${RESTART_ATTEMPTS} attempts: ${reason}`);
     };
     superviseChild(child);
 
