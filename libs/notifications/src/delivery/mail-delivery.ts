@@ -15,12 +15,15 @@ import { DELIVERIES_AT_ONCE, MailTransport } from './mail-transport';
 export const AFTER_SEND_PROBE = Symbol('AFTER_SEND_PROBE');
 export type AfterSendProbe = (messageId: number) => Promise<void>;
 
+/** Messages one delivery worker fetches and sends together. */
+const MAILS_PER_FETCH = 2;
+
 /** How long a message held back behind an earlier one to the same address waits before it is tried again. */
 const WAIT_FOR_EARLIER_SECONDS = 1;
 
 /**
- * The delivery worker: takes one message per job, records it as `sending` (its Message-ID was
- * fixed at insert) before talking to the server, then `sent`; a refusal or a network error marks it
+ * The delivery worker: one message per job (jobs fetched two at a time, see MailQueue.workEach),
+ * recorded as `sending` (its Message-ID was fixed at insert) before talking to the server, then `sent`; a refusal or a network error marks it
  * `failed` and throws, so pg-boss retries it with exponential back-off, and after the last attempt
  * the message is `dead` (pg-boss moves the job to the dead-letter queue too). A message found still
  * `sending` past its lease was interrupted after the hand-over: it is reconciled as `unconfirmed`,
@@ -50,11 +53,15 @@ export class MailDelivery implements OnApplicationBootstrap, OnApplicationShutdo
     // NOTIFY wakes a worker for a new message at once; retries come due without one, so the
     // backstop poll must be as frequent as the ordinary one.
     const interval = this.config.MAIL_POLL_INTERVAL_SECONDS;
-    const polling = { pollingIntervalSeconds: interval, notifyPollingIntervalSeconds: interval, batchSize: 1 };
-    await this.queue.work<MailJob>(MAIL_QUEUE, { ...polling, localConcurrency: DELIVERIES_AT_ONCE }, async ([job]) =>
-      this.deliver(job),
+    const polling = { pollingIntervalSeconds: interval, notifyPollingIntervalSeconds: interval };
+    // Two workers of two: DELIVERIES_AT_ONCE in flight, and one slow server answer holds back
+    // only its own batch's next fetch.
+    await this.queue.workEach<MailJob>(
+      MAIL_QUEUE,
+      { ...polling, batchSize: MAILS_PER_FETCH, workers: DELIVERIES_AT_ONCE / MAILS_PER_FETCH },
+      (job) => this.deliver(job),
     );
-    await this.queue.work<MailJob>(MAIL_DEAD_LETTER_QUEUE, polling, async ([job]) => {
+    await this.queue.work<MailJob>(MAIL_DEAD_LETTER_QUEUE, { ...polling, batchSize: 1 }, async ([job]) => {
       await this.outbox.markDead(this.dataSource.manager, job.data.messageId, 'delivery attempts used up');
     });
     this.logger.log(`mail delivery started (${this.transport.destination})`);
