@@ -59,7 +59,9 @@ describe('attendance exports: CSV, XLSX, PDF sign-in sheet', () => {
         .send({
           title: 'Hội nghị tập huấn thông tin đối ngoại và nhân quyền',
           kind: 'training_conference',
-          startsOn: vnDayFromNow(0),
+          // Around today, so that parts an hour either side of now fit at any time of day.
+          startsOn: vnDayFromNow(-1),
+          endsOn: vnDayFromNow(1),
           venueName: 'Trung tâm Hội nghị tỉnh',
         })
         .expect(201)
@@ -285,7 +287,7 @@ describe('attendance exports: CSV, XLSX, PDF sign-in sheet', () => {
           .http()
           .post('/api/v1/sessions')
           .set(bearer(organiser))
-          .send({ title: 'Tập huấn hai buổi có danh sách ký', kind: 'training_conference', startsOn: vnDayFromNow(0) })
+          .send({ title: 'Tập huấn hai buổi có danh sách ký', kind: 'training_conference', startsOn: vnDayFromNow(-1), endsOn: vnDayFromNow(1) })
           .expect(201)
       ).body.id;
       await t
