@@ -7,6 +7,13 @@ import { Pool, PoolClient } from 'pg';
 import { AUTH_USER_SQL } from '../libs/accounts/src/users/auth-user.sql';
 // eslint-disable-next-line no-restricted-imports
 import { CHECK_IN_BY_CODE_SQL } from '../libs/attendance/src/check-in.sql';
+// eslint-disable-next-line no-restricted-imports
+import {
+  INSERT_UNLESS_SAME_PERSON_SQL,
+  PLACE_OR_WAITLIST_SQL,
+  REGISTRATION_CONTEXT_SQL,
+  RELEASE_QUOTA_PLACE_SQL,
+} from '../libs/registration/src/registration.sql';
 
 /**
  * The like-for-like baseline of figures 2 and 3: node:http + pg, no framework, doing per request
@@ -15,8 +22,9 @@ import { CHECK_IN_BY_CODE_SQL } from '../libs/attendance/src/check-in.sql';
  * JWT strategy runs, parse the JSON body, check the grant, then run the use case's statements:
  * - POST /sessions/:id/parts/:partId/check-ins {code}: CheckInService's one-statement fast path;
  * - POST /sessions/:id/registrations {fullName, agency, phone}: the transaction of
- *   RegistrationService.registerMany (window, invitation, duplicate, insert, quota, status,
- *   audit, the answer's row); the mail outbox statements are left out.
+ *   RegistrationService.registerMany (window and invitation; duplicate and insert; quota,
+ *   capacity and status; audit; the answer's row), its statements imported from the API's;
+ *   the mail outbox statements are left out.
  * Started as its own process so that it, like the API, has an event loop to itself.
  */
 
@@ -129,95 +137,57 @@ async function register(res: ServerResponse, user: User, sessionId: number, inpu
   const connection: PoolClient = await pool.connect();
   try {
     await connection.query('BEGIN');
-    const session = await connection.query(`SELECT id, status FROM training_session WHERE id = $1 FOR SHARE`, [
-      sessionId,
-    ]);
-    const settings = await connection.query<{ opens_at: Date; closes_at: Date; moderated: boolean }>(
-      `SELECT * FROM registration_settings WHERE session_id = $1`,
-      [sessionId],
-    );
+    const context = await connection.query<{
+      session_status: string;
+      opens_at: Date | null;
+      closes_at: Date | null;
+      invited: boolean;
+    }>(REGISTRATION_CONTEXT_SQL, [sessionId, provinceId]);
     const now = Date.now();
+    const window = context.rows[0];
     if (
-      session.rows.length === 0 ||
-      settings.rows.length === 0 ||
-      now < settings.rows[0].opens_at.getTime() ||
-      now > settings.rows[0].closes_at.getTime()
+      !window ||
+      window.session_status !== 'registration_open' ||
+      !window.opens_at ||
+      !window.closes_at ||
+      now < window.opens_at.getTime() ||
+      now >= window.closes_at.getTime()
     ) {
       await connection.query('ROLLBACK');
       return send(res, 409, { detail: 'registration-closed' });
     }
-    const invited = await connection.query(
-      `SELECT 1 FROM session_invited_province ip JOIN province p ON p.id = ip.province_id
-        WHERE ip.session_id = $1 AND (p.id = $2 OR p.successor_id = $2) LIMIT 1`,
-      [sessionId, provinceId],
-    );
-    if (invited.rows.length === 0) {
+    if (!window.invited) {
       await connection.query('ROLLBACK');
       return send(res, 403, { detail: 'not invited' });
     }
     const nameFolded = fold(fullName);
-    const same = await connection.query(
-      `SELECT id, province_id FROM registration
-        WHERE session_id = $1 AND name_folded = $2 AND status IN ('pending', 'confirmed', 'waitlisted')
-          AND ((phone_normalised IS NOT NULL AND phone_normalised = $3) OR (email_normalised IS NOT NULL AND email_normalised = $4))
-          AND id IS DISTINCT FROM $5
-        LIMIT 1`,
-      [sessionId, nameFolded, phone, null, null],
-    );
-    if (same.rows.length > 0) {
+    const inserted = await connection.query<{ id: string | null }>(INSERT_UNLESS_SAME_PERSON_SQL, [
+      sessionId,
+      provinceId,
+      fullName,
+      nameFolded,
+      null,
+      null,
+      input.agency,
+      phone,
+      phone,
+      null,
+      null,
+      user.id,
+    ]);
+    const id = inserted.rows[0].id;
+    if (id === null) {
       await connection.query('ROLLBACK');
       return send(res, 409, { detail: 'already-registered' });
     }
-    const inserted = await connection.query<{ id: string }>(
-      `INSERT INTO registration (session_id, province_id, full_name, name_folded, gender, position, agency, phone,
-                                 phone_normalised, email, email_normalised, status, created_by, waitlisted_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, CASE WHEN $12 = 'waitlisted' THEN clock_timestamp() END)
-       RETURNING id`,
-      [
-        sessionId,
-        provinceId,
-        fullName,
-        nameFolded,
-        null,
-        null,
-        input.agency,
-        phone,
-        phone,
-        null,
-        null,
-        'pending',
-        user.id,
-      ],
-    );
-    const id = inserted.rows[0].id;
-    const quota = await connection.query<{ n: number }>(
-      `WITH taken AS (UPDATE province_quota SET confirmed_count = confirmed_count + 1
-                       WHERE session_id = $1 AND province_id = $2 AND confirmed_count < quota RETURNING 1)
-       SELECT count(*)::int AS n FROM taken`,
-      [sessionId, provinceId],
-    );
-    let status = 'waitlisted';
-    if (quota.rows[0].n === 1) {
-      const capacity = await connection.query<{ n: number }>(
-        `WITH taken AS (UPDATE registration_settings SET confirmed_count = confirmed_count + 1
-                         WHERE session_id = $1 AND (capacity IS NULL OR confirmed_count < capacity) RETURNING 1)
-         SELECT count(*)::int AS n FROM taken`,
-        [sessionId],
-      );
-      if (capacity.rows[0].n === 1) status = 'confirmed';
-    }
-    await connection.query(
-      `UPDATE registration SET status = $2, status_reason = $3, version = version + 1, updated_at = now(),
-              check_in_code = CASE WHEN $2 = 'confirmed' THEN coalesce(check_in_code, $4) ELSE check_in_code END,
-              waitlisted_at = CASE WHEN $2 = 'waitlisted' THEN coalesce(waitlisted_at, clock_timestamp()) ELSE waitlisted_at END
-        WHERE id = $1`,
-      [
-        id,
-        status,
-        status === 'confirmed' ? null : 'no place left in the quota or capacity',
-        randomBytes(16).toString('base64url'),
-      ],
-    );
+    const placed = await connection.query<{ status: string; quota_only: boolean }>(PLACE_OR_WAITLIST_SQL, [
+      sessionId,
+      provinceId,
+      id,
+      randomBytes(16).toString('base64url'),
+    ]);
+    const { status, quota_only: quotaOnly } = placed.rows[0];
+    if (quotaOnly) await connection.query(RELEASE_QUOTA_PLACE_SQL, [sessionId, provinceId]);
     await connection.query(
       `INSERT INTO audit_log (actor_user_id, action, entity_type, entity_id, before, after, request_id)
        VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7)`,

@@ -421,6 +421,52 @@ describe('registration: quotas, waitlist, duplicates, bulk upload, province isol
     ]);
   });
 
+  it('registers a person in few round trips: window and invitation, duplicate and insert, place and status one statement each', async () => {
+    const id = await openSession('Tập huấn ít lượt hỏi cơ sở dữ liệu', [{ provinceId: tuyenQuang.id, quota: 5 }]);
+    // Every statement the API sends, by wrapping the query runner's query (the one path to pg).
+    const probe = db(t).createQueryRunner();
+    const runnerPrototype = Object.getPrototypeOf(probe) as { query: (...args: unknown[]) => Promise<unknown> };
+    await probe.release();
+    const original = runnerPrototype.query;
+    // Each with the runner (connection) it ran on: the mail worker polls on others meanwhile.
+    const statements: { runner: unknown; sql: string }[] = [];
+    runnerPrototype.query = function (this: unknown, ...args: unknown[]) {
+      statements.push({ runner: this, sql: String(args[0]).replace(/\s+/g, ' ').trim() });
+      return original.apply(this, args);
+    };
+    try {
+      const res = await t
+        .http()
+        .post(`/api/v1/sessions/${id}/registrations`)
+        .set(bearer(tqDelegate))
+        .send({ ...person('Nông Thị Lượt', '0911000111'), email: 'nong.thi.luot@example.vn' })
+        .expect(201);
+      expect(res.body.status).toBe('confirmed');
+    } finally {
+      runnerPrototype.query = original;
+    }
+    const inserting = statements.find(({ sql }) => /INSERT INTO registration /.test(sql))!.runner;
+    const ours = statements.filter(({ runner }) => runner === inserting).map(({ sql }) => sql);
+    const begin = ours.findIndex((sql) => /^START TRANSACTION|^BEGIN/i.test(sql));
+    const commit = ours.findIndex((sql) => /^COMMIT/i.test(sql));
+    const transaction = ours.slice(begin + 1, commit);
+    const about = (pattern: RegExp) => transaction.filter((sql) => pattern.test(sql));
+    // The session's lock, its settings and the invitation: one statement.
+    expect(about(/session_invited_province/)).toHaveLength(1);
+    expect(about(/session_invited_province/)[0]).toMatch(/JOIN registration_settings .*FOR SHARE OF ts$/);
+    expect(about(/(FROM|JOIN) registration_settings/)).toHaveLength(1);
+    // The duplicate check and the insert: one statement; the quota, the capacity and the status: one.
+    expect(about(/INSERT INTO registration /)).toHaveLength(1);
+    expect(about(/INSERT INTO registration /)[0]).toMatch(/WHERE NOT EXISTS \(SELECT 1 FROM same\)/);
+    expect(about(/UPDATE province_quota/)).toHaveLength(1);
+    expect(about(/UPDATE province_quota/)[0]).toMatch(/UPDATE registration_settings.*UPDATE registration r/);
+    // Besides those: the audit row, the mail (two reads of its facts, the outbox row and its
+    // delivery job) and the answer's row. It took 14 before the statements were merged.
+    expect(about(/INSERT INTO audit_log/)).toHaveLength(1);
+    expect(transaction.length).toBeLessThanOrEqual(9);
+    expect(await count(t, `SELECT count(*) AS n FROM registration WHERE session_id = $1`, [id])).toBe(1);
+  });
+
   it('refuses registration outside the window', async () => {
     const session = (
       await t

@@ -4,23 +4,27 @@ import { conflict, notFound } from '@app/common';
 import { RegistrationRepository, RegistrationRow } from './registration.repository';
 import { RegistrationStatus, windowIsOpen } from './registration.rules';
 
-/** Locks the session and answers its settings, or 409 when its registration window is not open. */
+/**
+ * Locks the session and answers its settings and whether it invited `provinceId` (one
+ * statement), or 409 when its registration window is not open.
+ */
 export async function requireOpenWindow(
   registrations: RegistrationRepository,
   manager: EntityManager,
   sessionId: number,
+  provinceId: number | null = null,
 ) {
-  const session = await registrations.lockSession(manager, sessionId);
-  if (!session) throw notFound('Session', sessionId);
-  const settings = await registrations.settings(manager, sessionId);
-  if (!windowIsOpen(session.status, settings)) {
+  const context = await registrations.registrationContext(manager, sessionId, provinceId);
+  if (!context) throw notFound('Session', sessionId);
+  const { sessionStatus, settings, invited } = context;
+  if (!windowIsOpen(sessionStatus, settings)) {
     throw conflict('registration-closed', 'Registration for this session is not open', {
-      sessionStatus: session.status,
+      sessionStatus,
       opensAt: settings?.opens_at ?? null,
       closesAt: settings?.closes_at ?? null,
     });
   }
-  return settings!;
+  return { settings: settings!, invited };
 }
 
 /**

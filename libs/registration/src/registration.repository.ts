@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { storedNameOrder, type NameSort } from '@app/common';
+import {
+  INSERT_UNLESS_SAME_PERSON_SQL,
+  PLACE_OR_WAITLIST_SQL,
+  REGISTRATION_CONTEXT_SQL,
+  RELEASE_QUOTA_PLACE_SQL,
+  SAME_PERSON_SQL,
+} from './registration.sql';
 
 export interface RegistrationRow {
   id: string;
@@ -135,14 +142,19 @@ export class RegistrationRepository {
     return n;
   }
 
-  /** True when the session invited this province, or a unit that was merged into it (2025 reorganisation). */
-  async isInvited(manager: EntityManager, sessionId: number, provinceId: number): Promise<boolean> {
-    const rows = await manager.query(
-      `SELECT 1 FROM session_invited_province ip JOIN province p ON p.id = ip.province_id
-        WHERE ip.session_id = $1 AND (p.id = $2 OR p.successor_id = $2) LIMIT 1`,
-      [sessionId, provinceId],
-    );
-    return rows.length > 0;
+  /**
+   * The session (locked FOR SHARE), its settings and whether it invited `provinceId` (or a unit
+   * merged into it), in one statement; undefined when there is no such session.
+   */
+  async registrationContext(
+    manager: EntityManager,
+    sessionId: number,
+    provinceId: number | null,
+  ): Promise<{ sessionStatus: string; settings: SettingsRow | undefined; invited: boolean } | undefined> {
+    const [row] = await manager.query(REGISTRATION_CONTEXT_SQL, [sessionId, provinceId]);
+    if (!row) return undefined;
+    const { session_status: sessionStatus, invited, ...settings } = row;
+    return { sessionStatus, invited, settings: settings.session_id === null ? undefined : (settings as SettingsRow) };
   }
 
   /** Names of provinces and, for the units merged in 2025, their successor and the first day of it. */
@@ -165,29 +177,47 @@ export class RegistrationRepository {
     return rows.map((row) => row.province_id);
   }
 
-  async insert(manager: EntityManager, input: NewRegistration, status: 'pending' | 'waitlisted'): Promise<number> {
-    const [{ id }] = await manager.query(
-      `INSERT INTO registration (session_id, province_id, full_name, name_folded, gender, position, agency, phone,
-                                 phone_normalised, email, email_normalised, status, created_by, waitlisted_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, CASE WHEN $12 = 'waitlisted' THEN clock_timestamp() END)
-       RETURNING id`,
-      [
-        input.sessionId,
-        input.provinceId,
-        input.fullName,
-        input.nameFolded,
-        input.gender,
-        input.position,
-        input.agency,
-        input.phone,
-        input.phoneNormalised,
-        input.email,
-        input.emailNormalised,
-        status,
-        input.createdBy,
-      ],
-    );
-    return Number(id);
+  /**
+   * A new pending registration, unless the same person already holds one in the session: then
+   * nothing is written and that registration is answered instead. One statement.
+   */
+  async insertUnlessSamePerson(
+    manager: EntityManager,
+    input: NewRegistration,
+  ): Promise<{ id: number } | { samePerson: { id: number; provinceId: number } }> {
+    const [row] = await manager.query(INSERT_UNLESS_SAME_PERSON_SQL, [
+      input.sessionId,
+      input.provinceId,
+      input.fullName,
+      input.nameFolded,
+      input.gender,
+      input.position,
+      input.agency,
+      input.phone,
+      input.phoneNormalised,
+      input.email,
+      input.emailNormalised,
+      input.createdBy,
+    ]);
+    if (row.id !== null) return { id: Number(row.id) };
+    return { samePerson: { id: Number(row.same_id), provinceId: Number(row.same_province_id) } };
+  }
+
+  /**
+   * Registration `id` takes a place of its province's quota and the session's capacity and is
+   * confirmed with `checkInCode`, or is waitlisted when either is full: the counters and the
+   * status in one statement (a second only when the quota had room and the capacity had not).
+   */
+  async placeOrWaitlist(
+    manager: EntityManager,
+    id: number,
+    sessionId: number,
+    provinceId: number,
+    checkInCode: string,
+  ): Promise<'confirmed' | 'waitlisted'> {
+    const [row] = await manager.query(PLACE_OR_WAITLIST_SQL, [sessionId, provinceId, id, checkInCode]);
+    if (row.quota_only) await manager.query(RELEASE_QUOTA_PLACE_SQL, [sessionId, provinceId]);
+    return row.status;
   }
 
   /**
@@ -223,10 +253,7 @@ export class RegistrationRepository {
     provinceId: number,
     release: { capacity: boolean } = { capacity: true },
   ): Promise<void> {
-    await manager.query(
-      `UPDATE province_quota SET confirmed_count = confirmed_count - 1 WHERE session_id = $1 AND province_id = $2`,
-      [sessionId, provinceId],
-    );
+    await manager.query(RELEASE_QUOTA_PLACE_SQL, [sessionId, provinceId]);
     if (release.capacity) {
       await manager.query(
         `UPDATE registration_settings SET confirmed_count = confirmed_count - 1 WHERE session_id = $1`,
@@ -354,14 +381,7 @@ export class RegistrationRepository {
     email: string | null,
     exceptId?: number,
   ): Promise<{ id: string; province_id: number } | undefined> {
-    const [row] = await manager.query(
-      `SELECT id, province_id FROM registration
-        WHERE session_id = $1 AND name_folded = $2 AND status IN ('pending', 'confirmed', 'waitlisted')
-          AND ((phone_normalised IS NOT NULL AND phone_normalised = $3) OR (email_normalised IS NOT NULL AND email_normalised = $4))
-          AND id IS DISTINCT FROM $5
-        LIMIT 1`,
-      [sessionId, nameFolded, phone, email, exceptId ?? null],
-    );
+    const [row] = await manager.query(SAME_PERSON_SQL, [sessionId, nameFolded, phone, email, exceptId ?? null]);
     return row;
   }
 

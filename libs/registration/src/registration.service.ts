@@ -57,23 +57,21 @@ export class RegistrationService {
   ): Promise<RegistrationDto[]> {
     return this.translateDuplicate(() =>
       this.dataSource.transaction(async (manager) => {
-        const settings = await requireOpenWindow(this.registrations, manager, sessionId);
-        if (!(await this.registrations.isInvited(manager, sessionId, provinceId))) {
-          throw forbidden('Your province is not invited to this session.');
-        }
+        const { settings, invited } = await requireOpenWindow(this.registrations, manager, sessionId, provinceId);
+        if (!invited) throw forbidden('Your province is not invited to this session.');
         const candidates = inputs.map((input) => this.toNewRegistration(sessionId, provinceId, input, user.id));
+        // Each person is written unless already registered (one statement each). An upload goes on
+        // past a duplicate to name every such row, then writes nothing: the transaction is undone.
         const rowErrors: BulkRowError[] = [];
+        const ids: number[] = [];
         for (const [index, candidate] of candidates.entries()) {
-          const duplicate = await this.registrations.findSamePerson(
-            manager,
-            sessionId,
-            candidate.nameFolded,
-            candidate.phoneNormalised,
-            candidate.emailNormalised,
-          );
-          if (!duplicate) continue;
-          if (mode === 'single')
-            throw this.duplicateProblem(Number(duplicate.id), duplicate.province_id === provinceId);
+          const written = await this.registrations.insertUnlessSamePerson(manager, candidate);
+          if ('id' in written) {
+            ids.push(written.id);
+            continue;
+          }
+          const { samePerson } = written;
+          if (mode === 'single') throw this.duplicateProblem(samePerson.id, samePerson.provinceId === provinceId);
           rowErrors.push({
             row: rowNumbers[index] ?? index + 1,
             column: 'Họ và tên',
@@ -82,9 +80,8 @@ export class RegistrationService {
           });
         }
         if (rowErrors.length > 0) throw bulkProblem(rowErrors);
-        const ids: number[] = [];
-        for (const [index, candidate] of candidates.entries()) {
-          const id = await this.registrations.insert(manager, candidate, 'pending');
+        // Places last: the session's capacity row, locked by every taker, is held for as short as can be.
+        for (const [index, id] of ids.entries()) {
           const status = settings.moderated
             ? 'pending'
             : await this.waitlist.confirmOrWaitlist(manager, id, sessionId, provinceId);
@@ -95,7 +92,6 @@ export class RegistrationService {
             entityId: id,
             after: { ...inputs[index], status },
           });
-          ids.push(id);
         }
         await this.mail.registered(manager, ids, mode, actor.actorUserId);
         return (await this.registrations.findMany(manager, ids)).map(mapRegistration);

@@ -27,12 +27,7 @@ export class WaitlistService {
     sessionId: number,
     provinceId: number,
   ): Promise<'confirmed' | 'waitlisted'> {
-    if (await this.registrations.takePlace(manager, sessionId, provinceId)) {
-      await this.registrations.setStatus(manager, id, 'confirmed', null, newCheckInCode());
-      return 'confirmed';
-    }
-    await this.registrations.setStatus(manager, id, 'waitlisted', 'no place left in the quota or capacity');
-    return 'waitlisted';
+    return this.registrations.placeOrWaitlist(manager, id, sessionId, provinceId, newCheckInCode());
   }
 
   /** The longest-waiting person of any province with a free place takes it; false when nobody can. */
