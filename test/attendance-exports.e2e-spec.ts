@@ -287,7 +287,12 @@ describe('attendance exports: CSV, XLSX, PDF sign-in sheet', () => {
           .http()
           .post('/api/v1/sessions')
           .set(bearer(organiser))
-          .send({ title: 'Tập huấn hai buổi có danh sách ký', kind: 'training_conference', startsOn: vnDayFromNow(-1), endsOn: vnDayFromNow(1) })
+          .send({
+            title: 'Tập huấn hai buổi có danh sách ký',
+            kind: 'training_conference',
+            startsOn: vnDayFromNow(-1),
+            endsOn: vnDayFromNow(1),
+          })
           .expect(201)
       ).body.id;
       await t
