@@ -7,6 +7,7 @@ import {
   REGISTRATION_CONTEXT_SQL,
   RELEASE_QUOTA_PLACE_SQL,
   SAME_PERSON_SQL,
+  TAKE_PLACE_SQL,
 } from './registration.sql';
 
 export interface RegistrationRow {
@@ -220,46 +221,20 @@ export class RegistrationRepository {
     return row.status;
   }
 
-  /**
-   * Takes one place: the province's quota and the session's capacity are each raised only
-   * while below their limit, in the caller's transaction. Row locks serialise concurrent
-   * takers and PostgreSQL re-checks the condition after waiting, so places never overfill.
-   */
+  /** Takes one place of the province's quota and the session's capacity (both or neither); false when either is full. */
   async takePlace(manager: EntityManager, sessionId: number, provinceId: number): Promise<boolean> {
-    // Wrapped in a SELECT: TypeORM answers a bare UPDATE with [rows, count], a SELECT with rows.
-    const [quota] = await manager.query(
-      `WITH taken AS (UPDATE province_quota SET confirmed_count = confirmed_count + 1
-                       WHERE session_id = $1 AND province_id = $2 AND confirmed_count < quota RETURNING 1)
-       SELECT count(*)::int AS n FROM taken`,
-      [sessionId, provinceId],
-    );
-    if (quota.n === 0) return false;
-    const [capacity] = await manager.query(
-      `WITH taken AS (UPDATE registration_settings SET confirmed_count = confirmed_count + 1
-                       WHERE session_id = $1 AND (capacity IS NULL OR confirmed_count < capacity) RETURNING 1)
-       SELECT count(*)::int AS n FROM taken`,
-      [sessionId],
-    );
-    if (capacity.n === 0) {
-      await this.releasePlace(manager, sessionId, provinceId, { capacity: false });
-      return false;
-    }
-    return true;
+    const [row] = await manager.query(TAKE_PLACE_SQL, [sessionId, provinceId]);
+    if (row.quota_only) await manager.query(RELEASE_QUOTA_PLACE_SQL, [sessionId, provinceId]);
+    return row.placed;
   }
 
-  async releasePlace(
-    manager: EntityManager,
-    sessionId: number,
-    provinceId: number,
-    release: { capacity: boolean } = { capacity: true },
-  ): Promise<void> {
+  /** Gives back a confirmed registration's place: its province's quota and the session's capacity. */
+  async releasePlace(manager: EntityManager, sessionId: number, provinceId: number): Promise<void> {
     await manager.query(RELEASE_QUOTA_PLACE_SQL, [sessionId, provinceId]);
-    if (release.capacity) {
-      await manager.query(
-        `UPDATE registration_settings SET confirmed_count = confirmed_count - 1 WHERE session_id = $1`,
-        [sessionId],
-      );
-    }
+    await manager.query(
+      `UPDATE registration_settings SET confirmed_count = confirmed_count - 1 WHERE session_id = $1`,
+      [sessionId],
+    );
   }
 
   async setStatus(

@@ -15,13 +15,20 @@ export const REGISTRATION_CONTEXT_SQL = `SELECT ts.status AS session_status,
      FOR SHARE OF ts`;
 
 /**
- * The active registration of the same person (same folded name, and the same phone or e-mail)
- * in session $1: $2 name key, $3 phone, $4 e-mail, $5 a registration to leave out (an edit).
+ * Who is the same person in a session: an active registration with the same folded name and the
+ * same phone or e-mail. Written once, used by the check of an edit and by the insert.
+ */
+const samePersonIn = (session: string, nameKey: string, phoneKey: string, emailKey: string) =>
+  `session_id = ${session} AND name_folded = ${nameKey} AND status IN ('pending', 'confirmed', 'waitlisted')
+     AND ((phone_normalised IS NOT NULL AND phone_normalised = ${phoneKey})
+          OR (email_normalised IS NOT NULL AND email_normalised = ${emailKey}))`;
+
+/**
+ * The active registration of the same person in session $1: $2 name key, $3 phone, $4 e-mail,
+ * $5 a registration to leave out (an edit).
  */
 export const SAME_PERSON_SQL = `SELECT id, province_id FROM registration
-   WHERE session_id = $1 AND name_folded = $2 AND status IN ('pending', 'confirmed', 'waitlisted')
-     AND ((phone_normalised IS NOT NULL AND phone_normalised = $3) OR (email_normalised IS NOT NULL AND email_normalised = $4))
-     AND id IS DISTINCT FROM $5
+   WHERE ${samePersonIn('$1', '$2', '$3', '$4')} AND id IS DISTINCT FROM $5
    LIMIT 1`;
 
 /**
@@ -32,10 +39,7 @@ export const SAME_PERSON_SQL = `SELECT id, province_id FROM registration
  * word when two requests for one person race past the check.
  */
 export const INSERT_UNLESS_SAME_PERSON_SQL = `WITH same AS (
-         SELECT id, province_id FROM registration
-          WHERE session_id = $1 AND name_folded = $4 AND status IN ('pending', 'confirmed', 'waitlisted')
-            AND ((phone_normalised IS NOT NULL AND phone_normalised = $9) OR (email_normalised IS NOT NULL AND email_normalised = $11))
-          LIMIT 1),
+         SELECT id, province_id FROM registration WHERE ${samePersonIn('$1', '$4', '$9', '$11')} LIMIT 1),
        inserted AS (
          INSERT INTO registration (session_id, province_id, full_name, name_folded, gender, position, agency, phone,
                                    phone_normalised, email, email_normalised, status, created_by)
@@ -46,21 +50,33 @@ export const INSERT_UNLESS_SAME_PERSON_SQL = `WITH same AS (
   SELECT (SELECT id FROM inserted) AS id, (SELECT id FROM same) AS same_id, (SELECT province_id FROM same) AS same_province_id`;
 
 /**
- * One place for registration $3 of session $1, province $2, and its status, in one round trip:
- * the province's quota and the session's capacity are each raised only while below their limit
- * (the capacity only once the quota gave a place), then the registration becomes confirmed with
- * check-in code $4, or waitlisted. Row locks serialise concurrent takers and PostgreSQL re-checks
- * each condition after waiting, so places never overfill. `quota_only` is true when the quota gave
- * a place the full capacity did not: the caller gives that back (a rare second statement; one
- * statement cannot update the quota row twice).
+ * One place of session $1 for province $2: its quota and the session's capacity are each raised
+ * only while below their limit, the capacity only once the quota gave a place. Row locks
+ * serialise concurrent takers and PostgreSQL re-checks each condition after waiting, so places
+ * never overfill. When the quota had room and the capacity had not, the caller gives the quota
+ * place back (a rare second statement: one statement cannot update the quota row twice).
  */
-export const PLACE_OR_WAITLIST_SQL = `WITH quota AS (
+const TAKE_PLACE_CTES = `quota AS (
          UPDATE province_quota SET confirmed_count = confirmed_count + 1
           WHERE session_id = $1 AND province_id = $2 AND confirmed_count < quota RETURNING 1),
        capacity AS (
          UPDATE registration_settings SET confirmed_count = confirmed_count + 1
           WHERE session_id = $1 AND (capacity IS NULL OR confirmed_count < capacity) AND EXISTS (SELECT 1 FROM quota)
-         RETURNING 1),
+         RETURNING 1)`;
+
+/**
+ * A place (above) for a waitlisted person being promoted: `placed`, and `quota_only` when the
+ * quota place must be given back.
+ */
+export const TAKE_PLACE_SQL = `WITH ${TAKE_PLACE_CTES}
+  SELECT EXISTS (SELECT 1 FROM capacity) AS placed,
+         EXISTS (SELECT 1 FROM quota) AND NOT EXISTS (SELECT 1 FROM capacity) AS quota_only`;
+
+/**
+ * A place (above) for new registration $3 and its status in the same statement: confirmed with
+ * check-in code $4, or waitlisted; `quota_only` as for TAKE_PLACE_SQL.
+ */
+export const PLACE_OR_WAITLIST_SQL = `WITH ${TAKE_PLACE_CTES},
        placed AS (SELECT EXISTS (SELECT 1 FROM capacity) AS confirmed),
        registration_status AS (
          UPDATE registration r
